@@ -1,0 +1,4 @@
+import Glibc
+import RayRecCLI
+
+exit(run(Array(CommandLine.arguments.dropFirst())))
