@@ -25,5 +25,6 @@ let package = Package(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI"], swiftSettings: strict),
   ]
 )

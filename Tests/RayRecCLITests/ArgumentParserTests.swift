@@ -1,0 +1,79 @@
+import Testing
+
+@testable import RayRecCLI
+
+@Suite struct ArgumentParserTests {
+  static let leaf = CommandSpec(
+    name: "leaf", abstract: "A leaf.",
+    options: [
+      .option("output", short: "o", value: "FILE", help: "out"),
+      .option("label", value: "K=V", repeatable: true, help: "labels"),
+      .flag("json", help: "json"),
+      .flag("verbose", short: "v", help: "verbose"),
+      .flag("quiet", short: "q", help: "quiet"),
+    ],
+    positionals: [PositionalSpec("input", help: "in"), PositionalSpec("more", help: "more", optional: true)],
+    action: { _, _ in 0 })
+  static let root = CommandSpec(name: "rayrec", abstract: "root", subcommands: [
+    CommandSpec(name: "group", abstract: "g", subcommands: [leaf])
+  ])
+
+  static func parse(_ args: [String]) -> Result<ParsedArguments, UsageError> {
+    ArgumentParser.parse(args, root: root).map { $0.1 }
+  }
+
+  @Test func longOptionsTakeTheirValueAfterASpaceOrAnEqualsSign() throws {
+    let a = try Self.parse(["group", "leaf", "--output", "x", "in"]).get()
+    let b = try Self.parse(["group", "leaf", "--output=x", "in"]).get()
+    #expect(a.value("output") == "x")
+    #expect(b.value("output") == "x")
+    #expect(a.positionals == ["in"])
+    #expect(a.path == ["group", "leaf"])
+  }
+
+  @Test func shortFlagsBundleAndTheLastMayTakeAValue() throws {
+    let a = try Self.parse(["group", "leaf", "-vqo", "out.rayrec", "in"]).get()
+    #expect(a.flag("verbose") && a.flag("quiet"))
+    #expect(a.value("output") == "out.rayrec")
+    let b = try Self.parse(["group", "leaf", "-ofile", "in"]).get()
+    #expect(b.value("output") == "file")
+  }
+
+  @Test func repeatedOptionsCollectInOrder() throws {
+    let a = try Self.parse(["group", "leaf", "--label", "a=1", "in", "--label=b=2"]).get()
+    #expect(a.all("label") == ["a=1", "b=2"])
+  }
+
+  @Test func doubleDashEndsOptions() throws {
+    let a = try Self.parse(["group", "leaf", "--", "--json", "-v"]).get()
+    #expect(a.positionals == ["--json", "-v"])
+    #expect(!a.flag("json"))
+  }
+
+  @Test func aLoneDashIsAPositional() throws {
+    #expect(try Self.parse(["group", "leaf", "-"]).get().positionals == ["-"])
+  }
+
+  @Test(arguments: [
+    (["group", "nope"], "unknown command 'nope'"),
+    (["group", "leaf", "--bogus", "x"], "unknown option '--bogus'"),
+    (["group", "leaf", "-z", "x"], "unknown option '-z'"),
+    (["group", "leaf", "x", "--output"], "option '--output' needs a value"),
+    (["group", "leaf", "--json=1", "x"], "option '--json' takes no value"),
+    (["group", "leaf", "-o", "a", "-o", "b", "x"], "option '--output' given more than once"),
+    (["group", "leaf"], "missing argument <input>"),
+    (["group", "leaf", "a", "b", "c"], "unexpected argument 'c'"),
+    (["group"], "missing subcommand"),
+  ])
+  func mistakesAreUsageErrors(args: [String], message: String) {
+    guard case .failure(let error) = Self.parse(args) else {
+      Issue.record("expected a usage error")
+      return
+    }
+    #expect(error.message == message)
+  }
+
+  @Test func helpIsAcceptedWithoutRequiredArguments() throws {
+    #expect(try Self.parse(["group", "leaf", "--help"]).get().flag("help"))
+  }
+}
