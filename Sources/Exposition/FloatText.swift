@@ -96,9 +96,12 @@ enum FloatText {
 
   /// Correctly rounded conversion through `strtod` for the inputs the fast path cannot take.
   private static func slow(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result<Double, Failure> {
-    var text = [CChar](repeating: 0, count: range.count + 1)
-    for (k, i) in range.enumerated() { text[k] = CChar(bitPattern: p[i]) }
-    let value = text.withUnsafeBufferPointer { strtod($0.baseAddress!, nil) }
+    // A NUL-terminated copy on the stack: strtod needs a terminator, and the token is not one.
+    let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { text in
+      for (k, i) in range.enumerated() { text[k] = CChar(bitPattern: p[i]) }
+      text[range.count] = 0
+      return strtod(text.baseAddress!, nil)
+    }
     return value.isInfinite ? .failure(.range) : .success(value)
   }
 

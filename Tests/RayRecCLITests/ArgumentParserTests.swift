@@ -14,9 +14,11 @@ import Testing
     ],
     positionals: [PositionalSpec("input", help: "in"), PositionalSpec("more", help: "more", optional: true)],
     action: { _, _ in 0 })
-  static let root = CommandSpec(name: "rayrec", abstract: "root", subcommands: [
-    CommandSpec(name: "group", abstract: "g", subcommands: [leaf])
-  ])
+  static let root = CommandSpec(
+    name: "rayrec", abstract: "root",
+    subcommands: [
+      CommandSpec(name: "group", abstract: "g", subcommands: [leaf])
+    ])
 
   static func parse(_ args: [String]) -> Result<ParsedArguments, UsageError> {
     ArgumentParser.parse(args, root: root).map { $0.1 }
