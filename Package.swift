@@ -19,12 +19,14 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
-    .target(name: "RayRecCLI", dependencies: ["Exposition"], swiftSettings: strict),
+    .target(name: "Recorder", swiftSettings: strict),
+    .target(name: "RayRecCLI", dependencies: ["Exposition", "Recorder"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .testTarget(name: "RecorderTests", dependencies: ["Recorder"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI"], swiftSettings: strict),
   ]
 )
