@@ -247,6 +247,7 @@ extension ExpositionParser {
       var quotedName = false
       if c == UInt8(ascii: "\""), allowName {
         let (range, _) = try quoted(p, allowNewline: false)
+        try checkQuotedName(p, range)
         labelName = range
         quotedName = true
         if position < end, p[position] == UInt8(ascii: ",") || p[position] == UInt8(ascii: "}") {

@@ -75,10 +75,10 @@ extension ExpositionParser {
   mutating func metadataName(_ p: UnsafeBufferPointer<UInt8>, keyword: String) throws(ExpositionError) {
     let end = p.count
     if position < end, p[position] == UInt8(ascii: "\"") {
-      let (range, escaped) = try quoted(p, allowNewline: false)
+      let (range, _) = try quoted(p, allowNewline: false)
+      try checkQuotedName(p, range)
       name = range
       nameQuoted = true
-      _ = escaped
       return
     }
     let start = position
@@ -152,6 +152,7 @@ extension ExpositionParser {
       var quotedName = false
       if c == UInt8(ascii: "\"") {
         let (range, _) = try quoted(p, allowNewline: true)
+        try checkQuotedName(p, range)
         labelName = range
         quotedName = true
         skipBlanks(p)
@@ -234,6 +235,12 @@ extension ExpositionParser {
       line: openLine, column: open - openLineStart + 1, offset: open, message: "unterminated quoted string")
   }
 
+  /// Quoted (UTF-8) names must be valid UTF-8 and not empty, as Prometheus requires of names.
+  func checkQuotedName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(ExpositionError) {
+    if range.isEmpty { throw error("empty quoted name", at: range.lowerBound - 1) }
+    if let bad = UTF8Check.firstInvalid(p, range) { throw error("invalid UTF-8 in quoted name", at: bad) }
+  }
+
   mutating func parseValue(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(ExpositionError) {
     valueText = range
     switch FloatText.parse(p, range) {
@@ -253,6 +260,14 @@ extension ExpositionParser {
   mutating func checkDuplicateLabels(_ p: UnsafeBufferPointer<UInt8>) throws(ExpositionError) {
     let n = labels.count
     guard n > 1 else { return }
+    if labels.contains(where: \.nameQuoted) {
+      // Quoted names may spell one name two ways (escapes), so compare them decoded.
+      var seen = Set<String>()
+      for i in 0..<n where !seen.insert(labelName(i)).inserted {
+        throw error("duplicate label name \"\(labelName(i))\"", at: labels[i].name.lowerBound)
+      }
+      return
+    }
     for i in 1..<n {
       let a = labels[i].name
       for j in 0..<i {

@@ -202,3 +202,20 @@ import Testing
     }
   }
 }
+
+extension ExpositionParserTests {
+  /// Found by the fuzzer: `\q` is kept verbatim, so `"x\\q"` and `"x\q"` name the same label.
+  @Test func quotedLabelNamesSpelledTwoWaysAreDuplicates() {
+    let error = Self.failure("a{\"x\\\\q\"=\"1\",\"x\\q\"=\"2\"} 1\n")
+    #expect(error?.message == "duplicate label name \"x\\q\"")
+  }
+
+  @Test func quotedNamesMustBeValidUTF8AndNotEmpty() {
+    var bytes = [UInt8]("{\"a")
+    bytes += [0xFD]
+    bytes += [UInt8]("\"} 1\n")
+    var parser = ExpositionParser(bytes: bytes, format: .text)
+    #expect(throws: ExpositionError.self) { while try parser.next() != nil {} }
+    #expect(Self.failure("a{\"\"=\"1\"} 1\n")?.message == "empty quoted name")
+  }
+}
