@@ -15,15 +15,19 @@ let package = Package(
   products: [
     .executable(name: "rayrec", targets: ["rayrec"]),
     .library(name: "Exposition", targets: ["Exposition"]),
+    .library(name: "Archive", targets: ["Archive"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
+    .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "RayRecCLI", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
   ]
 )
