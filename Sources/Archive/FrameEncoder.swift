@@ -46,6 +46,7 @@ final class FrameEncoder {
     var flags: FrameRecord.Flags = keyframe ? [.keyframe] : []
     var partA = meta
     var skeleton: [UInt8]?
+    var values = ValueReference(body: frame.body, slots: slots)
     if options.seriesTransform && !slots.isEmpty {
       let transformed = SeriesTransform.encode(body: frame.body, slots: slots, reference: reference?.values)
       // Trust nothing: the transform is used only when it gives the body back exactly.
@@ -60,6 +61,7 @@ final class FrameEncoder {
         partA.append(transformed.literals)
         partA.append(transformed.deltas.bytes)
         skeleton = transformed.skeleton
+        values.lastDeltas = transformed.lastDeltas
       }
     }
     if skeleton == nil { partA.append(frame.body) }
@@ -91,7 +93,7 @@ final class FrameEncoder {
 
     chains[frame.targetID] = ChainState(
       sequence: sequence, partA: partA.bytes, partB: skeleton ?? frame.body,
-      partBIsSkeleton: skeleton != nil, values: ValueReference(body: frame.body, slots: slots),
+      partBIsSkeleton: skeleton != nil, values: values,
       keyTimeMs: keyframe ? frame.timeMs : previous?.keyTimeMs ?? frame.timeMs,
       framesSinceKey: keyframe ? 0 : (previous?.framesSinceKey ?? 0) + 1)
     return (payload.bytes, record)

@@ -2,8 +2,19 @@ import Glibc
 
 /// The previous frame's body and its slots: what a new frame's values are compared with.
 struct ValueReference {
+  /// Marks "no known previous delta" in `lastDeltas`.
+  static let unknownDelta = Int64.min
+
   var body: [UInt8]
   var slots: [SampleSlot]
+  /// Per slot, the last nonzero mantissa delta of that series (sticky across unchanged frames).
+  var lastDeltas: [Int64]
+
+  init(body: [UInt8], slots: [SampleSlot], lastDeltas: [Int64]? = nil) {
+    self.body = body
+    self.slots = slots
+    self.lastDeltas = lastDeltas ?? [Int64](repeating: Self.unknownDelta, count: slots.count)
+  }
 }
 
 /// A body split into its skeleton (the text with every value token removed) and its values,
@@ -16,6 +27,8 @@ struct TransformedBody {
   var literals: [UInt8] = []
   /// Zigzag varints: mantissa differences for `.delta` tags.
   var deltas = ByteWriter()
+  /// Per slot of the new body, its last delta (for the next frame).
+  var lastDeltas: [Int64] = []
 }
 
 /// The series-aware, byte-exact body transform of the `.rayrec` format (see docs/archive-format.md).
@@ -27,6 +40,8 @@ enum SeriesTransform {
     case literal = 1
     /// Previous value's mantissa plus a delta, rendered in the previous value's shape.
     case delta = 2
+    /// Like `.delta`, with the series' last delta again (no delta stored).
+    case repeatDelta = 3
   }
 
   struct Failure: Error {
@@ -37,6 +52,8 @@ enum SeriesTransform {
     var out = TransformedBody()
     out.skeleton.reserveCapacity(body.count)
     out.tags.reserveCapacity(slots.count)
+    out.lastDeltas.reserveCapacity(slots.count)
+    let refDeltas = reference?.lastDeltas ?? []
     body.withUnsafeBufferPointer { current in
       withReference(reference) { refBody, refSlots in
         var matcher = SlotMatcher(body: refBody, slots: refSlots)
@@ -52,16 +69,25 @@ enum SeriesTransform {
             out.tags.append(Tag.literal.rawValue)
             out.literals.append(contentsOf: value)
             out.literals.append(0x0A)
+            out.lastDeltas.append(ValueReference.unknownDelta)
             continue
           }
           let old = refSlots[match]
           let oldValue = UnsafeBufferPointer(rebasing: refBody[old.valueStart..<Int(old.valueEnd)])
+          let lastDelta = refDeltas[match]
           if equal(value, oldValue) {
             out.tags.append(Tag.same.rawValue)
+            out.lastDeltas.append(lastDelta)
           } else if let delta = delta(from: oldValue, to: value) {
-            out.tags.append(Tag.delta.rawValue)
-            out.deltas.zigzag(delta)
+            if delta == lastDelta {
+              out.tags.append(Tag.repeatDelta.rawValue)
+            } else {
+              out.tags.append(Tag.delta.rawValue)
+              out.deltas.zigzag(delta)
+            }
+            out.lastDeltas.append(delta)
           } else {
+            out.lastDeltas.append(ValueReference.unknownDelta)
             out.tags.append(Tag.literal.rawValue)
             out.literals.append(contentsOf: value)
             out.literals.append(0x0A)
@@ -80,6 +106,8 @@ enum SeriesTransform {
   ) throws(Failure) -> ValueReference {
     var body: [UInt8] = []
     var slots: [SampleSlot] = []
+    var lastDeltas: [Int64] = []
+    let refDeltas = reference?.lastDeltas ?? []
     var failure: Failure?
     skeleton.withUnsafeBufferPointer { skel in
       let skelSlots = SampleSlots.parse(skel)
@@ -89,6 +117,7 @@ enum SeriesTransform {
       }
       body.reserveCapacity(skel.count + literals.count + tags.count * 8)
       slots.reserveCapacity(skelSlots.count)
+      lastDeltas.reserveCapacity(skelSlots.count)
       var literalCursor = literals.startIndex
       var deltaReader = ByteReader(deltas, base: 0, context: "delta stream")
       withReference(reference) { refBody, refSlots in
@@ -104,7 +133,7 @@ enum SeriesTransform {
           let tag = tags[tagIndex]
           tagIndex += 1
           switch Tag(rawValue: tag) {
-          case .same?, .delta?:
+          case .same?, .delta?, .repeatDelta?:
             guard let match else {
               failure = Failure(what: "value refers to a series the previous frame lacks")
               return
@@ -113,14 +142,30 @@ enum SeriesTransform {
             let oldValue = UnsafeBufferPointer(rebasing: refBody[old.valueStart..<Int(old.valueEnd)])
             if tag == Tag.same.rawValue {
               body.append(contentsOf: oldValue)
+              lastDeltas.append(refDeltas[match])
             } else {
-              guard let step = try? deltaReader.zigzag(), let token = DecimalToken(oldValue) else {
-                failure = Failure(what: "bad delta for a value")
+              let step: Int64
+              if tag == Tag.delta.rawValue {
+                guard let read = try? deltaReader.zigzag() else {
+                  failure = Failure(what: "delta stream ends early")
+                  return
+                }
+                step = read
+              } else {
+                step = refDeltas[match]
+                guard step != ValueReference.unknownDelta else {
+                  failure = Failure(what: "repeated delta for a series without one")
+                  return
+                }
+              }
+              guard let token = DecimalToken(oldValue) else {
+                failure = Failure(what: "delta against a value that is not a number")
                 return
               }
               DecimalToken.render(
                 mantissa: token.mantissa &+ step, fractionDigits: token.fractionDigits,
                 suffix: UnsafeBufferPointer(rebasing: oldValue[token.suffix]), into: &body)
+              lastDeltas.append(step)
             }
           case .literal?:
             guard
@@ -131,6 +176,7 @@ enum SeriesTransform {
             }
             body.append(contentsOf: literals[literalCursor..<end])
             literalCursor = end + 1
+            lastDeltas.append(ValueReference.unknownDelta)
           case nil:
             failure = Failure(what: "unknown value tag \(tag)")
             return
@@ -142,9 +188,12 @@ enum SeriesTransform {
         }
         body.append(contentsOf: UnsafeBufferPointer(rebasing: skel[copied...]))
       }
+      if failure == nil && (!deltaReader.isAtEnd || literalCursor != literals.endIndex) {
+        failure = Failure(what: "value streams have unused bytes")
+      }
     }
     if let failure { throw failure }
-    return ValueReference(body: body, slots: slots)
+    return ValueReference(body: body, slots: slots, lastDeltas: lastDeltas)
   }
 
   /// Mantissa difference when `new` is `old` in the same shape, exactly re-renderable.

@@ -33,8 +33,12 @@ final class ZstdCompressor {
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 0))
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 0))
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_dictIDFlag, 0))
+    // zstd sizes its tables from the source and prefix sizes; only a span larger than the
+    // level's default window needs an explicit (bigger) window so the prefix stays reachable.
     let span = source.count + (prefix?.count ?? 0)
-    try check(ZSTD_CCtx_setParameter(context, ZSTD_c_windowLog, Zstd.windowLog(for: span)))
+    if span > 1 << 20 {
+      try check(ZSTD_CCtx_setParameter(context, ZSTD_c_windowLog, Zstd.windowLog(for: span)))
+    }
     if let prefix, prefix.count > 0 {
       try check(ZSTD_CCtx_refPrefix(context, prefix.baseAddress, prefix.count))
     }
@@ -113,9 +117,9 @@ enum Zstd {
   /// Largest window the writer uses and the reader accepts (128 MiB).
   static let maxWindowLog: Int32 = 27
 
-  /// Window that covers prefix plus source, at least 2^23, at most 2^27.
+  /// Window that covers prefix plus source, at least 2^21, at most 2^27.
   static func windowLog(for span: Int) -> Int32 {
-    var log: Int32 = 23
+    var log: Int32 = 21
     while log < maxWindowLog && (1 << log) < span { log += 1 }
     return log
   }
