@@ -15,12 +15,15 @@ let package = Package(
   products: [
     .executable(name: "rayrec", targets: ["rayrec"]),
     .library(name: "Exposition", targets: ["Exposition"]),
+    .library(name: "Archive", targets: ["Archive"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
     .target(name: "Recorder", swiftSettings: strict),
-    .target(name: "RayRecCLI", dependencies: ["Exposition", "Recorder"], swiftSettings: strict),
+    .target(name: "RayRecCLI", dependencies: ["Exposition", "Archive", "Recorder"], swiftSettings: strict),
+    .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
@@ -28,5 +31,6 @@ let package = Package(
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     .testTarget(name: "RecorderTests", dependencies: ["Recorder"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI"], swiftSettings: strict),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
   ]
 )

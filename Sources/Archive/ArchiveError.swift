@@ -1,0 +1,58 @@
+/// Everything that can go wrong while writing, reading, verifying or repairing a `.rayrec` archive.
+///
+/// Each case names the place (a byte offset into the archive, or a path) and the problem, so a
+/// command-line tool can print it as is.
+public enum ArchiveError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// A system call failed; `errno` text included.
+  case io(path: String, operation: String, errno: Int32, message: String)
+  /// The file does not start with the `.rayrec` magic bytes.
+  case notAnArchive(path: String)
+  /// The archive was written by a newer, incompatible format version.
+  case unsupportedVersion(UInt16)
+  /// A record or field could not be parsed.
+  case malformed(offset: Int, what: String)
+  /// A record's CRC32 does not match its bytes.
+  case checksumMismatch(offset: Int, what: String)
+  /// The file ends inside a record: the writer was interrupted (crash, `kill -9`, full disk).
+  case truncatedTail(offset: Int)
+  /// A frame's body could not be decoded (zstd error, missing keyframe-chain member, bad transform).
+  case undecodable(offset: Int, what: String)
+  /// The caller passed something the archive cannot hold.
+  case invalidArgument(String)
+  /// The writer was used after `close()`.
+  case closed
+
+  public var description: String {
+    switch self {
+    case .io(let path, let operation, let errno, let message):
+      return "\(path): \(operation) failed: \(message) (errno \(errno))"
+    case .notAnArchive(let path):
+      return "\(path): not a rayrec archive (bad magic)"
+    case .unsupportedVersion(let version):
+      return "unsupported archive format version \(version)"
+    case .malformed(let offset, let what):
+      return "byte \(offset): malformed \(what)"
+    case .checksumMismatch(let offset, let what):
+      return "byte \(offset): checksum mismatch in \(what)"
+    case .truncatedTail(let offset):
+      return "byte \(offset): archive ends inside a record (torn tail: the writer did not finish)"
+    case .undecodable(let offset, let what):
+      return "byte \(offset): cannot decode frame: \(what)"
+    case .invalidArgument(let text):
+      return "invalid argument: \(text)"
+    case .closed:
+      return "archive writer is closed"
+    }
+  }
+
+  /// The byte offset the error refers to, when there is one.
+  public var offset: Int? {
+    switch self {
+    case .malformed(let offset, _), .checksumMismatch(let offset, _), .truncatedTail(let offset),
+      .undecodable(let offset, _):
+      return offset
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/// Decodes an archive's frames one after another in file order, keeping one chain state per
+/// target, so each frame costs one decode.
+///
+/// A damaged frame makes ``next()`` throw for that frame; the following call continues with the
+/// next frame (frames of the same target fail too until its next keyframe).
+public struct FrameCursor {
+  /// The archive being read.
+  public let reader: ArchiveReader
+  /// Position in ``ArchiveReader/frames`` of the frame the next call decodes.
+  public private(set) var position = 0
+  private var chains: [UInt32: ChainState] = [:]
+  private var decoder: FrameDecoder?
+
+  init(reader: ArchiveReader) { self.reader = reader }
+
+  /// The next frame, nil at the end.
+  public mutating func next() throws(ArchiveError) -> Frame? {
+    guard position < reader.frames.count else { return nil }
+    let current = position
+    position += 1
+    if decoder == nil { decoder = try FrameDecoder() }
+    guard let decoder else { return nil }
+    let target = reader.frames[current].targetID
+    do {
+      let (frame, state) = try reader.decodeRecord(at: current, previous: chains[target], decoder: decoder)
+      chains[target] = state
+      return frame
+    } catch {
+      chains[target] = nil
+      throw error
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/// Turns frame-record payloads back into frames, given the previous frame's chain state.
+final class FrameDecoder {
+  private let zstd: ZstdDecompressor
+
+  init() throws(ArchiveError) { zstd = try ZstdDecompressor() }
+
+  /// Decodes the frame record whose payload is `payload` (starting at archive offset `offset`).
+  ///
+  /// - Parameter previous: chain state after the previous frame of the same target; required
+  ///   (with sequence `record.sequence - 1`) unless the frame is a keyframe.
+  func decode(
+    payload: ArraySlice<UInt8>, offset: Int, previous: ChainState?
+  ) throws(ArchiveError) -> (frame: Frame, record: FrameRecord, state: ChainState) {
+    var reader = ByteReader(payload, base: offset, context: "frame")
+    let record = try FrameRecord.decode(from: &reader)
+    var reference: ChainState?
+    if !record.isKeyframe {
+      guard let previous, previous.sequence &+ 1 == record.sequence else {
+        throw .undecodable(
+          offset: offset,
+          what: "frame \(record.sequence) of target \(record.targetID) needs frame \(record.sequence &- 1), "
+            + "which is missing or damaged")
+      }
+      reference = previous
+    }
+    let partALength = try reader.count(limit: RecordLayout.maxPayload)
+    let storedA = try reader.blob()
+    let partA = try unpack(
+      storedA, size: partALength, compressed: record.flags.contains(.partACompressed),
+      prefix: reference?.partA, offset: offset, part: "part A")
+    var skeleton: [UInt8]?
+    if record.flags.contains(.transformed) {
+      if record.flags.contains(.sameSkeleton) {
+        guard let reference, reference.partBIsSkeleton else {
+          throw .undecodable(offset: offset, what: "same-skeleton frame without a previous skeleton")
+        }
+        skeleton = reference.partB
+      } else {
+        let partBLength = try reader.count(limit: RecordLayout.maxPayload)
+        let storedB = try reader.blob()
+        skeleton = try unpack(
+          storedB, size: partBLength, compressed: record.flags.contains(.partBCompressed),
+          prefix: reference?.partB, offset: offset, part: "part B")
+      }
+    }
+    guard reader.isAtEnd else { throw reader.fail("\(reader.remaining) stray bytes after the parts") }
+
+    var inner = ByteReader(partA[...], base: offset, context: "frame part A")
+    let meta = try FrameMeta.decode(from: &inner)
+    let metaLength = inner.position
+    let values: ValueReference
+    if let skeleton {
+      let tagCount = try inner.count(limit: inner.remaining)
+      let literalCount = try inner.count(limit: inner.remaining)
+      let tags = try inner.take(tagCount)
+      let literals = try inner.take(literalCount)
+      do {
+        values = try SeriesTransform.decode(
+          skeleton: skeleton, tags: tags, literals: literals, deltas: inner.rest(),
+          reference: reference?.values)
+      } catch {
+        throw .undecodable(offset: offset, what: "series transform: \(error.what)")
+      }
+    } else {
+      let body = Array(inner.rest())
+      values = ValueReference(body: body, slots: body.withUnsafeBufferPointer { SampleSlots.parse($0) })
+    }
+    guard values.body.count == record.bodyLength else {
+      throw .undecodable(
+        offset: offset, what: "body has \(values.body.count) bytes, record says \(record.bodyLength)")
+    }
+    let crc = CRC32.checksum(values.body, seed: CRC32.checksum(partA[0..<metaLength]))
+    guard crc == record.contentCRC else {
+      throw .checksumMismatch(offset: offset, what: "decoded content of frame \(record.sequence)")
+    }
+    let outcome: FrameOutcome =
+      if let kind = FailureKind(rawValue: record.outcomeCode) {
+        .failed(kind, message: meta.message)
+      } else {
+        .response(status: record.status)
+      }
+    let frame = Frame(
+      targetID: record.targetID, timeMs: record.timeMs, durationMicros: record.durationMicros,
+      outcome: outcome, contentType: meta.contentType, headers: meta.headers, body: values.body)
+    let state = ChainState(
+      sequence: record.sequence, partA: partA, partB: skeleton ?? values.body,
+      partBIsSkeleton: skeleton != nil, values: values, keyTimeMs: 0, framesSinceKey: 0)
+    return (frame, record, state)
+  }
+
+  private func unpack(
+    _ stored: ArraySlice<UInt8>, size: Int, compressed: Bool, prefix: [UInt8]?, offset: Int, part: String
+  ) throws(ArchiveError) -> [UInt8] {
+    guard compressed else {
+      guard stored.count == size else {
+        throw .malformed(offset: offset, what: "\(part): stored \(stored.count) bytes, expected \(size)")
+      }
+      return Array(stored)
+    }
+    let result = stored.withUnsafeBytes { source in
+      if let prefix {
+        return prefix.withUnsafeBytes { zstd.decompress(source, size: size, prefix: $0) }
+      }
+      return zstd.decompress(source, size: size, prefix: nil)
+    }
+    switch result {
+    case .success(let bytes): return bytes
+    case .failure(let failure): throw .undecodable(offset: offset, what: "\(part): zstd: \(failure.text)")
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/// The fixed, uncompressed part of a frame record: everything needed to index, list and count
+/// frames without decoding a body.
+struct FrameRecord: Equatable {
+  /// Flag bits of the frame record (see docs/archive-format.md).
+  struct Flags: OptionSet, Equatable {
+    let rawValue: UInt8
+    /// No reference to the previous frame of the target.
+    static let keyframe = Flags(rawValue: 1 << 0)
+    /// Part A is zstd-compressed (else stored).
+    static let partACompressed = Flags(rawValue: 1 << 1)
+    /// The body is carried by the series transform (part A values, part B skeleton).
+    static let transformed = Flags(rawValue: 1 << 2)
+    /// The skeleton equals the previous frame's; part B is absent.
+    static let sameSkeleton = Flags(rawValue: 1 << 3)
+    /// Part B is zstd-compressed (else stored).
+    static let partBCompressed = Flags(rawValue: 1 << 4)
+    static let known: Flags = [.keyframe, .partACompressed, .transformed, .sameSkeleton, .partBCompressed]
+  }
+
+  var targetID: UInt32
+  /// Per-target frame number, 0-based; a non-keyframe needs frame `sequence - 1` of its target.
+  var sequence: UInt64
+  var timeMs: Int64
+  var durationMicros: Int64
+  var flags: Flags
+  /// 0 for a response, else a ``FailureKind`` raw value.
+  var outcomeCode: UInt8
+  /// HTTP status (0 for failures).
+  var status: Int
+  var bodyLength: Int
+  /// CRC32 of the plain content: meta then body.
+  var contentCRC: UInt32
+
+  var isKeyframe: Bool { flags.contains(.keyframe) }
+  var isFailure: Bool { outcomeCode != 0 || !(200..<300).contains(status) }
+
+  func encode(into writer: inout ByteWriter) {
+    writer.varint(UInt64(targetID))
+    writer.varint(sequence)
+    writer.i64(timeMs)
+    writer.zigzag(durationMicros)
+    writer.u8(flags.rawValue)
+    writer.u8(outcomeCode)
+    if outcomeCode == 0 { writer.varint(status) }
+    writer.varint(bodyLength)
+    writer.u32(contentCRC)
+  }
+
+  static func decode(from reader: inout ByteReader) throws(ArchiveError) -> FrameRecord {
+    let target = try reader.varint()
+    guard target <= UInt64(UInt32.max) else { throw reader.fail("target id \(target) too large") }
+    let sequence = try reader.varint()
+    let time = try reader.i64()
+    let duration = try reader.zigzag()
+    let flags = Flags(rawValue: try reader.u8())
+    guard Flags.known.isSuperset(of: flags) else { throw reader.fail("unknown flags \(flags.rawValue)") }
+    let outcome = try reader.u8()
+    guard outcome == 0 || FailureKind(rawValue: outcome) != nil else {
+      throw reader.fail("unknown outcome code \(outcome)")
+    }
+    let status = outcome == 0 ? try reader.count(limit: 999) : 0
+    let bodyLength = try reader.count(limit: RecordLayout.maxPayload)
+    let crc = try reader.u32()
+    return FrameRecord(
+      targetID: UInt32(target), sequence: sequence, timeMs: time, durationMicros: duration, flags: flags,
+      outcomeCode: outcome, status: status, bodyLength: bodyLength, contentCRC: crc)
+  }
+}
+
+/// Frame meta data that travels compressed in part A: content type, failure text, headers.
+struct FrameMeta {
+  var contentType: String
+  var message: String
+  var headers: [Frame.HeaderField]
+
+  func encode(into writer: inout ByteWriter) {
+    writer.string(contentType)
+    writer.string(message)
+    writer.varint(headers.count)
+    for field in headers {
+      writer.string(field.name)
+      writer.string(field.value)
+    }
+  }
+
+  static func decode(from reader: inout ByteReader) throws(ArchiveError) -> FrameMeta {
+    let type = try reader.string()
+    let message = try reader.string()
+    let count = try reader.count(limit: reader.remaining)
+    var headers: [Frame.HeaderField] = []
+    headers.reserveCapacity(count)
+    for _ in 0..<count {
+      let name = try reader.string()
+      headers.append(Frame.HeaderField(name, try reader.string()))
+    }
+    return FrameMeta(contentType: type, message: message, headers: headers)
+  }
+}

@@ -1,0 +1,36 @@
+/// What the index knows about one frame, without decoding its body.
+public struct FrameSummary: Sendable, Hashable {
+  /// The frame's target.
+  public var targetID: UInt32
+  /// Per-target frame number (0-based, in write order).
+  public var sequence: UInt64
+  /// Scrape start, unix milliseconds.
+  public var timeMs: Int64
+  /// Scrape duration, microseconds.
+  public var durationMicros: Int64
+  /// HTTP status, or 0 for a failed scrape.
+  public var status: Int
+  /// The failure kind, for failed scrapes.
+  public var failure: FailureKind?
+  /// Decodable without earlier frames.
+  public var isKeyframe: Bool
+  /// Body length in bytes.
+  public var bodyBytes: Int
+  /// Byte offset of the frame record in the archive.
+  public var offset: Int
+  /// Size of the frame record in the archive (header included).
+  public var storedBytes: Int
+
+  /// True for failures and for responses outside 200..<300.
+  public var isFailure: Bool { failure != nil || !(200..<300).contains(status) }
+}
+
+extension FrameSummary {
+  init(record: FrameRecord, offset: Int, storedBytes: Int) {
+    self.init(
+      targetID: record.targetID, sequence: record.sequence, timeMs: record.timeMs,
+      durationMicros: record.durationMicros, status: record.status,
+      failure: FailureKind(rawValue: record.outcomeCode), isKeyframe: record.isKeyframe,
+      bodyBytes: record.bodyLength, offset: offset, storedBytes: storedBytes)
+  }
+}
