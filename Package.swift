@@ -15,15 +15,20 @@ let package = Package(
   products: [
     .executable(name: "rayrec", targets: ["rayrec"]),
     .library(name: "Exposition", targets: ["Exposition"]),
+    .library(name: "HTTP", targets: ["HTTP"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
+    .target(name: "CSystem"),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .target(name: "RayRecCLI", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
   ]
 )
