@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include "CSystem.h"
 
 int csystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
@@ -29,3 +30,5 @@ uint64_t csystem_epoll_event_data(const struct epoll_event *events, int index) {
 }
 
 int csystem_errno(void) { return errno; }
+
+int csystem_memfd(const char *name) { return memfd_create(name, MFD_CLOEXEC); }

@@ -19,10 +19,15 @@ public struct HTTPResponse: Sendable {
   }
   /// The body bytes (not sent for HEAD, 1xx, 204 and 304).
   public var body: [UInt8] {
-    didSet { preparedHead = nil }
+    didSet {
+      preparedHead = nil
+      fileBody = nil
+    }
   }
-  /// The head for a keep-alive HTTP/1.1 exchange, serialised by ``prepared()``.
+  /// The head for a keep-alive HTTP/1.1 exchange, serialised by ``prepared(fileBacked:)``.
   private(set) var preparedHead: [UInt8]?
+  /// The body in a memfd for `sendfile`, made by ``prepared(fileBacked:)``.
+  private(set) var fileBody: FileBody?
 
   /// Creates a response; `reason` defaults to the standard phrase for `status`.
   public init(status: Int = 200, reason: String? = nil, headers: HTTPHeaders = [:], body: [UInt8] = []) {
@@ -39,11 +44,16 @@ public struct HTTPResponse: Sendable {
   }
 
   /// A copy whose head is serialised once, so serving it costs no per-request formatting.
-  public func prepared() -> HTTPResponse {
+  ///
+  /// - Parameter fileBacked: also copy the body into an in-memory file (one descriptor, kept
+  ///   until the last copy of this response is gone) and serve it with `sendfile`, which avoids
+  ///   copying the body for every request. Worth it for large bodies served many times.
+  public func prepared(fileBacked: Bool = false) -> HTTPResponse {
     var copy = self
     var head: [UInt8] = []
     writeHead(into: &head, keepAlive: true, minorVersion: 1)
     copy.preparedHead = head
+    if fileBacked, !body.isEmpty { copy.fileBody = FileBody(body) }
     return copy
   }
 

@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// One accepted connection: reads and parses requests, runs the handler, writes responses.
@@ -17,6 +18,7 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
     var head: [UInt8]
     var body: [UInt8]
     var bodyLimit: Int
+    var file: FileBody? = nil
     var sent = 0
     var after: After
   }
@@ -165,12 +167,13 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
       let sendBody = !isHead && response.allowsBody
       outgoing = Outgoing(
         head: head, body: response.body, bodyLimit: sendBody ? response.body.count : 0,
-        after: keepAlive ? .keepAlive : .close)
+        file: response.fileBody, after: keepAlive ? .keepAlive : .close)
     case .resetAfter(let response, let bodyBytes):
       var head: [UInt8] = []
       response.writeHead(into: &head, keepAlive: keepAlive, minorVersion: minorVersion)
       let limit = isHead ? 0 : max(0, min(bodyBytes, response.body.count))
-      outgoing = Outgoing(head: head, body: response.body, bodyLimit: limit, after: .reset)
+      outgoing = Outgoing(
+        head: head, body: response.body, bodyLimit: limit, file: response.fileBody, after: .reset)
     case .close(let reset):
       if reset { socket.setResetOnClose() }
       close()
@@ -198,7 +201,7 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
         outgoing = out
         return false
       }
-      let result: Int?
+      let result: (written: Int, short: Bool)?
       do {
         result = try Self.send(&out, socket: socket)
       } catch {
@@ -210,8 +213,9 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
         outgoing = out
         return false
       }
-      out.sent += count
-      if out.sent < total { writable = false }
+      out.sent += count.written
+      // A short write means the socket buffer is full; the next EPOLLOUT edge says when not.
+      if count.short { writable = false }
     }
     outgoing = nil
     lastActivity = EventLoop.now()
@@ -230,10 +234,30 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
     return true
   }
 
-  private static func send(_ out: inout Outgoing, socket: Socket) throws(HTTPError) -> Int? {
+  /// One write attempt: bytes written and whether fewer were taken than offered; nil on EAGAIN.
+  private static func send(
+    _ out: inout Outgoing, socket: Socket
+  ) throws(HTTPError) -> (written: Int, short: Bool)? {
     let headCount = out.head.count
     let sent = out.sent
     let bodyLimit = out.bodyLimit
+    if let file = out.file, bodyLimit > 0 {
+      if sent >= headCount {
+        let asked = bodyLimit - (sent - headCount)
+        guard let count = try file.send(to: socket, offset: sent - headCount, count: asked) else {
+          return nil
+        }
+        return (count, count < asked)
+      }
+      let result = out.head.withUnsafeBytes { head in
+        Result { () throws(HTTPError) in
+          try socket.send(UnsafeRawBufferPointer(rebasing: head[sent...]), more: true)
+        }
+      }
+      guard let count = try result.get() else { return nil }
+      return (count, count < headCount - sent)
+    }
+    let asked = headCount + bodyLimit - sent
     let result = out.head.withUnsafeBytes { head in
       out.body.withUnsafeBytes { body in
         var vectors = (iovec(), iovec())
@@ -258,7 +282,8 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
         }
       }
     }
-    return try result.get()
+    guard let count = try result.get() else { return nil }
+    return (count, count < asked)
   }
 
   /// Reads what is available into the buffer (up to its cap).

@@ -128,10 +128,12 @@ struct Socket: Sendable, Hashable {
     }
   }
 
-  /// Sends bytes without raising SIGPIPE; nil when the socket buffer is full.
-  func send(_ bytes: UnsafeRawBufferPointer) throws(HTTPError) -> Int? {
+  /// Sends bytes without raising SIGPIPE; nil when the socket buffer is full. `more` tells TCP
+  /// that more data follows at once (MSG_MORE), so a head and a sendfile body share packets.
+  func send(_ bytes: UnsafeRawBufferPointer, more: Bool = false) throws(HTTPError) -> Int? {
+    let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
     while true {
-      let count = Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+      let count = Glibc.send(fd, bytes.baseAddress, bytes.count, flags)
       if count >= 0 { return count }
       let code = csystem_errno()
       switch code {

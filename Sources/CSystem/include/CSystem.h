@@ -5,6 +5,7 @@
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <sys/sendfile.h>
 
 /// accept4 needs _GNU_SOURCE, which the Swift importer does not define.
 int csystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
@@ -18,6 +19,9 @@ struct epoll_event *csystem_epoll_events_alloc(int count);
 void csystem_epoll_events_free(struct epoll_event *events);
 uint32_t csystem_epoll_event_flags(const struct epoll_event *events, int index);
 uint64_t csystem_epoll_event_data(const struct epoll_event *events, int index);
+
+/// memfd_create needs _GNU_SOURCE; flags MFD_CLOEXEC are applied.
+int csystem_memfd(const char *name);
 
 /// errno as seen right after the call (thread-local; read it before anything else runs).
 int csystem_errno(void);
