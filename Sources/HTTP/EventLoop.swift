@@ -40,6 +40,7 @@ public final class EventLoop: @unchecked Sendable {
   private var nextToken: UInt64 = 1
   private var timers = TimerHeap()
   private var running = true
+  private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
 
   /// Creates the epoll instance and starts the loop thread.
   public init(name: String = "rayrec-http") throws(HTTPError) {
@@ -151,6 +152,11 @@ public final class EventLoop: @unchecked Sendable {
   /// Runs `action` on the loop thread at `deadline` (``now()`` clock) unless cancelled.
   func schedule(at deadline: UInt64, _ action: @escaping () -> Void) -> UInt64 {
     timers.schedule(at: deadline, action)
+  }
+
+  /// Lends the loop's 64 KiB read buffer (loop thread only; do not keep it).
+  func withScratch<R>(_ body: (UnsafeMutableRawBufferPointer) -> R) -> R {
+    scratch.withUnsafeMutableBytes(body)
   }
 
   /// Cancels a timer from ``schedule(at:_:)``.
