@@ -16,6 +16,7 @@ let package = Package(
     .executable(name: "rayrec", targets: ["rayrec"]),
     .library(name: "Exposition", targets: ["Exposition"]),
     .library(name: "Archive", targets: ["Archive"]),
+    .library(name: "HTTP", targets: ["HTTP"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -24,6 +25,8 @@ let package = Package(
     .target(name: "Recorder", swiftSettings: strict),
     .target(name: "RayRecCLI", dependencies: ["Exposition", "Archive", "Recorder"], swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
+    .target(name: "CSystem"),
+    .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
@@ -32,5 +35,6 @@ let package = Package(
     .testTarget(name: "RecorderTests", dependencies: ["Recorder"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
   ]
 )

@@ -1,0 +1,357 @@
+/// One client exchange on the loop: connect, send the request, read and de-frame the response.
+///
+/// Loop-confined except for `continuation`, which is set before the first loop task is queued.
+final class ClientConnection: EventHandler, @unchecked Sendable {
+  private enum Phase {
+    case idle
+    case connecting
+    case sending
+    case receiving
+    case finished
+  }
+
+  let loop: EventLoop
+  let request: HTTPClientRequest
+  let address: SocketAddress
+  let requestHead: [UInt8]
+  let started: UInt64
+  let startMillis: Int64
+  let deadline: UInt64
+  var continuation: CheckedContinuation<Result<HTTPClientResponse, HTTPError>, Never>?
+
+  private var phase = Phase.idle
+  private var socket: Socket?
+  private var token: UInt64 = 0
+  private var readable = false
+  private var writable = false
+  private var sent = 0
+  private var timers: [UInt64] = []
+  /// Bytes not yet consumed: the head while it arrives, then chunked framing leftovers.
+  private var pending: [UInt8] = []
+  private var head: HTTPResponseHead?
+  private var framing = HTTPResponseHead.Framing.none
+  private var chunked = ChunkedDecoder()
+  /// The body without framing, still gzip-encoded if it was sent so.
+  private var body: [UInt8] = []
+
+  init(
+    loop: EventLoop, request: HTTPClientRequest, address: SocketAddress, head: [UInt8], started: UInt64,
+    startMillis: Int64, deadline: UInt64
+  ) {
+    self.loop = loop
+    self.request = request
+    self.address = address
+    self.requestHead = head
+    self.started = started
+    self.startMillis = startMillis
+    self.deadline = deadline
+  }
+
+  /// Opens the socket and starts connecting (loop thread).
+  func start() {
+    guard phase == .idle else { return }
+    do {
+      let socket = try Socket.tcp()
+      self.socket = socket
+      try? socket.setOption(Int32(IPPROTO_TCP_VALUE), TCP_NODELAY_VALUE, 1)
+      let connected = try socket.connect(to: address)
+      token = try loop.register(
+        socket.fd, events: EPOLLIN_FLAG | EPOLLOUT_FLAG | EPOLLRDHUP_FLAG, handler: self)
+      phase = connected ? .sending : .connecting
+      writable = connected
+    } catch {
+      var error = error
+      if error.operation == "connect \(address)" || error.kind == .connectionRefused {
+        error.operation = "connect \(address)"
+      }
+      finish(.failure(error))
+      return
+    }
+    let connectDeadline = min(deadline, started &+ request.connectTimeout.nanoseconds)
+    timers.append(loop.schedule(at: connectDeadline) { [weak self] in self?.connectTimerFired() })
+    timers.append(loop.schedule(at: deadline) { [weak self] in self?.deadlineFired() })
+    progress()
+  }
+
+  func handleEvent(_ flags: UInt32) {
+    if flags & (EPOLLOUT_FLAG | EPOLLERR_FLAG | EPOLLHUP_FLAG) != 0 { writable = true }
+    if flags & (EPOLLIN_FLAG | EPOLLRDHUP_FLAG | EPOLLERR_FLAG | EPOLLHUP_FLAG) != 0 { readable = true }
+    if phase == .connecting {
+      guard writable, let socket else { return }
+      let code = socket.pendingError()
+      guard code == 0 else {
+        finish(.failure(.system("connect \(address)", errno: code)))
+        return
+      }
+      phase = .sending
+    }
+    progress()
+  }
+
+  func loopStopped() {
+    finish(
+      .failure(HTTPError(kind: .cancelled, operation: "scrape \(request.url)", message: "event loop stopped"))
+    )
+  }
+
+  /// The caller's task was cancelled.
+  func cancel() {
+    finish(.failure(HTTPError(kind: .cancelled, operation: "scrape \(request.url)", message: "cancelled")))
+  }
+
+  private func connectTimerFired() {
+    guard phase == .connecting else { return }
+    let seconds = HTTPClientRequest.seconds(
+      .nanoseconds(Int64(min(deadline, started &+ request.connectTimeout.nanoseconds) &- started)))
+    finish(
+      .failure(
+        HTTPError(
+          kind: .connectTimeout, operation: "connect \(address)", message: "no connection within \(seconds)s")
+      ))
+  }
+
+  private func deadlineFired() {
+    guard phase != .finished else { return }
+    let seconds = HTTPClientRequest.seconds(request.timeout)
+    if phase == .connecting || phase == .idle {
+      finish(
+        .failure(
+          HTTPError(
+            kind: .connectTimeout, operation: "connect \(address)",
+            message: "no connection within \(seconds)s")))
+    } else {
+      let what = head == nil ? "no response" : "response incomplete"
+      finish(
+        .failure(
+          HTTPError(
+            kind: .readTimeout, operation: "scrape \(request.url)", message: "\(what) within \(seconds)s",
+            partial: partialResponse())))
+    }
+  }
+
+  private func progress() {
+    guard let socket else { return }
+    if phase == .sending {
+      while sent < requestHead.count && writable {
+        let offset = sent
+        let result = requestHead.withUnsafeBytes { raw in
+          Result { () throws(HTTPError) in try socket.send(UnsafeRawBufferPointer(rebasing: raw[offset...])) }
+        }
+        switch result {
+        case .success(let count?): sent += count
+        case .success(nil): writable = false
+        case .failure(let error):
+          // The server may have answered and closed already; read what it sent before failing.
+          if error.kind == .connectionReset {
+            phase = .receiving
+            readable = true
+            break
+          }
+          finish(.failure(error))
+          return
+        }
+      }
+      if sent == requestHead.count { phase = .receiving }
+    }
+    if phase == .receiving { receive(socket) }
+  }
+
+  private func receive(_ socket: Socket) {
+    while readable && phase == .receiving {
+      let result = loop.withScratch { scratch in
+        Result { () throws(HTTPError) -> Int? in
+          guard let count = try socket.read(into: scratch) else { return nil }
+          if count > 0 { consume(UnsafeRawBufferPointer(rebasing: scratch[0..<count])) }
+          return count
+        }
+      }
+      switch result {
+      case .success(nil):
+        readable = false
+      case .success(0):
+        endOfStream()
+      case .success:
+        continue
+      case .failure(var error):
+        error.operation = "read response from \(address)"
+        error.partial = partialResponse()
+        finish(.failure(error))
+      }
+    }
+  }
+
+  /// Takes newly read bytes: parses the head, then the body by its framing.
+  private func consume(_ bytes: UnsafeRawBufferPointer) {
+    guard phase == .receiving else { return }
+    if head != nil, case .length(let length) = framing {
+      let take = min(bytes.count, length - body.count)
+      body.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<take]))
+      if body.count == length { complete() }
+      return
+    }
+    if head != nil, case .untilClose = framing {
+      body.append(contentsOf: bytes)
+      checkBodyLimit()
+      return
+    }
+    pending.append(contentsOf: bytes)
+    if head == nil {
+      while head == nil {
+        let parsed = pending.withUnsafeBytes { raw in
+          Result { () throws(HTTPError) in try HTTPResponseHead.parse(raw) }
+        }
+        switch parsed {
+        case .failure(let error):
+          finish(.failure(error))
+          return
+        case .success(nil):
+          return
+        case .success(let (parsedHead, consumed)?):
+          pending.removeSubrange(0..<consumed)
+          // Interim 1xx responses (100 Continue, 103 Early Hints) precede the real one.
+          if (100..<200).contains(parsedHead.status) && parsedHead.status != 101 { continue }
+          head = parsedHead
+          do {
+            framing = try parsedHead.framing(method: request.method)
+          } catch {
+            finish(.failure(error))
+            return
+          }
+        }
+      }
+      switch framing {
+      case .none:
+        complete()
+        return
+      case .length(let length):
+        guard length <= request.maxBodyBytes else {
+          finish(.failure(tooLarge("Content-Length \(length)")))
+          return
+        }
+        let rest = pending
+        pending = []
+        rest.withUnsafeBytes { consume($0) }
+        return
+      case .untilClose:
+        body = pending
+        pending = []
+        checkBodyLimit()
+        return
+      case .chunked:
+        break
+      }
+    }
+    let decoded = pending.withUnsafeBytes { raw in
+      Result { () throws(ChunkedDecoder.Failure) in
+        try chunked.decode(raw, into: &body, limit: request.maxBodyBytes)
+      }
+    }
+    switch decoded {
+    case .success(let used):
+      pending.removeSubrange(0..<used)
+      if chunked.isComplete { complete() }
+    case .failure(let failure):
+      if failure.isTooLarge {
+        finish(.failure(tooLarge("chunked body")))
+      } else {
+        var error = HTTPError.badResponse("read chunked body from \(address)", failure.message)
+        error.partial = partialResponse()
+        finish(.failure(error))
+      }
+    }
+  }
+
+  private func checkBodyLimit() {
+    if body.count > request.maxBodyBytes { finish(.failure(tooLarge("body"))) }
+  }
+
+  private func tooLarge(_ what: String) -> HTTPError {
+    HTTPError(
+      kind: .bodyTooLarge, operation: "read response from \(address)",
+      message: "\(what) exceeds the limit of \(request.maxBodyBytes) bytes", partial: partialResponse())
+  }
+
+  private func endOfStream() {
+    guard phase == .receiving else { return }
+    if head != nil, case .untilClose = framing {
+      complete()
+      return
+    }
+    let message: String
+    if head == nil {
+      message =
+        pending.isEmpty ? "connection closed before any response" : "connection closed in the response head"
+    } else {
+      message = "connection closed after \(body.count) body bytes"
+    }
+    finish(
+      .failure(
+        HTTPError(
+          kind: .closedEarly, operation: "read response from \(address)", message: message,
+          partial: partialResponse())))
+  }
+
+  private var isGzip: Bool {
+    guard let encoding = head?.headers["Content-Encoding"] else { return false }
+    let trimmed = encoding[...].trimmingSpaces
+    return asciiCaseInsensitiveEqual(trimmed, "gzip") || asciiCaseInsensitiveEqual(trimmed, "x-gzip")
+  }
+
+  /// What has arrived so far, as a response (body decoded as far as possible).
+  private func partialResponse() -> HTTPClientResponse? {
+    guard let head else { return nil }
+    let gzip = isGzip
+    let decoded =
+      gzip ? ((try? Gzip.decompress(body, limit: request.maxBodyBytes, allowTruncated: true)) ?? []) : body
+    return response(head, body: decoded, gzip: gzip)
+  }
+
+  private func response(_ head: HTTPResponseHead, body: [UInt8], gzip: Bool) -> HTTPClientResponse {
+    HTTPClientResponse(
+      status: head.status, reason: head.reason, minorVersion: head.minorVersion, headers: head.headers,
+      body: body, wasGzip: gzip, startUnixMillis: startMillis,
+      durationMicros: HTTPClient.micros(since: started))
+  }
+
+  private func complete() {
+    guard let head, phase == .receiving else { return }
+    var decoded = body
+    let gzip = isGzip && !body.isEmpty
+    if gzip {
+      do {
+        decoded = try Gzip.decompress(body, limit: request.maxBodyBytes)
+      } catch {
+        var error = error
+        error.operation = "decode gzip body from \(address)"
+        error.partial = partialResponse()
+        finish(.failure(error))
+        return
+      }
+    }
+    let result = response(head, body: decoded, gzip: gzip)
+    if (300..<400).contains(head.status), let location = head.headers["Location"] {
+      finish(
+        .failure(
+          HTTPError(
+            kind: .redirect, operation: "scrape \(request.url)",
+            message: "redirect \(head.status) to \(location) not followed", partial: result)))
+      return
+    }
+    finish(.success(result))
+  }
+
+  private func finish(_ result: Result<HTTPClientResponse, HTTPError>) {
+    guard phase != .finished else { return }
+    phase = .finished
+    for timer in timers { loop.cancelTimer(timer) }
+    timers.removeAll()
+    if let socket {
+      if token != 0 { loop.deregister(socket.fd, token: token) }
+      socket.close()
+      self.socket = nil
+    }
+    let continuation = continuation
+    self.continuation = nil
+    continuation?.resume(returning: result)
+  }
+}

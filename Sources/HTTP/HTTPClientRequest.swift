@@ -1,0 +1,87 @@
+/// One request for ``HTTPClient``: by default what Prometheus sends when it scrapes.
+public struct HTTPClientRequest: Sendable, Equatable {
+  /// What Prometheus 2.x/3.x sends as `Accept` when scraping.
+  public static let prometheusAccept =
+    "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+    + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+
+  /// Where to send the request.
+  public var url: HTTPURL
+  /// The method (scrapes use GET).
+  public var method = "GET"
+  /// The `Accept` value; override to prefer plain text.
+  public var accept = HTTPClientRequest.prometheusAccept
+  /// Whether to send `Accept-Encoding: gzip` (gzip bodies are decoded either way).
+  public var acceptGzip = true
+  /// Time allowed for the whole exchange, connect included (also sent to the target as
+  /// `X-Prometheus-Scrape-Timeout-Seconds`).
+  public var timeout: Duration = .seconds(10)
+  /// Time allowed for the TCP connection (capped by ``timeout``).
+  public var connectTimeout: Duration = .seconds(5)
+  /// The most body bytes accepted, on the wire and after gzip decoding; `bodyTooLarge` beyond.
+  public var maxBodyBytes = 64 * 1024 * 1024
+  /// Extra fields sent after the standard ones.
+  public var extraHeaders: HTTPHeaders = [:]
+
+  /// A GET of `url` with Prometheus' scrape headers.
+  public init(url: HTTPURL, timeout: Duration = .seconds(10)) {
+    self.url = url
+    self.timeout = timeout
+  }
+
+  /// Serialises the request head.
+  func serialized(userAgent: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(512)
+    func line(_ name: String, _ value: String) {
+      bytes.append(contentsOf: name.utf8)
+      bytes.append(contentsOf: ": ".utf8)
+      bytes.append(contentsOf: value.utf8)
+      bytes.append(contentsOf: "\r\n".utf8)
+    }
+    bytes.append(contentsOf: "\(method) \(url.target) HTTP/1.1\r\n".utf8)
+    line("Host", url.hostHeader)
+    line("User-Agent", userAgent)
+    line("Accept", accept)
+    if acceptGzip { line("Accept-Encoding", "gzip") }
+    line("X-Prometheus-Scrape-Timeout-Seconds", Self.seconds(timeout))
+    line("Connection", "close")
+    for field in extraHeaders.fields { line(field.name, field.value) }
+    bytes.append(contentsOf: "\r\n".utf8)
+    return bytes
+  }
+
+  /// Seconds with up to three decimals and no trailing zeros, as Prometheus prints them (`10`, `0.5`).
+  static func seconds(_ duration: Duration) -> String {
+    let millis = max(0, Int(duration.nanoseconds / 1_000_000))
+    let whole = millis / 1000
+    var fraction = millis % 1000
+    guard fraction > 0 else { return "\(whole)" }
+    var digits = 3
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let padded = String(repeating: "0", count: digits - String(fraction).count) + String(fraction)
+    return "\(whole).\(padded)"
+  }
+}
+
+/// The outcome of one scrape: always timed, then either a response or a classified failure.
+public struct ScrapeResult: Sendable, Equatable {
+  /// Wall-clock time the scrape started, in Unix milliseconds.
+  public var startUnixMillis: Int64
+  /// Time from start to completion or failure, in microseconds.
+  public var durationMicros: Int64
+  /// The response, or why there is none (``HTTPError/partial`` holds what arrived).
+  public var outcome: Result<HTTPClientResponse, HTTPError>
+
+  /// The response when the scrape succeeded.
+  public var response: HTTPClientResponse? { try? outcome.get() }
+
+  /// The error when it failed.
+  public var error: HTTPError? {
+    if case .failure(let error) = outcome { return error }
+    return nil
+  }
+}
