@@ -86,6 +86,10 @@ public enum ArgumentParser {
       parsed.flags.insert(spec.name)
       return nil
     }
+    if spec.optionalValue && inline == nil {
+      parsed.flags.insert(spec.name)
+      return nil
+    }
     let value: String
     if let inline {
       value = inline

@@ -5,10 +5,19 @@ public struct OptionSpec: Sendable {
   /// Placeholder for the value in help (`FILE`); nil for a flag.
   public var valueName: String?
   public var repeatable: Bool
+  /// The value is optional and only given inline (`--ray` or `--ray=DIR`).
+  public var optionalValue = false
   public var help: String
 
   public static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
     OptionSpec(name: name, short: short, valueName: nil, repeatable: false, help: help)
+  }
+
+  /// A flag that may carry a value inline: `--name` or `--name=VALUE`.
+  public static func optionalValue(_ name: String, value: String, help: String) -> OptionSpec {
+    var spec = OptionSpec(name: name, short: nil, valueName: value, repeatable: false, help: help)
+    spec.optionalValue = true
+    return spec
   }
 
   public static func option(

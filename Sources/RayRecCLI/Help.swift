@@ -13,7 +13,7 @@ enum Help {
     for o in command.options {
       var left = "--\(o.name)"
       if let s = o.short { left = "-\(s), " + left }
-      if let v = o.valueName { left += " <\(v)>" }
+      if let v = o.valueName { left += o.optionalValue ? "[=<\(v)>]" : " <\(v)>" }
       lines.append(row(left, o.help + (o.repeatable ? " (repeatable)" : "")))
     }
     if path.isEmpty { lines.append(row("--version", "Show the version.")) }

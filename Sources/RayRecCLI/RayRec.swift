@@ -8,7 +8,8 @@ public let rootCommand = CommandSpec(
   name: "rayrec",
   abstract: "Record, replay and test the metrics of Ray clusters.",
   subcommands: [
-    CheckCommand.spec
+    RecordCommand.spec,
+    CheckCommand.spec,
   ])
 
 /// Runs the command line and returns the process exit code: 0 success, 1 failure with the

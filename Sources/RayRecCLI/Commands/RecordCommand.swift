@@ -1,0 +1,127 @@
+import Foundation
+import Glibc
+import HTTP
+import Recorder
+
+/// `rayrec record`: scrape live endpoints into an archive.
+enum RecordCommand {
+  static let spec = CommandSpec(
+    name: "record",
+    abstract: "Record scrapes of live metrics endpoints into a .rayrec archive.",
+    discussion: """
+      Scrapes every target concurrently on a fixed schedule (each at its own stable offset within
+      the interval, like Prometheus) until --duration has passed or SIGINT/SIGTERM arrives, then
+      finishes in-flight scrapes and closes the archive. Failed scrapes (refused, timeout, reset,
+      non-2xx, body over the limit, malformed exposition) are recorded as frames too. Discovery
+      files are re-read every interval, so targets that join or leave are followed.
+      Requests carry Prometheus's headers (Accept preferring OpenMetrics, gzip,
+      X-Prometheus-Scrape-Timeout-Seconds).
+      """,
+    options: [
+      .option("output", short: "o", value: "FILE", help: "The archive to write (required)."),
+      .option(
+        "target", value: "[JOB=]URL", repeatable: true, help: "A target: http://host:port/path or host:port."),
+      .option(
+        "sd-file", value: "PATH", repeatable: true,
+        help: "A Prometheus file_sd JSON file, re-read every interval."),
+      .optionalValue("ray", value: "DIR", help: "Follow Ray's discovery file in DIR (default /tmp/ray)."),
+      .option("interval", value: "DURATION", help: "Scrape interval (default 5s)."),
+      .option("timeout", value: "DURATION", help: "Scrape timeout (default 4s, at most the interval)."),
+      .option("duration", value: "DURATION", help: "Stop after this long (default: until SIGINT)."),
+      .option(
+        "label", value: "NAME=VALUE", repeatable: true,
+        help: "An extra target label, e.g. ray_io_cluster=prod."),
+      .option("job", value: "NAME", help: "The job of targets that do not name one (default rayrec)."),
+      .option(
+        "accept", value: "prometheus|text|openmetrics", help: "What to ask targets for (default prometheus)."),
+    ],
+    action: { args, console in try run(args, &console) })
+
+  static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
+    guard let output = args.value("output") else {
+      throw UsageError(message: "missing --output FILE", path: args.path)
+    }
+    var options = RecordingOptions()
+    options.job = args.value("job") ?? "rayrec"
+    options.intervalMs = try duration(args, "interval", default: 5000)
+    options.timeoutMs = try duration(args, "timeout", default: min(4000, options.intervalMs))
+    guard options.intervalMs > 0 else {
+      throw UsageError(message: "--interval must be positive", path: args.path)
+    }
+    guard options.timeoutMs > 0, options.timeoutMs <= options.intervalMs else {
+      throw UsageError(message: "--timeout must be positive and at most the interval", path: args.path)
+    }
+    if args.value("duration") != nil { options.durationMs = try duration(args, "duration", default: 0) }
+    for label in args.all("label") {
+      guard let eq = label.firstIndex(of: "="), eq != label.startIndex else {
+        throw UsageError(message: "--label wants NAME=VALUE, got '\(label)'", path: args.path)
+      }
+      options.extraLabels[String(label[..<eq])] = String(label[label.index(after: eq)...])
+    }
+    switch args.value("accept") ?? "prometheus" {
+    case "prometheus": options.accept = nil
+    case "text": options.accept = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
+    case "openmetrics": options.accept = "application/openmetrics-text;version=1.0.0"
+    case let other: throw UsageError(message: "unknown --accept '\(other)'", path: args.path)
+    }
+    do {
+      options.targets = try args.all("target").map { try ScrapeTarget.parse($0, defaultJob: options.job) }
+    } catch let error as RecorderError {
+      throw UsageError(message: error.description, path: args.path)
+    }
+    options.discoveryFiles = args.all("sd-file")
+    if args.flag("ray") || args.value("ray") != nil {
+      options.discoveryFiles.append(FileDiscovery.rayDiscoveryPath(root: args.value("ray") ?? "/tmp/ray"))
+    }
+    if options.targets.isEmpty && options.discoveryFiles.isEmpty {
+      throw UsageError(message: "no targets: give --target, --sd-file or --ray", path: args.path)
+    }
+    let recorder = Recorder(options: options, recorderVersion: "rayrec \(rayrecVersion)")
+    let stop = SignalStop()
+    let live = isatty(2) == 1
+    let status = try Blocking.run {
+      let client = try HTTPClient(version: rayrecVersion)
+      defer { Task { await client.shutdown() } }
+      return try await recorder.record(to: output, client: client, stop: stop.flag) { status in
+        guard live else { return }
+        let line = StatusLine.render(status)
+        _ = "\r\u{1B}[K\(line)".withCString { write(2, $0, strlen($0)) }
+      }
+    }
+    if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    console.print(
+      "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
+    )
+    return 0
+  }
+
+  static func duration(_ args: ParsedArguments, _ name: String, default value: Int64) throws -> Int64 {
+    guard let text = args.value(name) else { return value }
+    guard let ms = DurationArgument.milliseconds(text) else {
+      throw UsageError(message: "--\(name): invalid duration '\(text)' (e.g. 5s, 1m30s)", path: args.path)
+    }
+    return ms
+  }
+}
+
+/// The one-line live status of a recording.
+enum StatusLine {
+  static func render(_ s: RecordingStatus) -> String {
+    let next = max(0, s.nextScrapeMs - nowMs())
+    return
+      "targets \(s.targetsUp) up, \(s.targetsDown) down | \(s.frames) frames (\(s.failedFrames) failed) | \(bytes(s.rawBytes)) raw, \(bytes(s.storedBytes)) stored, ratio \(String(format: "%.0f", s.ratio))x | next scrape in \(next) ms"
+  }
+
+  static func bytes(_ n: Int) -> String {
+    if n >= 1 << 30 { return String(format: "%.1f GiB", Double(n) / Double(1 << 30)) }
+    if n >= 1 << 20 { return String(format: "%.1f MiB", Double(n) / Double(1 << 20)) }
+    if n >= 1 << 10 { return String(format: "%.1f KiB", Double(n) / Double(1 << 10)) }
+    return "\(n) B"
+  }
+
+  static func nowMs() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+  }
+}

@@ -1,0 +1,159 @@
+import Archive
+import Foundation
+public import HTTP
+import Synchronization
+
+/// Records scrapes of live targets into an archive on a fixed schedule.
+///
+/// Every target is scraped concurrently at its own stable offset within the interval; a failed
+/// scrape is a frame too. Discovery files are re-read every interval, so targets that join or
+/// leave are followed (a target that leaves keeps its id; one that comes back gets its old id).
+public struct Recorder: Sendable {
+  public let options: RecordingOptions
+  public let recorderVersion: String
+
+  public init(options: RecordingOptions, recorderVersion: String) {
+    self.options = options
+    self.recorderVersion = recorderVersion
+  }
+
+  /// Records until `stop` is set or the duration has passed, then waits for in-flight scrapes
+  /// and closes the archive cleanly.
+  /// - Parameter onStatus: called about once a second with the counts so far.
+  public func record(
+    to path: String, client: HTTPClient, stop: StopFlag,
+    onStatus: @escaping @Sendable (RecordingStatus) -> Void = { _ in }
+  ) async throws -> RecordingStatus {
+    var known = try currentTargets(initial: true)
+    if known.isEmpty && options.discoveryFiles.isEmpty {
+      throw RecorderError.noTargets("give --target, --sd-file or --ray")
+    }
+    var ids: [String: UInt32] = [:]
+    var archiveTargets: [ArchiveTarget] = []
+    for target in known {
+      ids[target.url] = UInt32(ids.count + 1)
+      archiveTargets.append(archiveTarget(target, id: ids[target.url]!))
+    }
+    let header = ArchiveHeader(
+      createdMs: Self.nowMs(), recorderVersion: recorderVersion, targets: archiveTargets)
+    let sink = try ArchiveSink(path: path, header: header)
+    let started = Self.nowMs()
+    let end = options.durationMs.map { started + $0 }
+    let inFlight = InFlightSet()
+    var schedules: [String: ScrapeSchedule] = [:]
+    var next: [String: Int64] = [:]
+    var nextDiscovery = started + options.intervalMs
+    var lastStatus = started
+
+    func activate(_ target: ScrapeTarget, from ms: Int64) {
+      let schedule = ScrapeSchedule(intervalMs: options.intervalMs, key: target.url)
+      schedules[target.url] = schedule
+      next[target.url] = schedule.next(atOrAfter: ms)
+    }
+    for target in known { activate(target, from: started) }
+
+    await withDiscardingTaskGroup { group in
+      while !stop.isStopped {
+        let now = Self.nowMs()
+        if let end, now >= end { break }
+        if !options.discoveryFiles.isEmpty, now >= nextDiscovery {
+          nextDiscovery += options.intervalMs
+          if let fresh = try? currentTargets(initial: false) {
+            let freshURLs = Set(fresh.map(\.url))
+            for gone in known where !freshURLs.contains(gone.url) {
+              next[gone.url] = nil
+              if let id = ids[gone.url] { await sink.forget(id) }
+            }
+            for target in fresh where next[target.url] == nil {
+              if ids[target.url] == nil {
+                let id = UInt32(ids.count + 1)
+                ids[target.url] = id
+                try? await sink.add(archiveTarget(target, id: id))
+              }
+              activate(target, from: now)
+            }
+            known = fresh
+          }
+        }
+        for target in known {
+          guard let due = next[target.url], due <= now, let id = ids[target.url] else { continue }
+          next[target.url] = schedules[target.url]!.next(after: max(due, now - options.intervalMs))
+          let busy = !inFlight.insert(id)
+          if busy {
+            await sink.noteSkipped()
+            continue
+          }
+          let request = scrapeRequest(target)
+          group.addTask {
+            let result = await client.scrape(request)
+            let frame = FrameConversion.frame(targetID: id, scheduledMs: due, result: result)
+            let delay = max(0, result.startUnixMillis - due) * 1000
+            try? await sink.append(frame, delayMicros: delay)
+            inFlight.remove(id)
+          }
+        }
+        if now - lastStatus >= 1000 {
+          lastStatus = now
+          var status = await sink.status
+          status.nextScrapeMs = next.values.min() ?? 0
+          onStatus(status)
+        }
+        let discoveryDue = options.discoveryFiles.isEmpty ? Int64.max : nextDiscovery
+        let wake = min(next.values.min() ?? now + 100, discoveryDue, end ?? .max, now + 100)
+        let sleepMs = max(0, wake - Self.nowMs())
+        if sleepMs > 0 { try? await Task.sleep(for: .milliseconds(sleepMs)) }
+      }
+    }
+    return try await sink.close()
+  }
+
+  private func scrapeRequest(_ target: ScrapeTarget) -> HTTPClientRequest {
+    // The URL was validated when the target was parsed; a failure here is recorded as a frame.
+    let url = (try? HTTPURL(parsing: target.url)) ?? HTTPURL(host: "invalid", port: 1)
+    var request = HTTPClientRequest(url: url, timeout: .milliseconds(options.timeoutMs))
+    request.connectTimeout = .milliseconds(min(options.timeoutMs, 5000))
+    request.maxBodyBytes = options.maxBodyBytes
+    if let accept = options.accept { request.accept = accept }
+    return request
+  }
+
+  private func archiveTarget(_ target: ScrapeTarget, id: UInt32) -> ArchiveTarget {
+    var labels = target.labels
+    for (k, v) in options.extraLabels { labels[k] = v }
+    return ArchiveTarget(
+      id: id, url: target.url, job: target.job,
+      labels: labels.sorted { $0.key < $1.key }.map { ArchiveTarget.Label($0.key, $0.value) },
+      intervalMs: options.intervalMs, timeoutMs: options.timeoutMs)
+  }
+
+  /// Static targets plus what the discovery files list now. At start an unreadable file is an
+  /// error; later it keeps the previous targets, as Prometheus does.
+  private func currentTargets(initial: Bool) throws -> [ScrapeTarget] {
+    var targets = options.targets
+    var seen = Set(targets.map(\.url))
+    for path in options.discoveryFiles {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        if initial { throw RecorderError.discovery(path: path, message: "cannot read the discovery file") }
+        throw RecorderError.discovery(path: path, message: "unreadable")
+      }
+      for target in try FileDiscovery.targets(json: Array(data), path: path, defaultJob: options.job)
+      where seen.insert(target.url).inserted {
+        targets.append(target)
+      }
+    }
+    return targets
+  }
+
+  static func nowMs() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+  }
+}
+
+/// Targets with a scrape still running, so a slow target is never scraped twice at once.
+final class InFlightSet: Sendable {
+  private let ids = Mutex<Set<UInt32>>([])
+  func insert(_ id: UInt32) -> Bool { ids.withLock { $0.insert(id).inserted } }
+  func remove(_ id: UInt32) { _ = ids.withLock { $0.remove(id) } }
+}

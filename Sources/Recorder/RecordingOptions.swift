@@ -1,0 +1,49 @@
+/// Everything a recording needs to know before it starts.
+public struct RecordingOptions: Sendable {
+  /// Targets named on the command line.
+  public var targets: [ScrapeTarget] = []
+  /// file_sd JSON files (Ray's discovery file among them), re-read every interval.
+  public var discoveryFiles: [String] = []
+  public var intervalMs: Int64 = 5000
+  public var timeoutMs: Int64 = 4000
+  /// Stop after this long; nil records until stopped.
+  public var durationMs: Int64?
+  /// Labels added to every target (e.g. `ray_io_cluster`).
+  public var extraLabels: [String: String] = [:]
+  /// The `job` for targets that do not name one.
+  public var job = "rayrec"
+  public var maxBodyBytes = 64 * 1024 * 1024
+  /// The `Accept` header; nil sends Prometheus's (OpenMetrics first, then text 0.0.4).
+  public var accept: String?
+
+  public init() {}
+}
+
+/// Counts shown on the live status line and returned at the end.
+public struct RecordingStatus: Sendable, Hashable {
+  public var targetsUp = 0
+  public var targetsDown = 0
+  public var frames = 0
+  public var failedFrames = 0
+  public var rawBytes = 0
+  public var storedBytes = 0
+  /// Scrapes skipped because the previous one of the same target was still running.
+  public var skipped = 0
+  /// The next scheduled scrape, unix ms.
+  public var nextScrapeMs: Int64 = 0
+  /// Scrape start delays behind schedule, microseconds, for the jitter figures.
+  public var startDelaysMicros: [Int64] = []
+
+  public init() {}
+
+  /// `raw / stored`, the compression ratio so far.
+  public var ratio: Double { storedBytes > 0 ? Double(rawBytes) / Double(storedBytes) : 0 }
+
+  /// The delay at a percentile (0...100) of the recorded scrape starts, microseconds.
+  public func startDelayPercentile(_ p: Double) -> Int64 {
+    guard !startDelaysMicros.isEmpty else { return 0 }
+    let sorted = startDelaysMicros.sorted()
+    let rank = Int((p / 100 * Double(sorted.count - 1)).rounded())
+    return sorted[min(max(rank, 0), sorted.count - 1)]
+  }
+}
