@@ -138,7 +138,13 @@ extension ExpositionParser {
     var unusedName = false
     try omLabels(p, into: &exemplarLabels, hasName: &unusedName, allowName: false)
     var length = 0
-    for l in exemplarLabels { length += UTF8Check.scalarCount(p, l.name) + UTF8Check.scalarCount(p, l.value) }
+    for l in exemplarLabels {
+      // The limit counts characters of the decoded value, so `\\` is one.
+      let value =
+        l.escaped
+        ? Escaping.unescapeLabelValue(bytes, l.value).unicodeScalars.count : UTF8Check.scalarCount(p, l.value)
+      length += UTF8Check.scalarCount(p, l.name) + value
+    }
     if length > 128 {
       throw error("exemplar labels are \(length) characters long, over the limit of 128", at: labelStart)
     }

@@ -61,3 +61,14 @@ import Testing
     #expect(checked == 211)
   }
 }
+
+extension OpenMetricsValidatorTests {
+  /// Found by the fuzzer: the 128-character exemplar limit counts decoded characters.
+  @Test func exemplarLabelLengthCountsDecodedCharacters() {
+    let value = String(repeating: "\\\\", count: 127)  // 127 characters once decoded
+    let text = "# TYPE a counter\na_total 1 # {a=\"\(value)\"} 1\n# EOF\n"
+    #expect(Self.check(text) == nil)
+    let tooLong = "# TYPE a counter\na_total 1 # {ab=\"\(value)\"} 1\n# EOF\n"
+    #expect(Self.check(tooLong)?.contains("129 characters") == true)
+  }
+}
