@@ -30,7 +30,8 @@ let package = Package(
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
+      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder"],
+      path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP"], swiftSettings: strict),
