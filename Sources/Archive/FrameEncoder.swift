@@ -139,7 +139,7 @@ final class FrameEncoder {
     stored.append(plain[..<operations])
     var compressed = false
     if !inserted.isEmpty {
-      let packed = try small.compress(inserted, prefix: context)
+      let packed = try bulk.compress(inserted, prefix: context)
       compressed = packed.count < inserted.count
       stored.append(compressed ? packed : inserted)
     }

@@ -110,8 +110,8 @@ enum SkeletonDiff {
         cursor += triple.skip + triple.copy
         guard cursor <= oldLines.count else { return nil }
         if triple.insert > 0 {
-          let from = max(lastTaken, cursor - 2)
-          let to = min(oldLines.count, cursor + 2)
+          let from = max(lastTaken, cursor - 16)
+          let to = min(oldLines.count, cursor + 16)
           if from < to {
             result.append(contentsOf: UnsafeBufferPointer(rebasing: old[oldLines[from].lowerBound..<oldLines[to - 1].upperBound]))
             lastTaken = to
