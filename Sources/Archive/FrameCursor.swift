@@ -31,6 +31,7 @@ public struct FrameCursor {
       return frame
     } catch {
       chains[target] = nil
+      if summary.isKeyframe && summary.anchorSequence == nil { anchors[target] = nil }
       throw error
     }
   }
