@@ -103,12 +103,16 @@ public struct ArchiveImporter: Sendable {
 
   /// Lines that are neither blank nor comments: the samples of an exposition body.
   public static func countSamples(_ body: [UInt8]) -> Int {
-    var count = 0
-    var atLineStart = true
-    for byte in body {
-      if atLineStart && byte != 0x0A && byte != UInt8(ascii: "#") { count += 1 }
-      atLineStart = byte == 0x0A
+    body.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return 0 }
+      var count = 0
+      var index = 0
+      while index < bytes.count {
+        if base[index] != 0x0A && base[index] != UInt8(ascii: "#") { count += 1 }
+        guard let newline = memchr(base + index, 0x0A, bytes.count - index) else { break }
+        index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+      }
+      return count
     }
-    return count
   }
 }

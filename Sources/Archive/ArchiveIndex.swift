@@ -5,7 +5,7 @@
 /// is not smaller, flagged by plain length == stored length). Each plain entry: varint offset
 /// delta from the previous entry's offset, varint stored size, varint target id, varint
 /// sequence, zigzag time delta from the previous entry, zigzag duration, flags byte (bit 0
-/// keyframe), outcome byte, varint status, varint body length.
+/// keyframe, bit 1 anchored), varint anchor sequence (anchored only), outcome byte, varint status, varint body length.
 enum ArchiveIndex {
   static func encode(
     _ entries: [FrameSummary], addedTargets: [ArchiveTarget]
@@ -20,7 +20,8 @@ enum ArchiveIndex {
       plain.varint(entry.sequence)
       plain.zigzag(entry.timeMs &- lastTime)
       plain.zigzag(entry.durationMicros)
-      plain.u8(entry.isKeyframe ? 1 : 0)
+      plain.u8((entry.isKeyframe ? 1 : 0) | (entry.anchorSequence != nil ? 2 : 0))
+      if let anchor = entry.anchorSequence { plain.varint(anchor) }
       plain.u8(entry.failure?.rawValue ?? 0)
       plain.varint(entry.status)
       plain.varint(entry.bodyBytes)
@@ -73,6 +74,7 @@ enum ArchiveIndex {
       time = time &+ (try reader.zigzag())
       let duration = try reader.zigzag()
       let flags = try reader.u8()
+      let anchor = flags & 2 != 0 ? try reader.varint() : nil
       let outcome = try reader.u8()
       let status = try reader.count(limit: 999)
       let body = try reader.count(limit: RecordLayout.maxPayload)
@@ -80,7 +82,7 @@ enum ArchiveIndex {
         FrameSummary(
           targetID: UInt32(target), sequence: sequence, timeMs: time, durationMicros: duration,
           status: status, failure: FailureKind(rawValue: outcome), isKeyframe: flags & 1 != 0,
-          bodyBytes: body, offset: offset, storedBytes: size))
+          anchorSequence: anchor, bodyBytes: body, offset: offset, storedBytes: size))
     }
     guard reader.isAtEnd else { throw reader.fail("stray bytes after \(count) entries") }
     return (entries, added)

@@ -71,6 +71,8 @@ extension ArchiveReader {
         if last.local == local { return last.frame }
         state = last.state
         from = last.local + 1
+      } else if let anchor = frames[list[start]].anchorSequence {
+        state = try anchorState(target: target, sequence: anchor, before: start, cache: &cache)
       }
       var result: Frame?
       for index in from...local {
@@ -82,6 +84,24 @@ extension ArchiveReader {
       guard let result else { throw .invalidArgument("empty decode range") }
       return result
     }
+  }
+
+  /// The chain state after decoding the full keyframe `sequence` of `target` (an anchor).
+  private func anchorState(
+    target: UInt32, sequence: UInt64, before local: Int, cache: inout DecodeCache
+  ) throws(ArchiveError) -> ChainState {
+    if let cached = cache.anchors[target], cached.sequence == sequence { return cached }
+    guard let list = positionsByTarget[target],
+      let anchorLocal = list[..<local].lastIndex(where: { frames[$0].sequence == sequence })
+    else {
+      throw .undecodable(
+        offset: frames[positionsByTarget[target]?[local] ?? 0].offset,
+        what: "anchor frame \(sequence) of target \(target) is missing")
+    }
+    guard let decoder = cache.decoder else { throw .invalidArgument("no decoder") }
+    let (_, state) = try decodeRecord(at: list[anchorLocal], previous: nil, decoder: decoder)
+    cache.anchors[target] = state
+    return state
   }
 
   /// Decodes the frame record at `position` of ``frames`` against `previous`.

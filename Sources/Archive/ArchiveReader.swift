@@ -129,4 +129,5 @@ public final class ArchiveReader: Sendable {
 struct DecodeCache {
   var decoder: FrameDecoder?
   var last: [UInt32: (local: Int, frame: Frame, state: ChainState)] = [:]
+  var anchors: [UInt32: ChainState] = [:]
 }

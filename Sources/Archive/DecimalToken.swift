@@ -11,6 +11,9 @@ struct DecimalToken {
   var fractionDigits: Int
   /// Bytes after the digits (e.g. `e+08`), as a range of the token.
   var suffix: Range<Int>
+  /// Step in which deltas from this token are stored: `10^fractionDigits` when every fraction
+  /// digit is 0 (an integer written as `N.0`), else 1. Saves a varint byte on most counters.
+  var unit: Int64
 
   /// Reads `token`; nil when it does not have the shape or has more than 18 digits.
   init?(_ token: UnsafeBufferPointer<UInt8>) {
@@ -42,6 +45,9 @@ struct DecimalToken {
     if digits == 0 || (seenPoint && fraction == 0) { return nil }
     mantissa = negative ? -value : value
     fractionDigits = fraction
+    var scale: Int64 = 1
+    for _ in 0..<fraction { scale *= 10 }
+    unit = fraction > 0 && value % scale == 0 ? scale : 1
     suffix = index..<count
   }
 

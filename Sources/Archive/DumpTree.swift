@@ -80,9 +80,8 @@ extension DumpTree.Scrape {
     var headers: [Frame.HeaderField] = []
     if hasHeaders {
       let text = String(decoding: try ArchiveReader.readFile(base + ".headers"), as: UTF8.self)
-      var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.hasSuffix("\r") ? $0.dropLast() : $0
-      }
+      // "\r\n" is one Character in Swift, so split on newline characters, not on "\n".
+      var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
       if let first = lines.first, first.hasPrefix("HTTP/") {
         let parts = first.split(separator: " ", maxSplits: 2)
         if parts.count >= 2, let code = Int(parts[1]) { status = code }

@@ -9,6 +9,7 @@ public struct FrameCursor {
   /// Position in ``ArchiveReader/frames`` of the frame the next call decodes.
   public private(set) var position = 0
   private var chains: [UInt32: ChainState] = [:]
+  private var anchors: [UInt32: ChainState] = [:]
   private var decoder: FrameDecoder?
 
   init(reader: ArchiveReader) { self.reader = reader }
@@ -20,13 +21,17 @@ public struct FrameCursor {
     position += 1
     if decoder == nil { decoder = try FrameDecoder() }
     guard let decoder else { return nil }
-    let target = reader.frames[current].targetID
+    let summary = reader.frames[current]
+    let target = summary.targetID
+    let base = summary.isKeyframe ? (summary.anchorSequence == nil ? nil : anchors[target]) : chains[target]
     do {
-      let (frame, state) = try reader.decodeRecord(at: current, previous: chains[target], decoder: decoder)
+      let (frame, state) = try reader.decodeRecord(at: current, previous: base, decoder: decoder)
       chains[target] = state
+      if summary.isKeyframe && summary.anchorSequence == nil { anchors[target] = state }
       return frame
     } catch {
       chains[target] = nil
+      if summary.isKeyframe && summary.anchorSequence == nil { anchors[target] = nil }
       throw error
     }
   }

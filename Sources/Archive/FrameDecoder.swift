@@ -6,19 +6,20 @@ final class FrameDecoder {
 
   /// Decodes the frame record whose payload is `payload` (starting at archive offset `offset`).
   ///
-  /// - Parameter previous: chain state after the previous frame of the same target; required
-  ///   (with sequence `record.sequence - 1`) unless the frame is a keyframe.
+  /// - Parameter previous: chain state after the frame this one is coded against: the previous
+  ///   frame of the target for delta frames, the anchor for anchored keyframes, ignored for full
+  ///   keyframes.
   func decode(
     payload: ArraySlice<UInt8>, offset: Int, previous: ChainState?
   ) throws(ArchiveError) -> (frame: Frame, record: FrameRecord, state: ChainState) {
     var reader = ByteReader(payload, base: offset, context: "frame")
     let record = try FrameRecord.decode(from: &reader)
     var reference: ChainState?
-    if !record.isKeyframe {
-      guard let previous, previous.sequence &+ 1 == record.sequence else {
+    if let base = record.baseSequence {
+      guard let previous, previous.sequence == base else {
         throw .undecodable(
           offset: offset,
-          what: "frame \(record.sequence) of target \(record.targetID) needs frame \(record.sequence &- 1), "
+          what: "frame \(record.sequence) of target \(record.targetID) is coded against its frame \(base), "
             + "which is missing or damaged")
       }
       reference = previous
@@ -38,9 +39,18 @@ final class FrameDecoder {
       } else {
         let partBLength = try reader.count(limit: RecordLayout.maxPayload)
         let storedB = try reader.blob()
-        skeleton = try unpack(
-          storedB, size: partBLength, compressed: record.flags.contains(.partBCompressed),
-          prefix: reference?.partB, offset: offset, part: "part B")
+        if record.flags.contains(.skeletonEdit) {
+          guard let reference else {
+            throw .undecodable(offset: offset, what: "skeleton edit without a base frame")
+          }
+          skeleton = try applyEdit(
+            storedB, plainLength: partBLength, compressed: record.flags.contains(.partBCompressed),
+            previous: reference.partB, offset: offset)
+        } else {
+          skeleton = try unpack(
+            storedB, size: partBLength, compressed: record.flags.contains(.partBCompressed),
+            prefix: reference?.partB, offset: offset, part: "part B")
+        }
       }
     }
     guard reader.isAtEnd else { throw reader.fail("\(reader.remaining) stray bytes after the parts") }
@@ -86,6 +96,26 @@ final class FrameDecoder {
       sequence: record.sequence, partA: partA, partB: skeleton ?? values.body,
       partBIsSkeleton: skeleton != nil, values: values, keyTimeMs: 0, framesSinceKey: 0)
     return (frame, record, state)
+  }
+
+  /// Rebuilds a skeleton from a stored line edit of `previous` (see ``SkeletonDiff``).
+  private func applyEdit(
+    _ stored: ArraySlice<UInt8>, plainLength: Int, compressed: Bool, previous: [UInt8], offset: Int
+  ) throws(ArchiveError) -> [UInt8] {
+    var reader = ByteReader(stored, base: offset, context: "skeleton edit")
+    let operationsLength = try reader.count(limit: plainLength)
+    let operations = Array(try reader.take(operationsLength))
+    guard let context = SkeletonDiff.context(previous: previous, plain: operations) else {
+      throw .undecodable(offset: offset, what: "skeleton edit operations do not fit the base frame")
+    }
+    let inserted = try unpack(
+      reader.rest(), size: plainLength - operationsLength, compressed: compressed, prefix: context,
+      offset: offset, part: "skeleton edit")
+    do {
+      return try SkeletonDiff.apply(previous: previous, plain: operations + inserted)
+    } catch {
+      throw .undecodable(offset: offset, what: "skeleton edit: \(error.what)")
+    }
   }
 
   private func unpack(

@@ -4,6 +4,8 @@ final class FrameEncoder {
   private let small: ZstdCompressor
   private let bulk: ZstdCompressor
   private var chains: [UInt32: ChainState] = [:]
+  /// Per target: the last full keyframe's state and how many keyframes followed it.
+  private var anchors: [UInt32: (state: ChainState, keyframesSince: Int)] = [:]
   private var sequences: [UInt32: UInt64] = [:]
 
   init(options: ArchiveWriterOptions) throws(ArchiveError) {
@@ -26,7 +28,14 @@ final class FrameEncoder {
         options.keyframeMaxAgeMs > 0 && frame.timeMs &- previous.keyTimeMs >= options.keyframeMaxAgeMs
       keyframe = previous.framesSinceKey + 1 >= interval || aged
     }
-    let reference = keyframe ? nil : previous
+    var reference = keyframe ? nil : previous
+    var anchorSequence: UInt64?
+    if keyframe, let anchor = anchors[frame.targetID],
+      anchor.keyframesSince + 1 < max(options.anchorInterval, 1)
+    {
+      reference = anchor.state
+      anchorSequence = anchor.state.sequence
+    }
 
     var meta = ByteWriter(capacity: 256)
     let message: String
@@ -49,11 +58,10 @@ final class FrameEncoder {
     var values = ValueReference(body: frame.body, slots: slots)
     if options.seriesTransform && !slots.isEmpty {
       let transformed = SeriesTransform.encode(body: frame.body, slots: slots, reference: reference?.values)
-      // Trust nothing: the transform is used only when it gives the body back exactly.
-      let roundTrip = try? SeriesTransform.decode(
-        skeleton: transformed.skeleton, tags: transformed.tags[...], literals: transformed.literals[...],
-        deltas: transformed.deltas.bytes[...], reference: reference?.values)
-      if let roundTrip, roundTrip.body == frame.body {
+      // Trust nothing: the transform is used only when its skeleton parses back to the same
+      // keys (every value was checked to re-render exactly while encoding), which is exactly
+      // what the decoder needs to rebuild the body byte for byte.
+      if SeriesTransform.skeletonMatches(transformed.skeleton, body: slots) {
         flags.insert(.transformed)
         partA.varint(transformed.tags.count)
         partA.varint(transformed.literals.count)
@@ -70,33 +78,72 @@ final class FrameEncoder {
     let (storedA, compressedA) = try pack(partA.bytes, prefix: reference?.partA, with: small)
     if compressedA { flags.insert(.partACompressed) }
     var storedB: [UInt8]?
+    var plainLengthB = 0
     if let skeleton {
-      if let reference, reference.partBIsSkeleton, reference.partB == skeleton {
+      if let reference, reference.partBIsSkeleton, equalBytes(reference.partB, skeleton) {
         flags.insert(.sameSkeleton)
+      } else if let reference, let edit = try editScript(from: reference.partB, to: skeleton) {
+        flags.insert(.skeletonEdit)
+        if edit.compressed { flags.insert(.partBCompressed) }
+        storedB = edit.stored
+        plainLengthB = edit.plainLength
       } else {
         let (stored, compressed) = try pack(skeleton, prefix: reference?.partB, with: bulk)
         if compressed { flags.insert(.partBCompressed) }
         storedB = stored
+        plainLengthB = skeleton.count
       }
     }
     let record = FrameRecord(
-      targetID: frame.targetID, sequence: sequence, timeMs: frame.timeMs,
+      targetID: frame.targetID, sequence: sequence, anchorSequence: anchorSequence, timeMs: frame.timeMs,
       durationMicros: frame.durationMicros, flags: flags, outcomeCode: outcomeCode, status: status,
       bodyLength: frame.body.count, contentCRC: contentCRC)
     record.encode(into: &payload)
     payload.varint(partA.bytes.count)
     payload.blob(storedA)
-    if let storedB, let skeleton {
-      payload.varint(skeleton.count)
+    if let storedB {
+      payload.varint(plainLengthB)
       payload.blob(storedB)
     }
 
-    chains[frame.targetID] = ChainState(
+    let state = ChainState(
       sequence: sequence, partA: partA.bytes, partB: skeleton ?? frame.body,
       partBIsSkeleton: skeleton != nil, values: values,
       keyTimeMs: keyframe ? frame.timeMs : previous?.keyTimeMs ?? frame.timeMs,
       framesSinceKey: keyframe ? 0 : (previous?.framesSinceKey ?? 0) + 1)
+    chains[frame.targetID] = state
+    if keyframe {
+      if anchorSequence == nil {
+        anchors[frame.targetID] = (state, 0)
+      } else {
+        anchors[frame.targetID]?.keyframesSince += 1
+      }
+    }
     return (payload.bytes, record)
+  }
+
+  /// Part B as a line edit of `previous`: varint operations length, the operations, then the
+  /// inserted lines (zstd against the previous lines around the insertions when that is
+  /// smaller). Nil when the edit does not reproduce `next` exactly.
+  private func editScript(
+    from previous: [UInt8], to next: [UInt8]
+  ) throws(ArchiveError) -> (stored: [UInt8], compressed: Bool, plainLength: Int)? {
+    let plain = SkeletonDiff.encode(previous: previous, next: next)
+    guard let operations = SkeletonDiff.operationsLength(plain),
+      let context = SkeletonDiff.context(previous: previous, plain: plain),
+      let rebuilt = try? SkeletonDiff.apply(previous: previous, plain: plain), equalBytes(rebuilt, next)
+    else { return nil }
+    let inserted = Array(plain[operations...])
+    var stored = ByteWriter(capacity: plain.count)
+    stored.varint(operations)
+    stored.append(plain[..<operations])
+    var compressed = false
+    if !inserted.isEmpty {
+      let packed = try bulk.compress(inserted, prefix: context)
+      compressed = packed.count < inserted.count
+      stored.append(compressed ? packed : inserted)
+    }
+    return (stored.bytes, compressed, plain.count)
   }
 
   /// Compressed bytes when that is smaller, else the bytes themselves.

@@ -12,8 +12,11 @@ public struct FrameSummary: Sendable, Hashable {
   public var status: Int
   /// The failure kind, for failed scrapes.
   public var failure: FailureKind?
-  /// Decodable without earlier frames.
+  /// A seek point: decodable without the frames before it (except its anchor, if any).
   public var isKeyframe: Bool
+  /// For anchored keyframes: the sequence of the full keyframe they are coded against (decoding
+  /// them needs that frame too). Nil for full keyframes and for delta frames.
+  public var anchorSequence: UInt64?
   /// Body length in bytes.
   public var bodyBytes: Int
   /// Byte offset of the frame record in the archive.
@@ -31,6 +34,6 @@ extension FrameSummary {
       targetID: record.targetID, sequence: record.sequence, timeMs: record.timeMs,
       durationMicros: record.durationMicros, status: record.status,
       failure: FailureKind(rawValue: record.outcomeCode), isKeyframe: record.isKeyframe,
-      bodyBytes: record.bodyLength, offset: offset, storedBytes: storedBytes)
+      anchorSequence: record.anchorSequence, bodyBytes: record.bodyLength, offset: offset, storedBytes: storedBytes)
   }
 }

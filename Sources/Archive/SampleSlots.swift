@@ -63,21 +63,30 @@ enum SampleSlots {
     }
     if index == end { return end }
     index += 1
-    var inQuotes = false
+    // Outside quotes only `"` and `}` matter; inside, jump from quote to quote with memchr and
+    // treat a quote preceded by an odd run of backslashes as escaped.
     while index < end {
       let byte = base[index]
-      if inQuotes {
-        if byte == UInt8(ascii: "\\") {
-          index += 2
-          continue
-        }
-        if byte == UInt8(ascii: "\"") { inQuotes = false }
-      } else if byte == UInt8(ascii: "\"") {
-        inQuotes = true
-      } else if byte == UInt8(ascii: "}") {
-        return index + 1
+      if byte == UInt8(ascii: "}") { return index + 1 }
+      if byte != UInt8(ascii: "\"") {
+        index += 1
+        continue
       }
-      index += 1
+      let open = index
+      var search = index + 1
+      while true {
+        guard search < end, let found = memchr(base + search, 0x22, end - search) else { return nil }
+        let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        var backslashes = 0
+        while quote - backslashes - 1 > open && base[quote - backslashes - 1] == UInt8(ascii: "\\") {
+          backslashes += 1
+        }
+        if backslashes % 2 == 0 {
+          index = quote + 1
+          break
+        }
+        search = quote + 1
+      }
     }
     return nil
   }

@@ -79,13 +79,13 @@ enum SeriesTransform {
             out.tags.append(Tag.same.rawValue)
             out.lastDeltas.append(lastDelta)
           } else if let delta = delta(from: oldValue, to: value) {
-            if delta == lastDelta {
+            if delta.value == lastDelta {
               out.tags.append(Tag.repeatDelta.rawValue)
             } else {
               out.tags.append(Tag.delta.rawValue)
-              out.deltas.zigzag(delta)
+              out.deltas.zigzag(delta.quotient)
             }
-            out.lastDeltas.append(delta)
+            out.lastDeltas.append(delta.value)
           } else {
             out.lastDeltas.append(ValueReference.unknownDelta)
             out.tags.append(Tag.literal.rawValue)
@@ -97,6 +97,20 @@ enum SeriesTransform {
       }
     }
     return out
+  }
+
+  /// True when `skeleton` has the body's slots at the same keys, shifted by the removed values.
+  static func skeletonMatches(_ skeleton: [UInt8], body slots: [SampleSlot]) -> Bool {
+    let parsed = skeleton.withUnsafeBufferPointer { SampleSlots.parse($0) }
+    guard parsed.count == slots.count else { return false }
+    var removed: Int32 = 0
+    for (skel, original) in zip(parsed, slots) {
+      guard skel.keyStart == original.keyStart - removed, skel.keyEnd == original.keyEnd - removed,
+        skel.valueEnd == skel.keyEnd + 1
+      else { return false }
+      removed += original.valueEnd - original.keyEnd - 1
+    }
+    return true
   }
 
   /// Rebuilds the body and its slots; throws when the streams do not fit together.
@@ -144,23 +158,23 @@ enum SeriesTransform {
               body.append(contentsOf: oldValue)
               lastDeltas.append(refDeltas[match])
             } else {
+              guard let token = DecimalToken(oldValue) else {
+                failure = Failure(what: "delta against a value that is not a number")
+                return
+              }
               let step: Int64
               if tag == Tag.delta.rawValue {
                 guard let read = try? deltaReader.zigzag() else {
                   failure = Failure(what: "delta stream ends early")
                   return
                 }
-                step = read
+                step = read &* token.unit
               } else {
                 step = refDeltas[match]
                 guard step != ValueReference.unknownDelta else {
                   failure = Failure(what: "repeated delta for a series without one")
                   return
                 }
-              }
-              guard let token = DecimalToken(oldValue) else {
-                failure = Failure(what: "delta against a value that is not a number")
-                return
               }
               DecimalToken.render(
                 mantissa: token.mantissa &+ step, fractionDigits: token.fractionDigits,
@@ -196,9 +210,10 @@ enum SeriesTransform {
     return ValueReference(body: body, slots: slots, lastDeltas: lastDeltas)
   }
 
-  /// Mantissa difference when `new` is `old` in the same shape, exactly re-renderable.
+  /// Mantissa difference when `new` is `old` in the same shape, exactly re-renderable, and a
+  /// multiple of the old token's unit; `quotient` is what the delta stream stores.
   private static func delta(from old: UnsafeBufferPointer<UInt8>, to new: UnsafeBufferPointer<UInt8>)
-    -> Int64?
+    -> (value: Int64, quotient: Int64)?
   {
     guard let before = DecimalToken(old), let after = DecimalToken(new),
       before.fractionDigits == after.fractionDigits,
@@ -212,7 +227,9 @@ enum SeriesTransform {
       mantissa: after.mantissa, fractionDigits: after.fractionDigits,
       suffix: UnsafeBufferPointer(rebasing: new[after.suffix]), into: &rendered)
     guard rendered.withUnsafeBufferPointer({ equal($0, new) }) else { return nil }
-    return after.mantissa - before.mantissa
+    let value = after.mantissa - before.mantissa
+    guard value % before.unit == 0 else { return nil }
+    return (value, value / before.unit)
   }
 
   private static func withReference(

@@ -20,16 +20,25 @@ struct SlotMatcher {
       return next - 1
     }
     if slots.isEmpty { return nil }
+    // A few series dropped since the previous frame: a short look-ahead avoids the hash table.
+    var ahead = next + 1
+    while ahead < min(slots.count, next + 4) {
+      if equal(key, keyBytes(ahead)) {
+        next = ahead + 1
+        return ahead
+      }
+      ahead += 1
+    }
     if table == nil {
       var built: [UInt64: Int] = [:]
       built.reserveCapacity(slots.count)
       for index in slots.indices {
-        let hash = Self.hash(keyBytes(index))
+        let hash = ByteHash.hash(keyBytes(index))
         if built[hash] == nil { built[hash] = index }
       }
       table = built
     }
-    guard let found = table?[Self.hash(key)], equal(key, keyBytes(found)) else { return nil }
+    guard let found = table?[ByteHash.hash(key)], equal(key, keyBytes(found)) else { return nil }
     next = found + 1
     return found
   }
@@ -37,15 +46,5 @@ struct SlotMatcher {
   private func keyBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
     let slot = slots[index]
     return UnsafeBufferPointer(rebasing: body[Int(slot.keyStart)..<Int(slot.keyEnd)])
-  }
-
-  /// FNV-1a, 64 bits.
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    return hash
   }
 }
