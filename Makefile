@@ -17,12 +17,14 @@ test:
 	$(SWIFT) test
 	scripts/openmetrics-conformance
 
+BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
+
 build:
-	scripts/install-deps
+	scripts/install-deps $(BUILD_DEPS)
 	$(SWIFT) build
 
 release:
-	scripts/install-deps
+	scripts/install-deps $(BUILD_DEPS)
 	$(SWIFT) build -c release
 
 ## Performance figures beside the peers, same run.

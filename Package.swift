@@ -24,8 +24,10 @@ let package = Package(
     .target(name: "Exposition", swiftSettings: strict),
     .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP"], swiftSettings: strict),
     .target(
-      name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder"], swiftSettings: strict),
+      name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore"],
+      swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
+    .target(name: "SeriesStore", dependencies: ["Archive", "Exposition"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
@@ -36,6 +38,7 @@ let package = Package(
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI"], swiftSettings: strict),
+    .testTarget(name: "SeriesStoreTests", dependencies: ["SeriesStore"], swiftSettings: strict),
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
   ]

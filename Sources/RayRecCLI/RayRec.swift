@@ -9,6 +9,12 @@ public let rootCommand = CommandSpec(
   abstract: "Record, replay and test the metrics of Ray clusters.",
   subcommands: [
     RecordCommand.spec,
+    ArchiveCommands.importSpec,
+    ArchiveCommands.infoSpec,
+    ArchiveCommands.catSpec,
+    ArchiveCommands.verifySpec,
+    ArchiveCommands.repairSpec,
+    ExportCommand.spec,
     CheckCommand.spec,
   ])
 

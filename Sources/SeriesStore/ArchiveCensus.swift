@@ -1,0 +1,61 @@
+public import Archive
+import Exposition
+
+/// How many samples and distinct series an archive holds, per target and in all.
+public struct ArchiveCensus: Sendable, Hashable {
+  public struct Counts: Sendable, Hashable {
+    public var samples = 0
+    public var series = 0
+  }
+
+  public var total = Counts()
+  public var byTarget: [UInt32: Counts] = [:]
+  /// Frames whose body did not parse (they count no samples).
+  public var unparsable = 0
+
+  /// Decodes every frame and counts its sample lines and distinct series (metric name and labels
+  /// as written). Failed scrapes count nothing.
+  public static func count(_ reader: ArchiveReader) throws(ArchiveError) -> ArchiveCensus {
+    var census = ArchiveCensus()
+    var seen: [UInt32: Set<Int>] = [:]
+    var cursor = reader.makeCursor()
+    while let frame = try cursor.next() {
+      guard !frame.outcome.isFailure else { continue }
+      var parser = ExpositionParser(
+        bytes: frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)
+      var counts = census.byTarget[frame.targetID] ?? Counts()
+      var keys = seen[frame.targetID] ?? []
+      do {
+        while let entry = try parser.next() {
+          guard entry == .sample else { continue }
+          counts.samples += 1
+          keys.insert(seriesKey(parser))
+        }
+      } catch {
+        census.unparsable += 1
+      }
+      counts.series = keys.count
+      census.byTarget[frame.targetID] = counts
+      seen[frame.targetID] = keys
+    }
+    for counts in census.byTarget.values {
+      census.total.samples += counts.samples
+      census.total.series += counts.series
+    }
+    return census
+  }
+
+  private static func seriesKey(_ parser: ExpositionParser) -> Int {
+    var hasher = Hasher()
+    parser.bytes.withUnsafeBufferPointer { p in
+      hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[parser.name])))
+      for label in parser.labels {
+        hasher.combine(0xFF as UInt8)
+        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.name])))
+        hasher.combine(0xFE as UInt8)
+        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.value])))
+      }
+    }
+    return hasher.finalize()
+  }
+}
