@@ -69,8 +69,8 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
   }
 
   func handleEvent(_ flags: UInt32) {
-    if flags & (EPOLLIN_FLAG | EPOLLRDHUP_FLAG | EPOLLHUP_FLAG | EPOLLERR_FLAG) != 0 { readable = true }
-    if flags & (EPOLLOUT_FLAG | EPOLLHUP_FLAG | EPOLLERR_FLAG) != 0 { writable = true }
+    if flags & (Epoll.input | Epoll.readHangUp | Epoll.hangUp | Epoll.error) != 0 { readable = true }
+    if flags & (Epoll.output | Epoll.hangUp | Epoll.error) != 0 { writable = true }
     drive()
   }
 
