@@ -132,7 +132,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   private func progress() {
     guard let socket else { return }
     if phase == .sending {
-      while sent < requestHead.count && writable {
+      sending: while sent < requestHead.count && writable {
         let offset = sent
         let result = requestHead.withUnsafeBytes { raw in
           Result { () throws(HTTPError) in try socket.send(UnsafeRawBufferPointer(rebasing: raw[offset...])) }
@@ -145,7 +145,8 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
           if error.kind == .connectionReset {
             phase = .receiving
             readable = true
-            break
+            writable = false
+            break sending
           }
           finish(.failure(error))
           return

@@ -228,4 +228,14 @@ import Testing
     #expect(first.body == body)
     #expect(second.body == body)
   }
+
+  @Test func listensOnOtherLoopbackAddresses() async throws {
+    let (server, _) = try startServer { _, context in .response(.text("\(context.localAddress.host)")) }
+    let client = try HTTPClient(loop: server.loop)
+    let other = try server.addListener(try #require(SocketAddress(host: "127.0.0.2", port: 0)))
+    let response = try await client.send(
+      HTTPClientRequest(url: HTTPURL(host: "127.0.0.2", port: other.address.port)))
+    await server.stop()
+    #expect(response.body == Array("127.0.0.2".utf8))
+  }
 }
