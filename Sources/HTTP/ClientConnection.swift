@@ -229,6 +229,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
           finish(.failure(tooLarge("Content-Length \(length)")))
           return
         }
+        body.reserveCapacity(length)
         let rest = pending
         pending = []
         rest.withUnsafeBytes { consume($0) }

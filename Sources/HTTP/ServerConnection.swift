@@ -364,6 +364,9 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
       wanted = lastActivity &+ core.idleTimeoutNanos
     } else if requestStartedAt != 0 {
       wanted = requestStartedAt &+ core.requestTimeoutNanos
+    } else if sequence == 0 {
+      // A new connection that has sent nothing gets the request timeout, not the idle one.
+      wanted = lastActivity &+ core.requestTimeoutNanos
     } else {
       wanted = lastActivity &+ core.idleTimeoutNanos
     }

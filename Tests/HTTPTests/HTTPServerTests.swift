@@ -238,4 +238,17 @@ import Testing
     await server.stop()
     #expect(response.body == Array("127.0.0.2".utf8))
   }
+
+  @Test func closesAConnectionThatNeverSendsARequest() async throws {
+    var configuration = HTTPServer.Configuration()
+    configuration.requestTimeout = .milliseconds(100)
+    let (server, port) = try startServer(configuration: configuration, Self.echo)
+    let closed = await offPool { () -> Bool in
+      guard let socket = BlockingSocket.connect(port: port) else { return false }
+      defer { socket.close() }
+      return socket.waitForClose()
+    }
+    await server.stop()
+    #expect(closed)
+  }
 }
