@@ -139,9 +139,16 @@ import Testing
     var configuration = HTTPServer.Configuration()
     configuration.idleTimeout = .milliseconds(150)
     let (server, port) = try startServer(configuration: configuration, Self.echo)
-    let answer = await rawExchange(port, Array("GET /idle HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+    let (answer, closed) = await offPool { () -> (String, Bool) in
+      guard let socket = BlockingSocket.connect(port: port) else { return ("", false) }
+      defer { socket.close() }
+      socket.write("GET /idle HTTP/1.1\r\nHost: x\r\n\r\n")
+      let answer = String(decoding: socket.read(untilSeen: "GET /idle"), as: UTF8.self)
+      return (answer, socket.waitForClose())
+    }
     await server.stop()
-    #expect(answer.hasPrefix("HTTP/1.1 200 ") && answer.hasSuffix("GET /idle"))
+    #expect(answer.hasPrefix("HTTP/1.1 200 ") && !answer.contains("Connection: close"))
+    #expect(closed)
   }
 
   @Test func readsAndHandsOverRequestBodies() async throws {
