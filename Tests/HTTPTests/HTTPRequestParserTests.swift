@@ -150,4 +150,45 @@ import Testing
     #expect(!closing.keepAlive)
     #expect(kept.keepAlive)
   }
+
+  @Test func neverTrapsOnMutatedOrRandomInput() {
+    var generator = SplitMix64(seed: 0x5eed)
+    let valid = Array(
+      "POST /a?b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n".utf8)
+    let alphabet = Array("\r\n :;0123456789abcdefHTP/.GETchunked-\t\u{0}\u{7f}".utf8) + [0xff]
+    var parsed = 0
+    for _ in 0..<5000 {
+      var input = valid
+      for _ in 0..<Int(generator.next() % 6) {
+        let index = Int(generator.next() % UInt64(input.count))
+        let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+        switch generator.next() % 3 {
+        case 0: input[index] = byte
+        case 1: input.insert(byte, at: index)
+        default: if input.count > 1 { input.remove(at: index) }
+        }
+      }
+      let result = input.withUnsafeBytes { raw in
+        Result { () throws(HTTPRequestParser.Failure) in try HTTPRequestParser().parse(raw) }
+      }
+      if case .success(.request(_, let consumed)) = result {
+        #expect(consumed <= input.count)
+        parsed += 1
+      }
+    }
+    #expect(parsed > 0)
+  }
+}
+
+/// A tiny deterministic generator, so a failing input can be reproduced.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
 }

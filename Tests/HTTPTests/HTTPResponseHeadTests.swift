@@ -49,4 +49,23 @@ import Testing
     #expect(try framing("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", method: "HEAD") == .none)
     #expect(throws: HTTPError.self) { try framing("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n") }
   }
+
+  @Test func neverTrapsOnMutatedInput() {
+    var generator = SplitMix64(seed: 42)
+    let valid = Array("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nX: y\r\n\r\nabc".utf8)
+    for _ in 0..<5000 {
+      var input = valid
+      for _ in 0..<Int(generator.next() % 5) {
+        let index = Int(generator.next() % UInt64(input.count))
+        input[index] = UInt8(truncatingIfNeeded: generator.next())
+      }
+      let result = input.withUnsafeBytes { raw in
+        Result { () throws(HTTPError) in try HTTPResponseHead.parse(raw) }
+      }
+      if case .success(let (head, consumed)?) = result {
+        #expect(consumed <= input.count)
+        _ = try? head.framing(method: "GET")
+      }
+    }
+  }
 }
