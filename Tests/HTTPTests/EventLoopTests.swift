@@ -34,4 +34,12 @@ import Testing
     await loop.shutdown()
     #expect(!fired.withLock { $0 })
   }
+
+  @Test func runsDelayedWork() async throws {
+    let loop = try EventLoop()
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      loop.execute(after: .milliseconds(20)) { continuation.resume() }
+    }
+    await loop.shutdown()
+  }
 }
