@@ -16,7 +16,6 @@ import Testing
         Accept: \(HTTPClientRequest.prometheusAccept)\r
         Accept-Encoding: gzip\r
         X-Prometheus-Scrape-Timeout-Seconds: 10\r
-        Connection: close\r
         X-Extra: 1\r
         \r
 

@@ -41,6 +41,7 @@ import Testing
     #expect(sent.headers["X-Prometheus-Scrape-Timeout-Seconds"] == "2.5")
     #expect(sent.headers["User-Agent"]?.hasPrefix("rayrec/") == true)
     #expect(sent.headers["Host"] == "127.0.0.1:\(port)")
+    #expect(sent.headers["Connection"] == nil)
   }
 
   @Test func acceptCanBeOverridden() async throws {
