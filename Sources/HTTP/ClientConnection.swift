@@ -53,10 +53,10 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
     do {
       let socket = try Socket.tcp()
       self.socket = socket
-      try? socket.setOption(Int32(IPPROTO_TCP_VALUE), TCP_NODELAY_VALUE, 1)
+      socket.setNoDelay()
       let connected = try socket.connect(to: address)
       token = try loop.register(
-        socket.fd, events: EPOLLIN_FLAG | EPOLLOUT_FLAG | EPOLLRDHUP_FLAG, handler: self)
+        socket.fd, events: Epoll.input | Epoll.output | Epoll.readHangUp, handler: self)
       phase = connected ? .sending : .connecting
       writable = connected
     } catch {
@@ -74,8 +74,8 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   }
 
   func handleEvent(_ flags: UInt32) {
-    if flags & (EPOLLOUT_FLAG | EPOLLERR_FLAG | EPOLLHUP_FLAG) != 0 { writable = true }
-    if flags & (EPOLLIN_FLAG | EPOLLRDHUP_FLAG | EPOLLERR_FLAG | EPOLLHUP_FLAG) != 0 { readable = true }
+    if flags & (Epoll.output | Epoll.error | Epoll.hangUp) != 0 { writable = true }
+    if flags & (Epoll.input | Epoll.readHangUp | Epoll.error | Epoll.hangUp) != 0 { readable = true }
     if phase == .connecting {
       guard writable, let socket else { return }
       let code = socket.pendingError()
@@ -132,7 +132,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   private func progress() {
     guard let socket else { return }
     if phase == .sending {
-      while sent < requestHead.count && writable {
+      sending: while sent < requestHead.count && writable {
         let offset = sent
         let result = requestHead.withUnsafeBytes { raw in
           Result { () throws(HTTPError) in try socket.send(UnsafeRawBufferPointer(rebasing: raw[offset...])) }
@@ -145,7 +145,8 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
           if error.kind == .connectionReset {
             phase = .receiving
             readable = true
-            break
+            writable = false
+            break sending
           }
           finish(.failure(error))
           return
@@ -228,6 +229,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
           finish(.failure(tooLarge("Content-Length \(length)")))
           return
         }
+        body.reserveCapacity(length)
         let rest = pending
         pending = []
         rest.withUnsafeBytes { consume($0) }

@@ -74,6 +74,15 @@ public final class EventLoop: @unchecked Sendable {
     enqueue(work)
   }
 
+  /// Runs `work` on the loop thread after `delay` (e.g. to answer a deferred request late).
+  ///
+  /// - Returns: false when the loop is stopping and `work` will never run.
+  @discardableResult
+  public func execute(after delay: Duration, _ work: @escaping @Sendable () -> Void) -> Bool {
+    let deadline = Self.now() &+ delay.nanoseconds
+    return enqueue { [self] in _ = schedule(at: deadline, work) }
+  }
+
   /// Like ``execute(_:)`` for loop-confined closures; the caller vouches they only touch loop state.
   @discardableResult
   func enqueue(_ work: @escaping () -> Void) -> Bool {

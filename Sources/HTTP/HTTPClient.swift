@@ -5,8 +5,8 @@ import Glibc
 /// An HTTP/1.1 client for scrapes, running its sockets on an ``EventLoop``.
 ///
 /// Requests are cheap: no thread per request, one socket each, all waiting in one `epoll` set
-/// (shared with an ``HTTPServer`` when given the same loop). Each request uses a new connection
-/// and asks the target to close it, so a fault in one scrape never leaks into the next.
+/// (shared with an ``HTTPServer`` when given the same loop). Each request uses a new connection,
+/// closed after the response, so a fault in one scrape never leaks into the next.
 public final class HTTPClient: Sendable {
   /// The loop the client's sockets run on.
   public let loop: EventLoop

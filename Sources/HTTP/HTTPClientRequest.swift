@@ -20,6 +20,9 @@ public struct HTTPClientRequest: Sendable, Equatable {
   public var connectTimeout: Duration = .seconds(5)
   /// The most body bytes accepted, on the wire and after gzip decoding; `bodyTooLarge` beyond.
   public var maxBodyBytes = 64 * 1024 * 1024
+  /// Whether to send `Connection: close`. Prometheus does not, so neither do scrapes by default;
+  /// the client closes each connection after its response either way.
+  public var closeConnection = false
   /// Extra fields sent after the standard ones.
   public var extraHeaders: HTTPHeaders = [:]
 
@@ -45,7 +48,7 @@ public struct HTTPClientRequest: Sendable, Equatable {
     line("Accept", accept)
     if acceptGzip { line("Accept-Encoding", "gzip") }
     line("X-Prometheus-Scrape-Timeout-Seconds", Self.seconds(timeout))
-    line("Connection", "close")
+    if closeConnection { line("Connection", "close") }
     for field in extraHeaders.fields { line(field.name, field.value) }
     bytes.append(contentsOf: "\r\n".utf8)
     return bytes

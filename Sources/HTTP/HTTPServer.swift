@@ -141,7 +141,7 @@ final class ServerCore: @unchecked Sendable {
   func openListener(_ socket: Socket, id: ListenerID, address: SocketAddress) {
     let listener = ServerListener(socket: socket, id: id, address: address, core: self)
     do {
-      listener.token = try loop.register(socket.fd, events: EPOLLIN_FLAG, handler: listener)
+      listener.token = try loop.register(socket.fd, events: Epoll.input, handler: listener)
       listeners[id] = listener
     } catch {
       socket.close()
@@ -164,7 +164,7 @@ final class ServerCore: @unchecked Sendable {
       socket: socket, listener: listener.id, local: listener.address, remote: remote, core: self)
     do {
       connection.token = try loop.register(
-        socket.fd, events: EPOLLIN_FLAG | EPOLLOUT_FLAG | EPOLLRDHUP_FLAG, handler: connection)
+        socket.fd, events: Epoll.input | Epoll.output | Epoll.readHangUp, handler: connection)
     } catch {
       socket.close()
       return

@@ -69,8 +69,8 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
   }
 
   func handleEvent(_ flags: UInt32) {
-    if flags & (EPOLLIN_FLAG | EPOLLRDHUP_FLAG | EPOLLHUP_FLAG | EPOLLERR_FLAG) != 0 { readable = true }
-    if flags & (EPOLLOUT_FLAG | EPOLLHUP_FLAG | EPOLLERR_FLAG) != 0 { writable = true }
+    if flags & (Epoll.input | Epoll.readHangUp | Epoll.hangUp | Epoll.error) != 0 { readable = true }
+    if flags & (Epoll.output | Epoll.hangUp | Epoll.error) != 0 { writable = true }
     drive()
   }
 
@@ -364,6 +364,9 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
       wanted = lastActivity &+ core.idleTimeoutNanos
     } else if requestStartedAt != 0 {
       wanted = requestStartedAt &+ core.requestTimeoutNanos
+    } else if sequence == 0 {
+      // A new connection that has sent nothing gets the request timeout, not the idle one.
+      wanted = lastActivity &+ core.requestTimeoutNanos
     } else {
       wanted = lastActivity &+ core.idleTimeoutNanos
     }

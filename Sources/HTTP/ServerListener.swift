@@ -1,14 +1,6 @@
 import CSystem
 import Glibc
 
-let EPOLLIN_FLAG = EPOLLIN.rawValue
-let EPOLLOUT_FLAG = EPOLLOUT.rawValue
-let EPOLLRDHUP_FLAG = EPOLLRDHUP.rawValue
-let EPOLLERR_FLAG = EPOLLERR.rawValue
-let EPOLLHUP_FLAG = EPOLLHUP.rawValue
-let IPPROTO_TCP_VALUE = IPPROTO_TCP
-let TCP_NODELAY_VALUE = TCP_NODELAY
-
 /// One listening socket; accepts connections on the loop thread and hands them to the core.
 final class ServerListener: EventHandler {
   let socket: Socket
@@ -34,7 +26,7 @@ final class ServerListener: EventHandler {
     while !closed {
       do {
         guard let (client, remote) = try socket.accept() else { return }
-        try? client.setOption(Int32(IPPROTO_TCP_VALUE), TCP_NODELAY_VALUE, 1)
+        client.setNoDelay()
         core.adopt(client, remote: remote, listener: self)
       } catch {
         _ = core.loop.schedule(at: EventLoop.now() &+ 100_000_000) { [weak self] in

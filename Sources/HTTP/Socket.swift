@@ -10,8 +10,6 @@ struct Socket: Sendable, Hashable {
   /// The file descriptor.
   let fd: Int32
 
-  init(fd: Int32) { self.fd = fd }
-
   /// Ignores SIGPIPE process-wide once: a peer closing mid-write must be an error, not a kill.
   static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
@@ -53,6 +51,12 @@ struct Socket: Sendable, Hashable {
     var value = value
     let status = setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size))
     guard status == 0 else { throw .system("setsockopt \(name)", errno: csystem_errno()) }
+  }
+
+  /// Turns off Nagle's algorithm: a response head and body go out without waiting for ACKs.
+  func setNoDelay() {
+    var one: Int32 = 1
+    _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
   }
 
   /// The pending error of a non-blocking connect (`SO_ERROR`), 0 when it succeeded.

@@ -41,6 +41,7 @@ import Testing
     #expect(sent.headers["X-Prometheus-Scrape-Timeout-Seconds"] == "2.5")
     #expect(sent.headers["User-Agent"]?.hasPrefix("rayrec/") == true)
     #expect(sent.headers["Host"] == "127.0.0.1:\(port)")
+    #expect(sent.headers["Connection"] == nil)
   }
 
   @Test func acceptCanBeOverridden() async throws {
@@ -195,7 +196,7 @@ import Testing
   @Test func scrapesManyTargetsConcurrently() async throws {
     let (server, port) = try startServer { request, _ in .response(.text(request.target)) }
     let results = await withTaskGroup(of: ScrapeResult.self) { group in
-      for index in 0..<50 {
+      for index in 0..<200 {
         let url = HTTPURL(host: "127.0.0.1", port: port, target: "/t\(index)")
         group.addTask { await client.scrape(HTTPClientRequest(url: url, timeout: .seconds(5))) }
       }
@@ -205,7 +206,7 @@ import Testing
     }
     await server.stop()
     await client.shutdown()
-    #expect(results.count == 50)
+    #expect(results.count == 200)
     #expect(results.allSatisfy { $0.response?.status == 200 })
   }
 
@@ -216,5 +217,37 @@ import Testing
     await server.stop()
     await client.shutdown()
     #expect(response.body == Array("ok".utf8))
+  }
+
+  @Test func timesOutAConnectionThatIsNeverAccepted() async throws {
+    // A listener with a full backlog drops further SYNs, so connect() never completes.
+    let listener = try Socket.listen(on: try #require(SocketAddress(host: "127.0.0.1", port: 0)), backlog: 0)
+    defer { listener.close() }
+    let address = try listener.localAddress()
+    var fillers: [Socket] = []
+    defer { for filler in fillers { filler.close() } }
+    for _ in 0..<4 {
+      let filler = try Socket.tcp()
+      fillers.append(filler)
+      _ = try? filler.connect(to: address)
+    }
+    var request = request(address.port, timeoutMillis: 2000)
+    request.connectTimeout = .milliseconds(200)
+    let result = await client.scrape(request)
+    await client.shutdown()
+    #expect(result.error?.kind == .connectTimeout)
+    #expect(result.error?.message == "no connection within 0.2s")
+  }
+
+  @Test func cancellingTheTaskEndsTheScrape() async throws {
+    let (server, port) = try startServer { _, _ in .deferred }
+    let client = client
+    let task = Task { await client.scrape(request(port, timeoutMillis: 5000)) }
+    try await Task.sleep(for: .milliseconds(50))
+    task.cancel()
+    let result = await task.value
+    await server.stop()
+    await client.shutdown()
+    #expect(result.error?.kind == .cancelled)
   }
 }

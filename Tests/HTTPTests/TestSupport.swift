@@ -72,6 +72,16 @@ struct BlockingSocket {
     return result
   }
 
+  /// Waits for the peer to close: true on end of stream, false on timeout or error.
+  func waitForClose() -> Bool {
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count == 0 { return true }
+      if count < 0 { return false }
+    }
+  }
+
   /// Reads until `marker` has been seen `times` times (or the stream ends).
   func read(untilSeen marker: String, times: Int = 1) -> [UInt8] {
     var result: [UInt8] = []

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import HTTP
+
+@Suite struct HTTPClientRequestTests {
+  @Test func serialisesWhatPrometheusSends() {
+    var request = HTTPClientRequest(
+      url: HTTPURL(host: "127.0.0.1", port: 8080, target: "/metrics"), timeout: .seconds(10))
+    request.extraHeaders = ["X-Extra": "1"]
+    let text = String(decoding: request.serialized(userAgent: "rayrec/0.1.0"), as: UTF8.self)
+    #expect(
+      text == """
+        GET /metrics HTTP/1.1\r
+        Host: 127.0.0.1:8080\r
+        User-Agent: rayrec/0.1.0\r
+        Accept: \(HTTPClientRequest.prometheusAccept)\r
+        Accept-Encoding: gzip\r
+        X-Prometheus-Scrape-Timeout-Seconds: 10\r
+        X-Extra: 1\r
+        \r
+
+        """)
+  }
+
+  @Test(arguments: [
+    (Duration.seconds(10), "10"), (.milliseconds(500), "0.5"), (.milliseconds(1250), "1.25"),
+    (.milliseconds(3), "0.003"),
+  ])
+  func printsTimeoutSecondsLikePrometheus(_ duration: Duration, _ text: String) {
+    #expect(HTTPClientRequest.seconds(duration) == text)
+  }
+}
