@@ -3,12 +3,15 @@
 
 SWIFT ?= swift
 
-## Runs the main job on a shipped example.
+## Runs the main job on a shipped example: what a real Ray recording holds, and one of its scrapes.
+RECORDING = recordings/ray-2.60-workload.rayrec
 demo: build
-	.build/debug/rayrec check metrics examples/ray-node.prom
+	.build/debug/rayrec info $(RECORDING)
 	@echo
-	@echo "A broken scrape gets a precise error (exit 1 is expected here):"
-	-.build/debug/rayrec check metrics examples/ray-node-broken.prom
+	@echo "The object store of the Ray node one minute before the end of the recording:"
+	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:36211 --at end-1m | grep '^ray_object_store_memory{' | cut -c1-160
+	@echo
+	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:36211 --at end-1m | .build/debug/rayrec check metrics -
 
 ## Runs every test (installs what the tests need first).
 test:
