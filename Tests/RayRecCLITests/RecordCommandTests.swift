@@ -1,0 +1,96 @@
+import Foundation
+import HTTP
+import Testing
+
+@testable import RayRecCLI
+
+/// `rayrec record` as a user runs it: the built binary as a child process, against local servers
+/// that misbehave, then `info` and `cat --headers` on what it wrote.
+@Suite(.serialized, .enabled(if: BuiltTool.rayrec != nil)) struct RecordCommandTests {
+  static var binary: String? { BuiltTool.rayrec }
+
+  static func serve() throws -> (HTTPServer, UInt16) {
+    let server = try HTTPServer(
+      handler: HTTPHandlerClosure { request, _ in
+        switch request.path {
+        case "/ok":
+          return .response(
+            HTTPResponse(headers: ["Content-Type": "text/plain; version=0.0.4"], body: Array("a 1\n".utf8)))
+        case "/500": return .response(HTTPResponse(status: 503, body: Array("overloaded".utf8)))
+        case "/slow": return .deferred
+        case "/reset":
+          return .resetAfter(HTTPResponse(body: [UInt8](repeating: 0x61, count: 500)), bodyBytes: 10)
+        default: return .response(HTTPResponse(body: Array("a{b=\"c\"} oops\n".utf8)))
+        }
+      })
+    return (server, try server.start([SocketAddress(host: "127.0.0.1", port: 0)!])[0].address.port)
+  }
+
+  static func spawn(_ args: [String]) throws -> Process {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary!)
+    p.arguments = args
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    return p
+  }
+
+  @Test func failuresShowInInfoAndCat() throws {
+    let (server, port) = try Self.serve()
+    defer { Task { await server.stop() } }
+    let out = ArchiveCommandsTests.temp("rec.rayrec")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    var args = ["record", "-o", out, "--interval", "1s", "--timeout", "300ms", "--duration", "2500ms"]
+    for name in ["ok", "500", "slow", "reset", "malformed"] {
+      args += ["--target", "\(name)=127.0.0.1:\(port)/\(name)"]
+    }
+    let p = try Self.spawn(args)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let (code, info, _) = RayRecTests.run(["info", out])
+    #expect(code == 0)
+    for failure in ["http 503", "timeout", "reset", "malformed"] {
+      #expect(info.contains(failure), "\(failure): \(info)")
+    }
+    let target = "http://127.0.0.1:\(port)/500"
+    let (_, cat, _) = RayRecTests.run(["cat", out, "--target", target, "--headers"])
+    #expect(cat.hasPrefix("HTTP/1.1 503\n"))
+    #expect(cat.hasSuffix("\n\noverloaded"))
+    let (_, slow, _) = RayRecTests.run(["cat", out, "--target", "http://127.0.0.1:\(port)/slow", "--headers"])
+    #expect(slow.hasPrefix("# scrape failed (timeout)"))
+  }
+
+  @Test func sigintLeavesAnArchiveThatVerifies() throws {
+    let (server, port) = try Self.serve()
+    defer { Task { await server.stop() } }
+    let out = ArchiveCommandsTests.temp("int.rayrec")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let p = try Self.spawn([
+      "record", "-o", out, "--interval", "200ms", "--timeout", "150ms", "--target", "127.0.0.1:\(port)/ok",
+    ])
+    Thread.sleep(forTimeInterval: 1.5)
+    p.interrupt()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let (code, verified, err) = RayRecTests.run(["verify", out])
+    #expect(code == 0, "\(err)")
+    #expect(verified.contains("ok:"))
+  }
+
+  @Test func missingTargetsAreAUsageError() {
+    let (code, _, err) = RayRecTests.run(["record", "-o", "/tmp/never.rayrec"])
+    #expect(code == 64)
+    #expect(err.contains("no targets"))
+  }
+}
+
+/// The `rayrec` binary `swift build` made beside the tests (absent when only the tests were built).
+enum BuiltTool {
+  static let rayrec: String? = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let path = root.appendingPathComponent(".build/debug/rayrec").path
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+  }()
+}
