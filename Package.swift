@@ -15,6 +15,7 @@ let package = Package(
   products: [
     .executable(name: "rayrec", targets: ["rayrec"]),
     .library(name: "Exposition", targets: ["Exposition"]),
+    .library(name: "PromQL", targets: ["PromQL"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -25,5 +26,7 @@ let package = Package(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .target(name: "PromQL", swiftSettings: strict),
+    .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
   ]
 )
