@@ -23,6 +23,8 @@ struct AnchoredRegex: Sendable {
     // RE2 spells named groups `(?P<name>...)`; ICU only knows `(?<name>...)`.
     let translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
     do {
+      // Compile the pattern alone too: wrapped, an unbalanced `(` or `)` could pair up with ours.
+      _ = try NSRegularExpression(pattern: translated, options: [.dotMatchesLineSeparators])
       let regex = try NSRegularExpression(
         pattern: "\\A(?:" + translated + ")\\z", options: [.dotMatchesLineSeparators])
       shape = .general(CompiledRegex(regex))

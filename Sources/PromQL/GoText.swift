@@ -59,7 +59,8 @@ private func appendEscaped(_ value: UInt32, quote: UInt32, to out: inout String)
   case 0x09: out += "\\t"
   case 0x0B: out += "\\v"
   default:
-    if isGoPrintable(value), let scalar = Unicode.Scalar(value) {
+    // U+FFFD stands for bytes a Swift string cannot hold; escaping it keeps printed text parseable.
+    if value != 0xFFFD, isGoPrintable(value), let scalar = Unicode.Scalar(value) {
       out.unicodeScalars.append(scalar)
     } else if value < 0x20 || value == 0x7F {
       out += "\\x" + hexDigits(value, count: 2)
