@@ -42,15 +42,19 @@ extension Parser {
     try enter()
     defer { depth -= 1 }
     var lhs = try parseDurationUnary()
+    var lhsHeight = lastHeight
     while let (op, precedence) = durationOperator(peek.kind), precedence >= minPrecedence {
       let opToken = advance()
       let rhs = try parseDurationExpression(minPrecedence: op == .pow ? precedence : precedence + 1)
+      lhsHeight = max(lhsHeight, lastHeight) + 1
+      try checkHeight(lhsHeight, opToken.range)
       try requireDurationExpressions(lhs.position)
       if op == .div || op == .mod, case .number(let literal) = rhs, literal.value == 0 {
         throw fail(op == .div ? "division by zero" : "modulo by zero", opToken.range)
       }
       lhs = .binary(op, lhs, rhs)
     }
+    lastHeight = lhsHeight
     return lhs
   }
 
@@ -58,6 +62,7 @@ extension Parser {
     guard peek.kind == .add || peek.kind == .sub else { return try parseDurationPrimary() }
     let op = advance()
     let operand = try parseDurationExpression(minPrecedence: 6)
+    lastHeight += 1
     return try applyUnary(op, to: operand)
   }
 
@@ -73,6 +78,7 @@ extension Parser {
 
   mutating func parseDurationPrimary() throws(PromQLError) -> DurationExpr {
     let token = peek
+    lastHeight = 1
     switch token.kind {
     case .number, .duration:
       let literal = try parseNumberLiteral()
@@ -92,8 +98,10 @@ extension Parser {
       advance()
       _ = try expect(.leftParen)
       let first = try parseDurationExpression(minPrecedence: 1)
+      let firstHeight = lastHeight
       _ = try expect(.comma)
       let second = try parseDurationExpression(minPrecedence: 1)
+      lastHeight = max(firstHeight, lastHeight) + 1
       let close = try expect(.rightParen)
       let range = PositionRange(start: token.start, end: close.end)
       try requireDurationExpressions(range)
@@ -101,6 +109,7 @@ extension Parser {
     case .leftParen:
       advance()
       let inner = try parseDurationExpression(minPrecedence: 1)
+      lastHeight += 1
       let close = try expect(.rightParen)
       try requireDurationExpressions(inner.position)
       return .paren(inner, PositionRange(start: token.start, end: close.end))

@@ -87,7 +87,10 @@ extension Parser {
       switch peek.kind {
       case .leftBracket:
         expr = try parseRangeOrSubquery(expr)
-        if case .subquery = expr { height += 1 }
+        if case .subquery = expr {
+          height += 1
+          try checkHeight(height, expr.position)
+        }
       case .offset:
         expr = try parseOffset(expr)
       case .at:

@@ -10,14 +10,20 @@ public struct Parser {
   var depth = 0
   /// Height of the tree returned by the most recent parse function.
   var lastHeight = 0
+  /// Stops recursion before the thread's stack runs out.
+  let stackGuard = StackGuard()
   /// Innermost-last error contexts: where yacc's error rules would report "in <context>".
   var contexts: [(context: String, expected: String)] = []
+
+  /// The deepest tree this parse may build: the option, or less when the stack is small.
+  let heightLimit: Int
 
   init(query: String, options: ParserOptions) {
     self.query = query
     self.input = Array(query.utf8)
     self.tokens = Lexer.tokenize(input)
     self.options = options
+    self.heightLimit = min(options.maxNestingDepth, stackGuard.levels)
   }
 
   /// Parses and type-checks a PromQL expression.
@@ -100,16 +106,15 @@ public struct Parser {
 
   mutating func enter() throws(PromQLError) {
     depth += 1
-    if depth > options.maxNestingDepth {
-      throw fail(
-        "query is nested too deeply (more than \(options.maxNestingDepth) levels)", peek.range)
-    }
+    if depth > heightLimit || !stackGuard.hasRoom { throw tooDeep(peek.range) }
   }
 
   func checkHeight(_ height: Int, _ range: PositionRange) throws(PromQLError) {
-    if height > options.maxNestingDepth {
-      throw fail("query is nested too deeply (more than \(options.maxNestingDepth) levels)", range)
-    }
+    if height > heightLimit { throw tooDeep(range) }
+  }
+
+  func tooDeep(_ range: PositionRange) -> PromQLError {
+    fail("query is nested too deeply (more than \(heightLimit) levels)", range)
   }
 
   // MARK: - Expressions

@@ -14,9 +14,10 @@ public struct ParserOptions: Hashable, Sendable {
   public var binopFillModifiers = false
   /// Also accept Prometheus 2 function names (`holt_winters`).
   public var prometheus2Functions = false
-  /// Deepest allowed nesting of expressions. Parsing, checking and printing recurse once per
-  /// level, so this bounds stack use (kept safe for 512 KiB secondary-thread stacks).
-  public var maxNestingDepth = 200
+  /// Deepest allowed nesting of expressions. Independently of it, the parser stops with the same
+  /// error when half of the thread's free stack is used, so small stacks (512 KiB threads, debug
+  /// builds) get an error instead of an overflow.
+  public var maxNestingDepth = 1000
 
   public init() {}
 
