@@ -83,7 +83,7 @@ func offsetText(_ offset: DurationValue?) -> String {
 extension NumberLiteral: CustomStringConvertible {
   /// Durations print as durations (`5m`), other numbers in Go's shortest `%f` form.
   public var description: String {
-    if isDuration {
+    if isDuration, value.isFinite {
       let nanoseconds = (value * 1e9).rounded(.towardZero)
       let clamped = nanoseconds.magnitude >= 0x1p63 ? Int64.max : Int64(nanoseconds.magnitude)
       return (value < 0 ? "-" : "") + PromDuration.format(nanoseconds: clamped)

@@ -22,6 +22,7 @@ extension Parser {
 
   func nanoseconds(_ seconds: Double) -> Int64 {
     let scaled = (seconds * 1e9).rounded(.toNearestOrAwayFromZero)
+    if scaled.isNaN { return 0 }
     if scaled >= 0x1p63 { return .max }
     if scaled <= -0x1p63 { return .min }
     return Int64(scaled)
@@ -29,7 +30,8 @@ extension Parser {
 
   func checkDurationRange(_ literal: NumberLiteral, _ range: PositionRange) throws(PromQLError) {
     let limit = 9_223_372_036.854_775_807
-    if literal.value > limit || literal.value < -limit { throw fail("duration out of range", range) }
+    // NaN is out of range too: it has no duration (Go would silently turn it into MinInt64).
+    if !(literal.value <= limit && literal.value >= -limit) { throw fail("duration out of range", range) }
   }
 
   func requireDurationExpressions(_ range: PositionRange) throws(PromQLError) {

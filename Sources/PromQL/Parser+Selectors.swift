@@ -187,7 +187,10 @@ extension Parser {
         throw fail(
           "timestamp out of bounds for @ modifier: \(goFormatFixed6(seconds))", operand.position)
       }
-      modifier = .timestamp(milliseconds: Int64((seconds * 1000).rounded(.toNearestOrAwayFromZero)))
+      let milliseconds = (seconds * 1000).rounded(.toNearestOrAwayFromZero)
+      let clamped =
+        milliseconds >= 0x1p63 ? Int64.max : (milliseconds <= -0x1p63 ? Int64.min : Int64(milliseconds))
+      modifier = .timestamp(milliseconds: clamped)
     default:
       throw unexpected(peek, "@", "timestamp")
     }
