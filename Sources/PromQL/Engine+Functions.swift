@@ -1,0 +1,261 @@
+import Foundation
+
+extension Evaluation {
+  func evaluateCall(_ call: Call, at time: Int64) throws(EvaluationError) -> Value {
+    let name = call.function.name
+    let args = call.args
+    if let math = Evaluation.mathFunctions[name] {
+      return .vector(try vector(args[0], at: time).map { $0.mapped(math) })
+    }
+    if Evaluation.rangeFunctions.contains(name) || name.hasSuffix("_over_time") {
+      return .vector(try evaluateRangeFunction(call, at: time))
+    }
+    switch name {
+    case "time": return .scalar(Double(time) / 1000)
+    case "pi": return .scalar(Double.pi)
+    case "vector":
+      return .vector([VectorSample(labels: .empty, value: try scalar(args[0], at: time), timestamp: time)])
+    case "scalar":
+      let samples = try vector(args[0], at: time)
+      return .scalar(samples.count == 1 ? samples[0].value : .nan)
+    case "round":
+      let nearest = args.count > 1 ? try scalar(args[1], at: time) : 1
+      let inverse = 1 / nearest
+      return .vector(try vector(args[0], at: time).map { $0.mapped { floor($0 * inverse + 0.5) / inverse } })
+    case "clamp", "clamp_min", "clamp_max":
+      let first = try scalar(args[1], at: time)
+      let second = args.count > 2 ? try scalar(args[2], at: time) : 0
+      if name == "clamp", second < first { return .vector([]) }
+      return .vector(
+        try vector(args[0], at: time).map { sample in
+          sample.mapped {
+            switch name {
+            case "clamp_min": return max(first, $0)
+            case "clamp_max": return min(first, $0)
+            default: return max(first, min(second, $0))
+            }
+          }
+        })
+    case "timestamp":
+      var argument = args[0]
+      while case .paren(let paren) = argument { argument = paren.expr }
+      let fromSelector = { if case .vectorSelector = argument { return true } else { return false } }()
+      return .vector(
+        try vector(argument, at: time).map {
+          VectorSample(
+            labels: $0.labels.droppingMetricName, value: Double(fromSelector ? $0.timestamp : time) / 1000,
+            timestamp: time)
+        })
+    case "sort", "sort_desc":
+      let descending = name == "sort_desc"
+      return .vector(
+        try vector(args[0], at: time).sorted {
+          if $0.value.isNaN { return false }
+          if $1.value.isNaN { return true }
+          return descending ? $0.value > $1.value : $0.value < $1.value
+        })
+    case "absent":
+      if !(try vector(args[0], at: time)).isEmpty { return .vector([]) }
+      return .vector([VectorSample(labels: Evaluation.absentLabels(args[0]), value: 1, timestamp: time)])
+    case "label_replace": return .vector(try labelReplace(args, at: time))
+    case "label_join": return .vector(try labelJoin(args, at: time))
+    case "histogram_quantile":
+      return .vector(
+        try histogramQuantile(try scalar(args[0], at: time), try vector(args[1], at: time), time))
+    case "minute", "hour", "day_of_week", "day_of_month", "day_of_year", "days_in_month", "month", "year":
+      let samples =
+        args.isEmpty
+        ? [VectorSample(labels: .empty, value: Double(time) / 1000, timestamp: time)]
+        : try vector(args[0], at: time)
+      return .vector(samples.map { $0.mapped { Evaluation.dateComponent(name, seconds: $0) } })
+    default:
+      throw EvaluationError("function \(name)() is not supported by this evaluator")
+    }
+  }
+
+  static let mathFunctions: [String: @Sendable (Double) -> Double] = [
+    "abs": { abs($0) }, "ceil": { ceil($0) }, "floor": { floor($0) }, "exp": { exp($0) }, "ln": { log($0) },
+    "log2": { log2($0) }, "log10": { log10($0) }, "sqrt": { $0.squareRoot() },
+    "sgn": { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, "acos": { acos($0) }, "acosh": { acosh($0) },
+    "asin": { asin($0) }, "asinh": { asinh($0) }, "atan": { atan($0) }, "atanh": { atanh($0) },
+    "cos": { cos($0) }, "cosh": { cosh($0) }, "sin": { sin($0) }, "sinh": { sinh($0) }, "tan": { tan($0) },
+    "tanh": { tanh($0) }, "deg": { $0 * 180 / Double.pi }, "rad": { $0 * Double.pi / 180 },
+  ]
+
+  static let rangeFunctions: Set<String> = [
+    "rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "changes", "resets",
+  ]
+
+  /// Labels for `absent()`: the selector's equality matchers (a name matched twice is dropped).
+  static func absentLabels(_ expr: Expr) -> Labels {
+    var matchers: [LabelMatcher] = []
+    switch expr {
+    case .vectorSelector(let selector): matchers = selector.matchers
+    case .matrixSelector(let matrix): matchers = matrix.selector.matchers
+    default: return .empty
+    }
+    var values: [String: String] = [:]
+    var seen: Set<String> = []
+    var repeated: Set<String> = []
+    for matcher in matchers where matcher.name != LabelMatcher.metricNameLabel {
+      if !seen.insert(matcher.name).inserted { repeated.insert(matcher.name) }
+      if matcher.type == .equal { values[matcher.name] = matcher.value }
+    }
+    for name in repeated { values[name] = nil }
+    return Labels(values)
+  }
+
+  // MARK: - Functions over range vectors
+
+  /// The series of a range argument and its window `(start, end]`, with the range in seconds.
+  func window(_ expr: Expr, at time: Int64) throws(EvaluationError) -> (
+    series: [Series], start: Int64, end: Int64, seconds: Double
+  ) {
+    switch expr {
+    case .paren(let paren): return try window(paren.expr, at: time)
+    case .matrixSelector(let matrix):
+      let end = try selectorTime(at: matrix.selector.at, offset: matrix.selector.offset, time: time)
+      let range = try milliseconds(matrix.range)
+      return (try rangeVector(matrix, at: time), end - range, end, Double(range) / 1000)
+    case .subquery(let subquery):
+      let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
+      let range = try milliseconds(subquery.range)
+      return (try subqueryMatrix(subquery, at: time), end - range, end, Double(range) / 1000)
+    default:
+      throw EvaluationError("expected a range vector")
+    }
+  }
+
+  func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    let name = call.function.name
+    let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
+    let (series, start, end, seconds) = try window(call.args[matrixIndex], at: time)
+    if name == "absent_over_time" {
+      if !series.isEmpty { return [] }
+      return [VectorSample(labels: Evaluation.absentLabels(call.args[0]), value: 1, timestamp: time)]
+    }
+    var parameter = 0.0
+    if name == "quantile_over_time" { parameter = try scalar(call.args[0], at: time) }
+    if name == "predict_linear" { parameter = try scalar(call.args[1], at: time) }
+    let keepName = name == "last_over_time" || name == "first_over_time"
+    var result: [VectorSample] = []
+    for entry in series {
+      let times = entry.timestamps
+      let values = entry.values
+      let value: Double?
+      switch name {
+      case "rate", "increase", "delta":
+        value = Evaluation.extrapolatedRate(
+          times, values, start: start, end: end, isCounter: name != "delta",
+          rangeSeconds: name == "rate" ? seconds : nil)
+      case "irate", "idelta":
+        value = Evaluation.instantRate(times, values, isRate: name == "irate")
+      case "deriv", "predict_linear":
+        guard times.count >= 2 else { continue }
+        let (slope, intercept) = Evaluation.linearRegression(times, values, interceptTime: time)
+        value = name == "deriv" ? slope : slope * parameter + intercept
+      case "changes", "resets":
+        var count = 0.0
+        for index in values.indices.dropFirst() {
+          let previous = values[index - 1]
+          let current = values[index]
+          if name == "resets"
+            ? current < previous : (current != previous && !(current.isNaN && previous.isNaN))
+          {
+            count += 1
+          }
+        }
+        value = count
+      case "avg_over_time": value = Evaluation.mean(values)
+      case "sum_over_time": value = Evaluation.kahanSum(values)
+      case "count_over_time": value = Double(values.count)
+      case "min_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
+      case "max_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
+      case "last_over_time": value = values.last
+      case "first_over_time": value = values.first
+      case "present_over_time": value = 1
+      case "stddev_over_time": value = Evaluation.variance(values).squareRoot()
+      case "stdvar_over_time": value = Evaluation.variance(values)
+      case "quantile_over_time": value = Evaluation.quantile(parameter, values)
+      default: throw EvaluationError("function \(name)() is not supported by this evaluator")
+      }
+      guard let value else { continue }
+      let labels = keepName ? entry.labels : entry.labels.droppingMetricName
+      result.append(VectorSample(labels: labels, value: value, timestamp: time))
+    }
+    return result
+  }
+
+  /// `rate`, `increase` and `delta` with Prometheus's extrapolation to the window's edges.
+  static func extrapolatedRate(
+    _ times: [Int64], _ values: [Double], start: Int64, end: Int64, isCounter: Bool, rangeSeconds: Double?
+  ) -> Double? {
+    guard times.count >= 2, let firstTime = times.first, let lastTime = times.last,
+      let firstValue = values.first, let lastValue = values.last
+    else { return nil }
+    var result = lastValue - firstValue
+    if isCounter {
+      for index in values.indices.dropFirst() where values[index] < values[index - 1] {
+        result += values[index - 1]
+      }
+    }
+    var durationToStart = Double(firstTime - start) / 1000
+    var durationToEnd = Double(end - lastTime) / 1000
+    let sampledInterval = Double(lastTime - firstTime) / 1000
+    let averageInterval = sampledInterval / Double(times.count - 1)
+    let threshold = averageInterval * 1.1
+    if durationToStart >= threshold { durationToStart = averageInterval / 2 }
+    if isCounter, result > 0, firstValue >= 0 {
+      durationToStart = min(durationToStart, sampledInterval * (firstValue / result))
+    }
+    if durationToEnd >= threshold { durationToEnd = averageInterval / 2 }
+    var factor =
+      sampledInterval != 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1
+    if let rangeSeconds { factor /= rangeSeconds }
+    return result * factor
+  }
+
+  /// `irate` / `idelta` from the last two samples.
+  static func instantRate(_ times: [Int64], _ values: [Double], isRate: Bool) -> Double? {
+    guard times.count >= 2 else { return nil }
+    let last = values[values.count - 1]
+    let previous = values[values.count - 2]
+    let interval = times[times.count - 1] - times[times.count - 2]
+    guard interval != 0 else { return nil }
+    var result = last - previous
+    if isRate, last < previous { result = last }
+    return isRate ? result / (Double(interval) / 1000) : result
+  }
+
+  /// Least-squares slope (per second) and the value the line has at `interceptTime`.
+  static func linearRegression(_ times: [Int64], _ values: [Double], interceptTime: Int64) -> (Double, Double)
+  {
+    var n = 0.0
+    var sumX = 0.0
+    var sumY = 0.0
+    var sumXY = 0.0
+    var sumX2 = 0.0
+    var constY = true
+    for (time, value) in zip(times, values) {
+      if value != values[0] { constY = false }
+      let x = Double(time - interceptTime) / 1000
+      n += 1
+      sumX += x
+      sumY += value
+      sumXY += x * value
+      sumX2 += x * x
+    }
+    if constY { return (0, values[0]) }
+    let covariance = sumXY - sumX * sumY / n
+    let variance = sumX2 - sumX * sumX / n
+    let slope = covariance / variance
+    return (slope, sumY / n - slope * sumX / n)
+  }
+}
+
+extension VectorSample {
+  /// The sample with `transform` applied to its value and the metric name dropped.
+  func mapped(_ transform: (Double) -> Double) -> VectorSample {
+    VectorSample(labels: labels.droppingMetricName, value: transform(value), timestamp: timestamp)
+  }
+}
