@@ -19,6 +19,39 @@ public struct Engine: Sendable {
     return try evaluation.evaluate(expr, at: time)
   }
 
+  /// Evaluates `expr` at every `step` from `start` to `end` (Unix ms), like `/api/v1/query_range`:
+  /// one series per label set, sorted by labels; a scalar result is one series without labels.
+  public func rangeQuery(_ expr: Expr, start: Int64, end: Int64, step: Int64) throws(EvaluationError)
+    -> [Series]
+  {
+    guard step > 0, end >= start else {
+      throw EvaluationError("the step must be positive and end not before start")
+    }
+    guard (end - start) / step < 11_000 else {
+      throw EvaluationError("exceeded maximum resolution of 11,000 points per timeseries")
+    }
+    let evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
+    var time = start
+    while time <= end {
+      switch try evaluation.evaluate(expr, at: time) {
+      case .scalar(let value):
+        points[.empty, default: ([], [])].timestamps.append(time)
+        points[.empty, default: ([], [])].values.append(value)
+      case .vector(let samples):
+        for sample in samples {
+          points[sample.labels, default: ([], [])].timestamps.append(time)
+          points[sample.labels, default: ([], [])].values.append(sample.value)
+        }
+      default:
+        throw EvaluationError("range queries need an instant vector or scalar expression")
+      }
+      time += step
+    }
+    return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
+      .sorted { Labels.precedes($0.labels, $1.labels) }
+  }
+
   /// Parses and evaluates `query` at `time` (Unix ms).
   public func instantQuery(_ query: String, at time: Int64, options: ParserOptions = ParserOptions())
     throws -> Value

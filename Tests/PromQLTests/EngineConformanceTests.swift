@@ -24,7 +24,7 @@ struct EngineConformanceTests {
       failures += outcome.failed
     }
     print("total: \(passed) passed, \(failures.count) failed, \(skipped) skipped")
-    #expect(failures == [])
+    for failure in failures { Issue.record(Comment(rawValue: failure)) }
     #expect(passed >= 900)
   }
 }

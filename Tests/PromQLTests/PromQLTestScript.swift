@@ -80,6 +80,9 @@ struct PromQLTestScript {
 
   /// nil: skipped; .some(nil): passed; .some(message): failed.
   func evaluate(index: Int, words: [String], storage: InMemoryStorage, histograms: Bool) -> String?? {
+    if words.count > 7, words[1] == "range" {
+      return evaluateRange(index: index, words: words, storage: storage, histograms: histograms)
+    }
     guard words.count > 3, words[1] == "instant", words[2] == "at",
       case .success(let nanoseconds) = PromDuration.parse(words[3])
     else { return .none }
@@ -133,6 +136,62 @@ struct PromQLTestScript {
     default:
       return .none
     }
+  }
+
+  /// `eval range from <start> to <end> step <step> <expr>` with one value per step per series.
+  func evaluateRange(index: Int, words: [String], storage: InMemoryStorage, histograms: Bool) -> String?? {
+    guard words[2] == "from", words[4] == "to", words[6] == "step",
+      case .success(let start) = PromDuration.parse(words[3]),
+      case .success(let end) = PromDuration.parse(words[5]),
+      case .success(let step) = PromDuration.parse(words[7])
+    else { return .none }
+    let expression = words[8...].joined(separator: " ")
+    let body = block(after: index)
+    let expectsFailure = words[0] == "eval_fail" || body.contains { $0.hasPrefix("expect fail") }
+    if body.contains(where: { $0.contains("{{") }) { return .none }
+    let (startMs, endMs, stepMs) = (start / 1_000_000, end / 1_000_000, step / 1_000_000)
+    let result: [Series]
+    do {
+      result = try Engine(storage: storage).rangeQuery(
+        Parser.parse(expression, options: .all), start: startMs, end: endMs, step: stepMs)
+    } catch {
+      if expectsFailure { return .some(nil) }
+      if histograms || "\(error)".contains("not supported") { return .none }
+      return .some("error: \(error)")
+    }
+    if expectsFailure { return histograms ? .none : .some("expected an error") }
+    var wanted: [Labels: [Double?]] = [:]
+    for line in body where !line.hasPrefix("expect ") {
+      guard let (labels, values) = PromQLTestScript.parseSeries(line) else { return .none }
+      wanted[labels] = values
+    }
+    var problems: [String] = []
+    for series in result {
+      guard let values = wanted.removeValue(forKey: series.labels) else {
+        problems.append("unexpected \(series.labels)")
+        continue
+      }
+      var actual: [Int64: Double] = [:]
+      for (time, value) in zip(series.timestamps, series.values) { actual[time] = value }
+      for (offset, value) in values.enumerated() {
+        let time = startMs + Int64(offset) * stepMs
+        let got = actual.removeValue(forKey: time)
+        switch (value, got) {
+        case (nil, nil): break
+        case (let want?, let have?) where PromQLTestScript.almostEqual(want, have): break
+        default:
+          problems.append(
+            "\(series.labels) at \(time): got \(String(describing: got)), expected \(String(describing: value))"
+          )
+        }
+      }
+      if !actual.isEmpty { problems.append("\(series.labels): \(actual.count) extra points") }
+    }
+    for (labels, values) in wanted where values.contains(where: { $0 != nil }) {
+      problems.append("missing \(labels)")
+    }
+    if problems.isEmpty { return .some(nil) }
+    return histograms ? .none : .some(problems.sorted().prefix(5).joined(separator: "; "))
   }
 
   static func almostEqual(_ a: Double, _ b: Double) -> Bool {
@@ -199,7 +258,8 @@ struct PromQLTestScript {
   static func expand(_ item: String) -> [Double?]? {
     if item == "_" { return [nil] }
     if item.hasPrefix("_x"), let count = Int(item.dropFirst(2)) { return Array(repeating: nil, count: count) }
-    guard let times = item.lastIndex(of: "x"), !item.lowercased().hasPrefix("0x") else {
+    // Series values never use hex (`0x59` is 0 repeated), unlike the scalar result lines.
+    guard let times = item.lastIndex(of: "x") else {
       return parseNumber(item).map { [$0] }
     }
     guard let count = Int(item[item.index(after: times)...]) else { return nil }
