@@ -7,11 +7,34 @@ extension Evaluation {
     if let math = Evaluation.mathFunctions[name] {
       return .vector(try vector(args[0], at: time).map { $0.mapped(math) })
     }
-    if Evaluation.rangeFunctions.contains(name) || name.hasSuffix("_over_time") {
+    if Evaluation.rangeFunctions.contains(name) || name.hasSuffix("_over_time")
+      || name == "double_exponential_smoothing" || name == "holt_winters"
+    {
       return .vector(try evaluateRangeFunction(call, at: time))
     }
     switch name {
     case "time": return .scalar(Double(time) / 1000)
+    case "start": return .scalar(Double(queryStart) / 1000)
+    case "end": return .scalar(Double(queryEnd) / 1000)
+    case "step": return .scalar(Double(step) / 1000)
+    case "range": return .scalar(Double(queryEnd - queryStart) / 1000)
+    case "min_of":
+      return .scalar(Evaluation.goMin(try scalar(args[0], at: time), try scalar(args[1], at: time)))
+    case "max_of":
+      return .scalar(Evaluation.goMax(try scalar(args[0], at: time), try scalar(args[1], at: time)))
+    case "sort_by_label", "sort_by_label_desc":
+      var names: [String] = []
+      for arg in args.dropFirst() { names.append(try stringArgument(arg, at: time)) }
+      let descending = name == "sort_by_label_desc"
+      return .vector(
+        try vector(args[0], at: time).sorted { a, b in
+          for label in names {
+            let (left, right) = (a.labels[label] ?? "", b.labels[label] ?? "")
+            if left == right { continue }
+            return Evaluation.naturalPrecedes(left, right) != descending
+          }
+          return Labels.precedes(a.labels, b.labels) != descending
+        })
     case "pi": return .scalar(Double.pi)
     case "vector":
       return .vector([VectorSample(labels: .empty, value: try scalar(args[0], at: time), timestamp: time)])
@@ -137,6 +160,18 @@ extension Evaluation {
     var parameter = 0.0
     if name == "quantile_over_time" { parameter = try scalar(call.args[0], at: time) }
     if name == "predict_linear" { parameter = try scalar(call.args[1], at: time) }
+    var trend = 0.0
+    if name == "double_exponential_smoothing" || name == "holt_winters" {
+      parameter = try scalar(call.args[1], at: time)
+      trend = try scalar(call.args[2], at: time)
+      guard parameter > 0, parameter < 1 else {
+        throw EvaluationError(
+          "invalid smoothing factor. Expected: 0 < sf < 1, got: \(goFormatFixed6(parameter))")
+      }
+      guard trend > 0, trend < 1 else {
+        throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(goFormatFixed6(trend))")
+      }
+    }
     let keepName = name == "last_over_time" || name == "first_over_time"
     var result: [VectorSample] = []
     for entry in series {
@@ -177,6 +212,22 @@ extension Evaluation {
       case "stddev_over_time": value = Evaluation.variance(values).squareRoot()
       case "stdvar_over_time": value = Evaluation.variance(values)
       case "quantile_over_time": value = Evaluation.quantile(parameter, values)
+      case "mad_over_time":
+        let median = Evaluation.quantile(0.5, values)
+        value = Evaluation.quantile(0.5, values.map { abs($0 - median) })
+      case "double_exponential_smoothing", "holt_winters":
+        value = Evaluation.doubleExponentialSmoothing(values, smoothing: parameter, trend: trend)
+      case "ts_of_first_over_time": value = times.first.map { Double($0) / 1000 }
+      case "ts_of_last_over_time": value = times.last.map { Double($0) / 1000 }
+      case "ts_of_max_over_time", "ts_of_min_over_time":
+        var best = values[0]
+        var bestTime = times[0]
+        for (sampleTime, sample) in zip(times, values)
+        where best.isNaN || (name == "ts_of_max_over_time" ? sample >= best : sample <= best) {
+          best = sample
+          bestTime = sampleTime
+        }
+        value = Double(bestTime) / 1000
       default: throw EvaluationError("function \(name)() is not supported by this evaluator")
       }
       guard let value else { continue }
@@ -213,6 +264,61 @@ extension Evaluation {
       sampledInterval != 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1
     if let rangeSeconds { factor /= rangeSeconds }
     return result * factor
+  }
+
+  /// Go's `math.Min`: NaN wins, and -0 is smaller than +0.
+  static func goMin(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    if a == 0, b == 0 { return a.sign == .minus ? a : b }
+    return a < b ? a : b
+  }
+
+  /// Go's `math.Max`: NaN wins, and +0 is larger than -0.
+  static func goMax(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    if a == 0, b == 0 { return a.sign == .plus ? a : b }
+    return a > b ? a : b
+  }
+
+  /// Holt's linear smoothing, returning the last smoothed value; nil for fewer than two samples.
+  static func doubleExponentialSmoothing(_ values: [Double], smoothing: Double, trend: Double) -> Double? {
+    guard values.count >= 2 else { return nil }
+    var previous = 0.0
+    var smoothed = values[0]
+    var slope = values[1] - values[0]
+    for index in 1..<values.count {
+      if index > 1 { slope = trend * (smoothed - previous) + (1 - trend) * slope }
+      let next = smoothing * values[index] + (1 - smoothing) * (smoothed + slope)
+      (previous, smoothed) = (smoothed, next)
+    }
+    return smoothed
+  }
+
+  /// Natural order: runs of digits compare by number, everything else by bytes.
+  static func naturalPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+    let a = Array(lhs.utf8)
+    let b = Array(rhs.utf8)
+    var i = 0
+    var j = 0
+    while i < a.count, j < b.count {
+      if isDigit(a[i]), isDigit(b[j]) {
+        var endA = i
+        while endA < a.count, isDigit(a[endA]) { endA += 1 }
+        var endB = j
+        while endB < b.count, isDigit(b[endB]) { endB += 1 }
+        let digitsA = a[i..<endA].drop { $0 == UInt8(ascii: "0") }
+        let digitsB = b[j..<endB].drop { $0 == UInt8(ascii: "0") }
+        if digitsA.count != digitsB.count { return digitsA.count < digitsB.count }
+        if !digitsA.elementsEqual(digitsB) { return digitsA.lexicographicallyPrecedes(digitsB) }
+        i = endA
+        j = endB
+        continue
+      }
+      if a[i] != b[j] { return a[i] < b[j] }
+      i += 1
+      j += 1
+    }
+    return a.count - i < b.count - j
   }
 
   /// `irate` / `idelta` from the last two samples.

@@ -66,8 +66,13 @@ struct Evaluation {
   let queryStart: Int64
   let queryEnd: Int64
   let step: Int64
+  /// Evaluation recurses once per level of the tree; stop before the thread's stack runs out.
+  let stackGuard = StackGuard(fraction: 0.75)
 
   func evaluate(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
+    guard stackGuard.hasRoom else {
+      throw EvaluationError("query is nested too deeply to evaluate on this thread's stack")
+    }
     switch expr {
     case .number(let literal): return .scalar(literal.value)
     case .string(let literal): return .string(literal.value)
@@ -155,8 +160,8 @@ struct Evaluation {
     case .negate(let inner, _): return -(try durationSeconds(inner))
     case .step: return Double(step) / 1000
     case .range: return Double(queryEnd - queryStart) / 1000
-    case .minOf(let a, let b, _): return min(try durationSeconds(a), try durationSeconds(b))
-    case .maxOf(let a, let b, _): return max(try durationSeconds(a), try durationSeconds(b))
+    case .minOf(let a, let b, _): return Evaluation.goMin(try durationSeconds(a), try durationSeconds(b))
+    case .maxOf(let a, let b, _): return Evaluation.goMax(try durationSeconds(a), try durationSeconds(b))
     case .binary(let op, let lhs, let rhs):
       let a = try durationSeconds(lhs)
       let b = try durationSeconds(rhs)
