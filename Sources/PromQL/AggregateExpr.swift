@@ -1,5 +1,6 @@
 /// An aggregation: `sum by (job) (x)`, `topk(5, x)`, `count_values("v", x)`.
 public struct AggregateExpr: Hashable, Sendable {
+  /// The aggregation operator.
   public var op: AggregationOp
   /// The vector being aggregated.
   public var expr: Expr
@@ -9,8 +10,10 @@ public struct AggregateExpr: Hashable, Sendable {
   public var grouping: [String]
   /// Whether `grouping` lists the labels to drop (`without`).
   public var without: Bool
+  /// The byte range in the query.
   public var position: PositionRange
 
+  /// Creates the value from its parts.
   public init(
     op: AggregationOp, expr: Expr, param: Expr? = nil, grouping: [String] = [], without: Bool = false,
     position: PositionRange

@@ -1,13 +1,17 @@
 /// A binary operation: `a + on (job) group_left b`, `x > bool 1`, `a and b`.
 public struct BinaryExpr: Hashable, Sendable {
+  /// The operator.
   public var op: BinaryOp
+  /// The left-hand operand.
   public var lhs: Expr
+  /// The right-hand operand.
   public var rhs: Expr
   /// `bool` on a comparison: return 0/1 instead of filtering.
   public var returnBool: Bool
   /// Vector matching; nil when either side is not an instant vector (after type checking).
   public var matching: VectorMatching?
 
+  /// Creates the value from its parts.
   public init(op: BinaryOp, lhs: Expr, rhs: Expr, returnBool: Bool = false, matching: VectorMatching?) {
     self.op = op
     self.lhs = lhs
@@ -19,6 +23,7 @@ public struct BinaryExpr: Hashable, Sendable {
 
 /// How the two sides of a vector/vector operation are matched.
 public struct VectorMatching: Hashable, Sendable {
+  /// One-to-one, many-to-one (`group_left`), one-to-many (`group_right`) or many-to-many (set operators).
   public var cardinality: MatchCardinality
   /// The labels of `on (...)` or `ignoring (...)`.
   public var matchingLabels: [String]
@@ -31,6 +36,7 @@ public struct VectorMatching: Hashable, Sendable {
   /// `fill (v)` / `fill_right (v)`: value for missing right-hand series (experimental).
   public var fillRight: Double?
 
+  /// Creates the value from its parts.
   public init(
     cardinality: MatchCardinality = .oneToOne, matchingLabels: [String] = [], on: Bool = false,
     include: [String] = [], fillLeft: Double? = nil, fillRight: Double? = nil
@@ -90,6 +96,7 @@ public enum BinaryOp: String, Hashable, Sendable, CaseIterable {
   case or
   case unless
 
+  /// Binding strength: `or` 1, `and`/`unless` 2, comparisons 3, `+ -` 4, `* / % atan2` 5, `^` 6.
   public var precedence: Int {
     switch self {
     case .or: return 1

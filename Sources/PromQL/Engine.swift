@@ -3,12 +3,14 @@ import Foundation
 /// Evaluates PromQL expressions over a ``Storage`` with Prometheus 3 semantics: left-open range
 /// windows `(t - range, t]`, a 5 minute lookback, staleness markers, `rate()` extrapolation.
 public struct Engine: Sendable {
+  /// Where samples come from.
   public let storage: any Storage
   /// How far back an instant selector looks for the latest sample (ms).
   public var lookbackDelta: Int64 = 5 * 60_000
   /// Resolution of subqueries written without a step, e.g. `x[5m:]` (ms).
   public var defaultSubqueryStep: Int64 = 60_000
 
+  /// Creates the value from its parts.
   public init(storage: any Storage) {
     self.storage = storage
   }

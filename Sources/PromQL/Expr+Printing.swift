@@ -1,5 +1,6 @@
 /// Canonical PromQL text, as Prometheus's `String()` methods write it.
 extension Expr: CustomStringConvertible {
+  /// The text form.
   public var description: String {
     var out = ""
     write(to: &out)
@@ -107,6 +108,7 @@ extension DurationValue: CustomStringConvertible {
 }
 
 extension DurationExpr: CustomStringConvertible {
+  /// The text form.
   public var description: String {
     switch self {
     case .number(let literal): return literal.description

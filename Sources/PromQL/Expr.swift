@@ -81,8 +81,10 @@ public struct NumberLiteral: Hashable, Sendable {
   public var value: Double
   /// Whether the literal was written as a duration, so it prints as one.
   public var isDuration: Bool
+  /// The byte range in the query.
   public var position: PositionRange
 
+  /// Creates the value from its parts.
   public init(value: Double, isDuration: Bool = false, position: PositionRange) {
     self.value = value
     self.isDuration = isDuration
@@ -104,9 +106,12 @@ public struct NumberLiteral: Hashable, Sendable {
 
 /// A string literal; `value` has its escapes resolved.
 public struct StringLiteral: Hashable, Sendable {
+  /// The value.
   public var value: String
+  /// The byte range in the query.
   public var position: PositionRange
 
+  /// Creates the value from its parts.
   public init(value: String, position: PositionRange) {
     self.value = value
     self.position = position
@@ -115,11 +120,14 @@ public struct StringLiteral: Hashable, Sendable {
 
 /// Unary `-` or `+` applied to a non-literal (a minus on a number literal is folded into it).
 public struct UnaryExpr: Hashable, Sendable {
+  /// The operator.
   public var op: UnaryOp
+  /// The operand.
   public var expr: Expr
   /// Byte offset of the operator.
   public var start: Int
 
+  /// Creates the value from its parts.
   public init(op: UnaryOp, expr: Expr, start: Int) {
     self.op = op
     self.expr = expr
@@ -135,9 +143,12 @@ public enum UnaryOp: String, Hashable, Sendable {
 
 /// A parenthesized expression.
 public struct ParenExpr: Hashable, Sendable {
+  /// The operand.
   public var expr: Expr
+  /// The byte range in the query.
   public var position: PositionRange
 
+  /// Creates the value from its parts.
   public init(expr: Expr, position: PositionRange) {
     self.expr = expr
     self.position = position

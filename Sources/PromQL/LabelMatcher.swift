@@ -15,8 +15,11 @@ public struct LabelMatcher: Hashable, Sendable, CustomStringConvertible {
     case regexNoMatch = "!~"
   }
 
+  /// How the value is compared.
   public let type: MatchType
+  /// The label name.
   public let name: String
+  /// The value or regex as written.
   public let value: String
   let regex: AnchoredRegex?
 
@@ -80,5 +83,6 @@ public struct LabelMatcher: Hashable, Sendable, CustomStringConvertible {
 public struct LabelMatcherError: Error, CustomStringConvertible, Equatable, Sendable {
   /// The pattern as written.
   public var pattern: String
+  /// The text form.
   public var description: String { "error parsing regexp: invalid or unsupported pattern: `\(pattern)`" }
 }

@@ -1,8 +1,11 @@
 /// One label: a name and a value.
 public struct Label: Hashable, Sendable {
+  /// The name.
   public var name: String
+  /// The value.
   public var value: String
 
+  /// Creates the value from its parts.
   public init(name: String, value: String) {
     self.name = name
     self.value = value
@@ -54,8 +57,11 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
     lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
   }
 
+  /// Index of the first pair.
   public var startIndex: Int { pairs.startIndex }
+  /// Index past the last pair.
   public var endIndex: Int { pairs.endIndex }
+  /// The pair at `position`.
   public subscript(position: Int) -> Label { pairs[position] }
 
   /// The value of label `name`, or nil.

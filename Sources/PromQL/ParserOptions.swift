@@ -19,6 +19,7 @@ public struct ParserOptions: Hashable, Sendable {
   /// builds) get an error instead of an overflow.
   public var maxNestingDepth = 1000
 
+  /// Creates the value from its parts.
   public init() {}
 
   /// Every optional feature on, including Prometheus 2 names.

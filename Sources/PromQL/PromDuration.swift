@@ -3,7 +3,9 @@
 public enum PromDuration {
   /// Why a duration did not parse, in Prometheus's words.
   public struct ParseError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// What went wrong.
     public var message: String
+    /// The text form.
     public var description: String { message }
   }
 

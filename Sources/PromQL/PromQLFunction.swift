@@ -1,17 +1,20 @@
 /// A PromQL function's signature, as the parser checks calls against it.
 public struct PromQLFunction: Hashable, Sendable {
+  /// The name.
   public var name: String
   /// Argument types; with `variadic != 0` the last one repeats or is optional.
   public var argumentTypes: [ValueType]
   /// 0: exactly `argumentTypes`; n > 0: up to n more of the last type (or it may be left out);
   /// -1: any number of the last type.
   public var variadic: Int
+  /// The type of the call's result.
   public var returnType: ValueType
   /// Gated behind `promql-experimental-functions` in Prometheus.
   public var isExperimental: Bool
   /// Meaningful only for native histograms, which rayrec does not store.
   public var nativeHistogramsOnly: Bool
 
+  /// Creates the value from its parts.
   public init(
     name: String, argumentTypes: [ValueType], returnType: ValueType, variadic: Int = 0,
     experimental: Bool = false, nativeHistogramsOnly: Bool = false

@@ -8,12 +8,14 @@ public protocol Storage: Sendable {
 
 /// One time series: its labels and its samples as parallel arrays (time order).
 public struct Series: Hashable, Sendable {
+  /// The labels.
   public var labels: Labels
   /// Sample times, Unix milliseconds, ascending.
   public var timestamps: [Int64]
   /// Sample values; a staleness marker is ``StaleMarker/value``.
   public var values: [Double]
 
+  /// Creates the value from its parts.
   public init(labels: Labels, timestamps: [Int64], values: [Double]) {
     precondition(timestamps.count == values.count, "one value per timestamp")
     self.labels = labels
@@ -50,6 +52,7 @@ public enum StaleMarker {
 
 /// A ``Storage`` over series held in memory, for tests and small data sets.
 public struct InMemoryStorage: Storage {
+  /// The stored series, sorted by labels.
   public let series: [Series]
 
   /// Stores `series`, sorted by labels.
@@ -57,6 +60,7 @@ public struct InMemoryStorage: Storage {
     self.series = series.sorted { Labels.precedes($0.labels, $1.labels) }
   }
 
+  /// Filters the stored series by matchers and time range.
   public func select(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
     var result: [Series] = []
     for candidate in series where Series.labels(candidate.labels, match: matchers) {

@@ -34,11 +34,14 @@ public enum Value: Hashable, Sendable {
 
 /// One element of an instant vector.
 public struct VectorSample: Hashable, Sendable {
+  /// The labels.
   public var labels: Labels
+  /// The value.
   public var value: Double
   /// When the value was sampled (Unix ms); `timestamp()` reports it.
   public var timestamp: Int64
 
+  /// Creates the value from its parts.
   public init(labels: Labels, value: Double, timestamp: Int64) {
     self.labels = labels
     self.value = value
@@ -57,7 +60,10 @@ public struct VectorSample: Hashable, Sendable {
 
 /// A query that parsed but cannot be evaluated (duplicate series in a match, bad argument...).
 public struct EvaluationError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// What went wrong.
   public var message: String
+  /// Creates the value from its parts.
   public init(_ message: String) { self.message = message }
+  /// The text form.
   public var description: String { message }
 }

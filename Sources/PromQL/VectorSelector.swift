@@ -12,8 +12,10 @@ public struct VectorSelector: Hashable, Sendable {
   public var anchored: Bool = false
   /// `smoothed` (experimental extended range selectors).
   public var smoothed: Bool = false
+  /// The byte range in the query.
   public var position: PositionRange
 
+  /// Creates the value from its parts.
   public init(
     name: String, matchers: [LabelMatcher], offset: DurationValue? = nil, at: AtModifier? = nil,
     position: PositionRange
@@ -28,11 +30,14 @@ public struct VectorSelector: Hashable, Sendable {
 
 /// A range vector selector: `name{...}[5m]`; offset and `@` live on `selector`.
 public struct MatrixSelector: Hashable, Sendable {
+  /// The selector with its matchers and modifiers.
   public var selector: VectorSelector
+  /// How far back the window reaches.
   public var range: DurationValue
   /// Byte offset just past the selector and its modifiers.
   public var end: Int
 
+  /// Creates the value from its parts.
   public init(selector: VectorSelector, range: DurationValue, end: Int) {
     self.selector = selector
     self.range = range
@@ -42,15 +47,20 @@ public struct MatrixSelector: Hashable, Sendable {
 
 /// A subquery: `expr[30m:1m] offset 5m`.
 public struct SubqueryExpr: Hashable, Sendable {
+  /// The operand.
   public var expr: Expr
+  /// How far back the window reaches.
   public var range: DurationValue
   /// The resolution; nil means the engine's default step.
   public var step: DurationValue?
+  /// `offset`; nil when absent or zero.
   public var offset: DurationValue?
+  /// `@` modifier.
   public var at: AtModifier?
   /// Byte offset just past the subquery and its modifiers.
   public var end: Int
 
+  /// Creates the value from its parts.
   public init(
     expr: Expr, range: DurationValue, step: DurationValue?, offset: DurationValue? = nil,
     at: AtModifier? = nil, end: Int
