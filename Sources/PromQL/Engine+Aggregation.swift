@@ -27,7 +27,7 @@ extension Evaluation {
       if parameter.isNaN { throw EvaluationError("Parameter value is NaN for \(aggregate.op.rawValue)") }
       return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)
     case .countValues:
-      guard Evaluation.isValidLabelName(label) else {
+      guard isValidLabelName(label) else {
         throw EvaluationError("invalid label name \(goQuote(label))")
       }
       var counts: [Labels: Double] = [:]
@@ -185,7 +185,8 @@ extension Evaluation {
     if values.isEmpty || q.isNaN { return .nan }
     if q < 0 { return -.infinity }
     if q > 1 { return .infinity }
-    let sorted = values.sorted()
+    // Like Go's sort.Float64Slice: NaN sorts before every number.
+    let sorted = values.sorted { $0 < $1 || ($0.isNaN && !$1.isNaN) }
     let rank = q * Double(sorted.count - 1)
     let lower = max(0, Int(rank.rounded(.down)))
     let upper = min(sorted.count - 1, lower + 1)

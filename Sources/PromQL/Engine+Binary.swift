@@ -45,10 +45,12 @@ extension Evaluation {
     }
   }
 
-  /// Arithmetic drops the metric name; filtering comparisons keep it.
-  static func dropsMetricName(_ op: BinaryOp) -> Bool {
+  /// Arithmetic drops the metric name; filtering comparisons keep it (and Prometheus 2 kept it
+  /// for `atan2`).
+  func dropsMetricName(_ op: BinaryOp) -> Bool {
     switch op {
-    case .add, .sub, .mul, .div, .mod, .pow, .atan2: return true
+    case .add, .sub, .mul, .div, .mod, .pow: return true
+    case .atan2: return !engine.prometheus2Semantics
     default: return false
     }
   }
@@ -69,7 +71,7 @@ extension Evaluation {
         continue
       }
       var labels = sample.labels
-      if Evaluation.dropsMetricName(binary.op) || binary.returnBool { labels = labels.droppingMetricName }
+      if dropsMetricName(binary.op) || binary.returnBool { labels = labels.droppingMetricName }
       result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
     }
     return result
@@ -148,7 +150,7 @@ extension Evaluation {
   /// The labels of a vector/vector result: the "many" side's, adjusted by the matching.
   func resultLabels(_ op: BinaryOp, _ many: Labels, _ one: Labels, _ matching: VectorMatching) -> Labels {
     var labels = many
-    if Evaluation.dropsMetricName(op) { labels = labels.droppingMetricName }
+    if dropsMetricName(op) { labels = labels.droppingMetricName }
     if matching.cardinality == .oneToOne {
       labels =
         matching.on

@@ -53,9 +53,9 @@ extension Evaluation {
         try vector(args[0], at: time).map { sample in
           sample.mapped {
             switch name {
-            case "clamp_min": return max(first, $0)
-            case "clamp_max": return min(first, $0)
-            default: return max(first, min(second, $0))
+            case "clamp_min": return Evaluation.goMax(first, $0)
+            case "clamp_max": return Evaluation.goMin(first, $0)
+            default: return Evaluation.goMax(first, Evaluation.goMin(second, $0))
             }
           }
         })
@@ -182,7 +182,7 @@ extension Evaluation {
       case "rate", "increase", "delta":
         value = Evaluation.extrapolatedRate(
           times, values, start: start, end: end, isCounter: name != "delta",
-          rangeSeconds: name == "rate" ? seconds : nil)
+          rangeSeconds: name == "rate" ? seconds : nil, prometheus2: engine.prometheus2Semantics)
       case "irate", "idelta":
         value = Evaluation.instantRate(times, values, isRate: name == "irate")
       case "deriv", "predict_linear":
@@ -201,7 +201,7 @@ extension Evaluation {
           }
         }
         value = count
-      case "avg_over_time": value = Evaluation.mean(values)
+      case "avg_over_time": value = Evaluation.average(values)
       case "sum_over_time": value = Evaluation.kahanSum(values)
       case "count_over_time": value = Double(values.count)
       case "min_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
@@ -213,8 +213,13 @@ extension Evaluation {
       case "stdvar_over_time": value = Evaluation.variance(values)
       case "quantile_over_time": value = Evaluation.quantile(parameter, values)
       case "mad_over_time":
-        let median = Evaluation.quantile(0.5, values)
-        value = Evaluation.quantile(0.5, values.map { abs($0 - median) })
+        // A NaN sample makes the median, and so the deviation, undefined.
+        if values.contains(where: \.isNaN) {
+          value = .nan
+        } else {
+          let median = Evaluation.quantile(0.5, values)
+          value = Evaluation.quantile(0.5, values.map { abs($0 - median) })
+        }
       case "double_exponential_smoothing", "holt_winters":
         value = Evaluation.doubleExponentialSmoothing(values, smoothing: parameter, trend: trend)
       case "ts_of_first_over_time": value = times.first.map { Double($0) / 1000 }
@@ -239,7 +244,8 @@ extension Evaluation {
 
   /// `rate`, `increase` and `delta` with Prometheus's extrapolation to the window's edges.
   static func extrapolatedRate(
-    _ times: [Int64], _ values: [Double], start: Int64, end: Int64, isCounter: Bool, rangeSeconds: Double?
+    _ times: [Int64], _ values: [Double], start: Int64, end: Int64, isCounter: Bool, rangeSeconds: Double?,
+    prometheus2: Bool = false
   ) -> Double? {
     guard times.count >= 2, let firstTime = times.first, let lastTime = times.last,
       let firstValue = values.first, let lastValue = values.last
@@ -255,10 +261,11 @@ extension Evaluation {
     let sampledInterval = Double(lastTime - firstTime) / 1000
     let averageInterval = sampledInterval / Double(times.count - 1)
     let threshold = averageInterval * 1.1
+    let zeroPoint = isCounter && result > 0 && firstValue >= 0 ? sampledInterval * (firstValue / result) : nil
+    // Prometheus 3 applies the threshold first and then caps at the zero point; 2.x the reverse.
+    if prometheus2, let zeroPoint { durationToStart = min(durationToStart, zeroPoint) }
     if durationToStart >= threshold { durationToStart = averageInterval / 2 }
-    if isCounter, result > 0, firstValue >= 0 {
-      durationToStart = min(durationToStart, sampledInterval * (firstValue / result))
-    }
+    if !prometheus2, let zeroPoint { durationToStart = min(durationToStart, zeroPoint) }
     if durationToEnd >= threshold { durationToEnd = averageInterval / 2 }
     var factor =
       sampledInterval != 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1

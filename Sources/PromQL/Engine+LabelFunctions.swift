@@ -22,7 +22,7 @@ extension Evaluation {
     } catch {
       throw EvaluationError("invalid regular expression in label_replace(): \(pattern)")
     }
-    if !Evaluation.isValidLabelName(destination) {
+    if !isValidLabelName(destination) {
       throw EvaluationError("invalid destination label name in label_replace(): \(destination)")
     }
     var result: [VectorSample] = []
@@ -103,7 +103,7 @@ extension Evaluation {
     let separator = try stringArgument(args[2], at: time)
     var sources: [String] = []
     for arg in args.dropFirst(3) { sources.append(try stringArgument(arg, at: time)) }
-    if !Evaluation.isValidLabelName(destination) {
+    if !isValidLabelName(destination) {
       throw EvaluationError("invalid destination label name in label_join(): \(destination)")
     }
     var result: [VectorSample] = []
@@ -118,9 +118,11 @@ extension Evaluation {
   }
 
   /// Any non-empty UTF-8 name is valid in Prometheus 3. U+FFFD marks bytes that were not UTF-8
-  /// (a string literal cannot contain it otherwise), so it makes a name invalid.
-  static func isValidLabelName(_ name: String) -> Bool {
-    !name.isEmpty && !name.unicodeScalars.contains("\u{FFFD}")
+  /// (a string literal cannot contain it otherwise), so it makes a name invalid. Prometheus 2
+  /// only accepted `[a-zA-Z_][a-zA-Z0-9_]*`.
+  func isValidLabelName(_ name: String) -> Bool {
+    if engine.prometheus2Semantics { return LabelMatcher.isLegacyName(name) }
+    return !name.isEmpty && !name.unicodeScalars.contains("\u{FFFD}")
   }
 
   static func requireUniqueLabels(_ samples: [VectorSample], _ function: String) throws(EvaluationError) {

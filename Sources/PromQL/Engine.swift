@@ -9,6 +9,14 @@ public struct Engine: Sendable {
   public var lookbackDelta: Int64 = 5 * 60_000
   /// Resolution of subqueries written without a step, e.g. `x[5m:]` (ms).
   public var defaultSubqueryStep: Int64 = 60_000
+  /// Prometheus 2 semantics, to compare with a 2.x server (such as Debian's 2.42): range, lookback
+  /// and subquery windows include their left edge, `[t - range, t]` (Prometheus 3 made them
+  /// left-open); `rate()` caps extrapolation at the counter's zero point before applying the
+  /// extrapolation threshold; label names must be legacy names; `atan2` keeps the metric name.
+  public var prometheus2Semantics = false
+
+  /// 1 when windows are left-open (the first millisecond is excluded), 0 otherwise.
+  var leftEdgeExclusion: Int64 { prometheus2Semantics ? 0 : 1 }
 
   /// Creates the value from its parts.
   public init(storage: any Storage) {
@@ -189,7 +197,7 @@ struct Evaluation {
   func instantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError) -> [VectorSample] {
     try requireClassicSelector(selector)
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
-    let start = end &- engine.lookbackDelta &+ 1
+    let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
     var samples: [VectorSample] = []
     for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
       guard let value = series.values.last, let timestamp = series.timestamps.last,
@@ -204,7 +212,7 @@ struct Evaluation {
     let selector = matrix.selector
     try requireClassicSelector(selector)
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
-    let start = end &- (try milliseconds(matrix.range)) &+ 1
+    let start = end &- (try milliseconds(matrix.range)) &+ engine.leftEdgeExclusion
     var result: [Series] = []
     for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
       var timestamps: [Int64] = []
@@ -220,7 +228,8 @@ struct Evaluation {
     return result
   }
 
-  /// Evaluates the inner expression at every multiple of the step inside `(end - range, end]`.
+  /// Evaluates the inner expression at every multiple of the step inside `(end - range, end]`
+  /// (`[end - range, end]` with ``Engine/prometheus2Semantics``).
   func subqueryMatrix(_ subquery: SubqueryExpr, at time: Int64) throws(EvaluationError) -> [Series] {
     let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
     let range = try milliseconds(subquery.range)
@@ -229,7 +238,7 @@ struct Evaluation {
     guard interval > 0 else { throw EvaluationError("subquery step must be positive") }
     let start = end &- range
     var current = start >= 0 ? start / interval * interval : -((-start + interval - 1) / interval) * interval
-    if current <= start { current += interval }
+    if current < start + engine.leftEdgeExclusion { current += interval }
     var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
     while current <= end {
       for sample in try vector(subquery.expr, at: current) {
