@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "Exposition", targets: ["Exposition"]),
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
+    .library(name: "PromQL", targets: ["PromQL"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -27,7 +28,7 @@ let package = Package(
       name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore"],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
-    .target(name: "SeriesStore", dependencies: ["Archive", "Exposition"], swiftSettings: strict),
+    .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
@@ -41,5 +42,7 @@ let package = Package(
     .testTarget(name: "SeriesStoreTests", dependencies: ["SeriesStore"], swiftSettings: strict),
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
+    .target(name: "PromQL", swiftSettings: strict),
+    .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
   ]
 )

@@ -1,0 +1,196 @@
+import Foundation
+
+extension Evaluation {
+  func evaluateAggregate(_ aggregate: AggregateExpr, at time: Int64) throws(EvaluationError) -> [VectorSample]
+  {
+    let samples = try vector(aggregate.expr, at: time)
+    var parameter = 0.0
+    var label = ""
+    if let param = aggregate.param {
+      switch try evaluate(param, at: time) {
+      case .scalar(let value): parameter = value
+      case .string(let value): label = value
+      default: throw EvaluationError("aggregation parameter must be a scalar or a string")
+      }
+    }
+    if aggregate.op == .limitk || aggregate.op == .limitRatio {
+      throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
+    }
+    let grouping = Set(aggregate.grouping)
+    func groupLabels(_ labels: Labels) -> Labels {
+      aggregate.without
+        ? labels.removing(grouping.union([LabelMatcher.metricNameLabel])) : labels.keeping(grouping)
+    }
+
+    switch aggregate.op {
+    case .topk, .bottomk:
+      if parameter.isNaN { throw EvaluationError("Parameter value is NaN for \(aggregate.op.rawValue)") }
+      return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)
+    case .countValues:
+      guard isValidLabelName(label) else {
+        throw EvaluationError("invalid label name \(goQuote(label))")
+      }
+      var counts: [Labels: Double] = [:]
+      var order: [Labels] = []
+      for sample in samples {
+        let key = groupLabels(sample.labels).setting(label, to: goFormatFloatF(sample.value))
+        if counts[key] == nil { order.append(key) }
+        counts[key, default: 0] += 1
+      }
+      return order.map { VectorSample(labels: $0, value: counts[$0] ?? 0, timestamp: time) }
+    default:
+      break
+    }
+
+    var groups: [Labels: [Double]] = [:]
+    var order: [Labels] = []
+    for sample in samples {
+      let key = groupLabels(sample.labels)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(sample.value)
+    }
+    var result: [VectorSample] = []
+    for key in order {
+      let values = groups[key] ?? []
+      let value: Double
+      switch aggregate.op {
+      case .sum: value = Evaluation.kahanSum(values)
+      case .avg: value = Evaluation.average(values)
+      case .count: value = Double(values.count)
+      case .group: value = 1
+      case .min: value = values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
+      case .max: value = values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
+      case .stddev: value = Evaluation.variance(values).squareRoot()
+      case .stdvar: value = Evaluation.variance(values)
+      case .quantile: value = Evaluation.quantile(parameter, values)
+      default: throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
+      }
+      result.append(VectorSample(labels: key, value: value, timestamp: time))
+    }
+    return result
+  }
+
+  func selectK(_ samples: [VectorSample], k: Double, largest: Bool, group: (Labels) -> Labels)
+    -> [VectorSample]
+  {
+    guard k >= 1, !k.isNaN else { return [] }
+    let limit = k >= Double(Int.max) ? Int.max : Int(k)
+    // NaN sorts last either way.
+    func better(_ a: Double, _ b: Double) -> Bool {
+      if a.isNaN { return false }
+      if b.isNaN { return true }
+      return largest ? a > b : a < b
+    }
+    var groups: [Labels: [VectorSample]] = [:]
+    var order: [Labels] = []
+    for sample in samples {
+      let key = group(sample.labels)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(sample)
+    }
+    var result: [VectorSample] = []
+    for key in order {
+      let members = (groups[key] ?? []).enumerated().sorted {
+        if better($0.element.value, $1.element.value) { return true }
+        if better($1.element.value, $0.element.value) { return false }
+        return $0.offset < $1.offset
+      }
+      result += members.prefix(limit).map(\.element)
+    }
+    return result
+  }
+
+  /// Sum with Kahan-Babuška compensation, as Prometheus sums.
+  static func kahanSum(_ values: [Double]) -> Double {
+    var sum = 0.0
+    var compensation = 0.0
+    for value in values {
+      let total = sum + value
+      if total.isInfinite {
+        sum = total
+        compensation = 0
+        continue
+      }
+      if abs(sum) >= abs(value) {
+        compensation += (sum - total) + value
+      } else {
+        compensation += (value - total) + sum
+      }
+      sum = total
+    }
+    return sum + compensation
+  }
+
+  static func mean(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return .nan }
+    return kahanSum(values) / Double(values.count)
+  }
+
+  /// The mean as Prometheus computes it: a compensated sum divided by the count, switching to an
+  /// incremental mean when the sum would overflow.
+  static func average(_ values: [Double]) -> Double {
+    var sum = 0.0
+    var compensation = 0.0
+    var mean = 0.0
+    var meanCompensation = 0.0
+    var incremental = false
+    var count = 0.0
+    for value in values {
+      count += 1
+      if !incremental {
+        let (newSum, newCompensation) = kahanAdd(value, sum, compensation)
+        if !newSum.isInfinite || value.isInfinite || sum.isInfinite {
+          (sum, compensation) = (newSum, newCompensation)
+          continue
+        }
+        incremental = true
+        mean = sum / (count - 1)
+        meanCompensation = compensation / (count - 1)
+      }
+      if mean.isInfinite {
+        if value.isInfinite && (mean > 0) == (value > 0) { continue }
+        if !value.isInfinite && !value.isNaN { continue }
+      }
+      let q = (count - 1) / count
+      (mean, meanCompensation) = kahanAdd(value / count, q * mean, q * meanCompensation)
+    }
+    if count == 0 { return .nan }
+    return incremental ? mean + meanCompensation : (sum + compensation) / count
+  }
+
+  /// One step of Kahan-Babuška (Neumaier) summation.
+  static func kahanAdd(_ increment: Double, _ sum: Double, _ compensation: Double) -> (Double, Double) {
+    let total = sum + increment
+    if total.isInfinite { return (total, 0) }
+    if abs(sum) >= abs(increment) { return (total, compensation + ((sum - total) + increment)) }
+    return (total, compensation + ((increment - total) + sum))
+  }
+
+  /// Population variance (Welford).
+  static func variance(_ values: [Double]) -> Double {
+    var count = 0.0
+    var mean = 0.0
+    var squares = 0.0
+    for value in values {
+      count += 1
+      let delta = value - mean
+      mean += delta / count
+      squares += delta * (value - mean)
+    }
+    return count == 0 ? .nan : squares / count
+  }
+
+  /// Prometheus's quantile: linear interpolation between the closest ranks.
+  static func quantile(_ q: Double, _ values: [Double]) -> Double {
+    if values.isEmpty || q.isNaN { return .nan }
+    if q < 0 { return -.infinity }
+    if q > 1 { return .infinity }
+    // Like Go's sort.Float64Slice: NaN sorts before every number.
+    let sorted = values.sorted { $0 < $1 || ($0.isNaN && !$1.isNaN) }
+    let rank = q * Double(sorted.count - 1)
+    let lower = max(0, Int(rank.rounded(.down)))
+    let upper = min(sorted.count - 1, lower + 1)
+    let weight = rank - rank.rounded(.down)
+    return sorted[lower] * (1 - weight) + sorted[upper] * weight
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+extension Evaluation {
+  func evaluateBinary(_ binary: BinaryExpr, at time: Int64) throws(EvaluationError) -> Value {
+    let lhs = try evaluate(binary.lhs, at: time)
+    let rhs = try evaluate(binary.rhs, at: time)
+    switch (lhs, rhs) {
+    case (.scalar(let left), .scalar(let right)):
+      let (value, keep) = Evaluation.apply(binary.op, left, right)
+      return .scalar(binary.op.isComparison ? (keep ? 1 : 0) : value)
+    case (.vector(let samples), .scalar(let right)):
+      return .vector(vectorScalar(binary, samples, right, scalarOnLeft: false))
+    case (.scalar(let left), .vector(let samples)):
+      return .vector(vectorScalar(binary, samples, left, scalarOnLeft: true))
+    case (.vector(let left), .vector(let right)):
+      let matching = binary.matching ?? VectorMatching()
+      if matching.fillLeft != nil || matching.fillRight != nil {
+        throw EvaluationError("fill modifiers are not supported by this evaluator")
+      }
+      if binary.op.isSetOperator { return .vector(setOperation(binary.op, left, right, matching)) }
+      return .vector(try vectorVector(binary, left, right, matching))
+    default:
+      throw EvaluationError("binary expression must contain only scalar and instant vector types")
+    }
+  }
+
+  /// One operation on two floats: the arithmetic result, or for comparisons the left value and
+  /// whether the comparison holds.
+  static func apply(_ op: BinaryOp, _ left: Double, _ right: Double) -> (value: Double, keep: Bool) {
+    switch op {
+    case .add: return (left + right, true)
+    case .sub: return (left - right, true)
+    case .mul: return (left * right, true)
+    case .div: return (left / right, true)
+    case .mod: return (fmod(left, right), true)
+    case .pow: return (pow(left, right), true)
+    case .atan2: return (atan2(left, right), true)
+    case .eql: return (left, left == right)
+    case .neq: return (left, left != right)
+    case .gtr: return (left, left > right)
+    case .lss: return (left, left < right)
+    case .gte: return (left, left >= right)
+    case .lte: return (left, left <= right)
+    case .trimUpper, .trimLower, .and, .or, .unless: return (left, true)
+    }
+  }
+
+  /// Arithmetic drops the metric name; filtering comparisons keep it (and Prometheus 2 kept it
+  /// for `atan2`).
+  func dropsMetricName(_ op: BinaryOp) -> Bool {
+    switch op {
+    case .add, .sub, .mul, .div, .mod, .pow: return true
+    case .atan2: return !engine.prometheus2Semantics
+    default: return false
+    }
+  }
+
+  func vectorScalar(_ binary: BinaryExpr, _ samples: [VectorSample], _ scalar: Double, scalarOnLeft: Bool)
+    -> [VectorSample]
+  {
+    var result: [VectorSample] = []
+    result.reserveCapacity(samples.count)
+    for sample in samples {
+      let (left, right) = scalarOnLeft ? (scalar, sample.value) : (sample.value, scalar)
+      var (value, keep) = Evaluation.apply(binary.op, left, right)
+      // A comparison always yields the vector's value, even with the scalar on the left.
+      if binary.op.isComparison { value = sample.value }
+      if binary.returnBool {
+        value = keep ? 1 : 0
+      } else if !keep {
+        continue
+      }
+      var labels = sample.labels
+      if dropsMetricName(binary.op) || binary.returnBool { labels = labels.droppingMetricName }
+      result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+    }
+    return result
+  }
+
+  /// The labels two samples are matched on. Set operators also ignore the `__type__`/`__unit__`
+  /// metadata labels; arithmetic and comparisons only ignore `__name__` (as Prometheus does).
+  func signature(_ labels: Labels, _ matching: VectorMatching, setOperator: Bool = false) -> Labels {
+    if matching.on { return labels.keeping(Set(matching.matchingLabels)) }
+    let ignored = setOperator ? Labels.metadataNames : [LabelMatcher.metricNameLabel]
+    return labels.removing(Set(matching.matchingLabels).union(ignored))
+  }
+
+  func setOperation(_ op: BinaryOp, _ lhs: [VectorSample], _ rhs: [VectorSample], _ matching: VectorMatching)
+    -> [VectorSample]
+  {
+    switch op {
+    case .and:
+      let right = Set(rhs.map { signature($0.labels, matching, setOperator: true) })
+      return lhs.filter { right.contains(signature($0.labels, matching, setOperator: true)) }
+    case .unless:
+      let right = Set(rhs.map { signature($0.labels, matching, setOperator: true) })
+      return lhs.filter { !right.contains(signature($0.labels, matching, setOperator: true)) }
+    default:
+      let left = Set(lhs.map { signature($0.labels, matching, setOperator: true) })
+      return lhs + rhs.filter { !left.contains(signature($0.labels, matching, setOperator: true)) }
+    }
+  }
+
+  func vectorVector(
+    _ binary: BinaryExpr, _ lhs: [VectorSample], _ rhs: [VectorSample], _ matching: VectorMatching
+  ) throws(EvaluationError) -> [VectorSample] {
+    let swapped = matching.cardinality == .oneToMany
+    let (many, one) = swapped ? (rhs, lhs) : (lhs, rhs)
+    var oneSide: [Labels: VectorSample] = [:]
+    for sample in one {
+      let key = signature(sample.labels, matching)
+      if let existing = oneSide[key] {
+        let side = swapped ? "left" : "right"
+        throw EvaluationError(
+          "found duplicate series for the match group \(key) on the \(side) hand-side of the operation: "
+            + "[\(existing.labels), \(sample.labels)];many-to-many matching not allowed: matching labels "
+            + "must be unique on one side")
+      }
+      oneSide[key] = sample
+    }
+    var matched: [Labels: Set<Labels>] = [:]
+    var result: [VectorSample] = []
+    for sample in many {
+      let key = signature(sample.labels, matching)
+      guard let partner = oneSide[key] else { continue }
+      let (left, right) = swapped ? (partner.value, sample.value) : (sample.value, partner.value)
+      var (value, keep) = Evaluation.apply(binary.op, left, right)
+      if binary.returnBool { value = keep ? 1 : 0 }
+      var labels = resultLabels(binary.op, sample.labels, partner.labels, matching)
+      if binary.returnBool { labels = labels.droppingMetricName }
+      if matching.cardinality == .oneToOne {
+        if matched[key] != nil {
+          throw EvaluationError(
+            "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
+        }
+        matched[key] = []
+      } else {
+        if matched[key, default: []].contains(labels) {
+          throw EvaluationError("multiple matches for labels: grouping labels must ensure unique matches")
+        }
+        matched[key, default: []].insert(labels)
+      }
+      // Filtered-out pairs still count as matches above, so ambiguous matching is always an error.
+      if !keep && !binary.returnBool { continue }
+      result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+    }
+    return result
+  }
+
+  /// The labels of a vector/vector result: the "many" side's, adjusted by the matching.
+  func resultLabels(_ op: BinaryOp, _ many: Labels, _ one: Labels, _ matching: VectorMatching) -> Labels {
+    var labels = many
+    if dropsMetricName(op) { labels = labels.droppingMetricName }
+    if matching.cardinality == .oneToOne {
+      labels =
+        matching.on
+        ? labels.keeping(Set(matching.matchingLabels)) : labels.removing(Set(matching.matchingLabels))
+    }
+    for name in matching.include {
+      labels = labels.setting(name, to: one[name] ?? "")
+    }
+    return labels
+  }
+}

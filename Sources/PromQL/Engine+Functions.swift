@@ -1,0 +1,374 @@
+import Foundation
+
+extension Evaluation {
+  func evaluateCall(_ call: Call, at time: Int64) throws(EvaluationError) -> Value {
+    let name = call.function.name
+    let args = call.args
+    if let math = Evaluation.mathFunctions[name] {
+      return .vector(try vector(args[0], at: time).map { $0.mapped(math) })
+    }
+    if Evaluation.rangeFunctions.contains(name) || name.hasSuffix("_over_time")
+      || name == "double_exponential_smoothing" || name == "holt_winters"
+    {
+      return .vector(try evaluateRangeFunction(call, at: time))
+    }
+    switch name {
+    case "time": return .scalar(Double(time) / 1000)
+    case "start": return .scalar(Double(queryStart) / 1000)
+    case "end": return .scalar(Double(queryEnd) / 1000)
+    case "step": return .scalar(Double(step) / 1000)
+    case "range": return .scalar(Double(queryEnd - queryStart) / 1000)
+    case "min_of":
+      return .scalar(Evaluation.goMin(try scalar(args[0], at: time), try scalar(args[1], at: time)))
+    case "max_of":
+      return .scalar(Evaluation.goMax(try scalar(args[0], at: time), try scalar(args[1], at: time)))
+    case "sort_by_label", "sort_by_label_desc":
+      var names: [String] = []
+      for arg in args.dropFirst() { names.append(try stringArgument(arg, at: time)) }
+      let descending = name == "sort_by_label_desc"
+      return .vector(
+        try vector(args[0], at: time).sorted { a, b in
+          for label in names {
+            let (left, right) = (a.labels[label] ?? "", b.labels[label] ?? "")
+            if left == right { continue }
+            return Evaluation.naturalPrecedes(left, right) != descending
+          }
+          return Labels.precedes(a.labels, b.labels) != descending
+        })
+    case "pi": return .scalar(Double.pi)
+    case "vector":
+      return .vector([VectorSample(labels: .empty, value: try scalar(args[0], at: time), timestamp: time)])
+    case "scalar":
+      let samples = try vector(args[0], at: time)
+      return .scalar(samples.count == 1 ? samples[0].value : .nan)
+    case "round":
+      let nearest = args.count > 1 ? try scalar(args[1], at: time) : 1
+      let inverse = 1 / nearest
+      return .vector(try vector(args[0], at: time).map { $0.mapped { floor($0 * inverse + 0.5) / inverse } })
+    case "clamp", "clamp_min", "clamp_max":
+      let first = try scalar(args[1], at: time)
+      let second = args.count > 2 ? try scalar(args[2], at: time) : 0
+      if name == "clamp", second < first { return .vector([]) }
+      return .vector(
+        try vector(args[0], at: time).map { sample in
+          sample.mapped {
+            switch name {
+            case "clamp_min": return Evaluation.goMax(first, $0)
+            case "clamp_max": return Evaluation.goMin(first, $0)
+            default: return Evaluation.goMax(first, Evaluation.goMin(second, $0))
+            }
+          }
+        })
+    case "timestamp":
+      var argument = args[0]
+      while case .paren(let paren) = argument { argument = paren.expr }
+      let fromSelector = { if case .vectorSelector = argument { return true } else { return false } }()
+      return .vector(
+        try vector(argument, at: time).map {
+          VectorSample(
+            labels: $0.labels.droppingMetricName, value: Double(fromSelector ? $0.timestamp : time) / 1000,
+            timestamp: time)
+        })
+    case "sort", "sort_desc":
+      let descending = name == "sort_desc"
+      return .vector(
+        try vector(args[0], at: time).sorted {
+          if $0.value.isNaN { return false }
+          if $1.value.isNaN { return true }
+          return descending ? $0.value > $1.value : $0.value < $1.value
+        })
+    case "absent":
+      if !(try vector(args[0], at: time)).isEmpty { return .vector([]) }
+      return .vector([VectorSample(labels: Evaluation.absentLabels(args[0]), value: 1, timestamp: time)])
+    case "label_replace": return .vector(try labelReplace(args, at: time))
+    case "label_join": return .vector(try labelJoin(args, at: time))
+    case "histogram_quantile":
+      return .vector(
+        try histogramQuantile(try scalar(args[0], at: time), try vector(args[1], at: time), time))
+    case "minute", "hour", "day_of_week", "day_of_month", "day_of_year", "days_in_month", "month", "year":
+      let samples =
+        args.isEmpty
+        ? [VectorSample(labels: .empty, value: Double(time) / 1000, timestamp: time)]
+        : try vector(args[0], at: time)
+      return .vector(samples.map { $0.mapped { Evaluation.dateComponent(name, seconds: $0) } })
+    default:
+      throw EvaluationError("function \(name)() is not supported by this evaluator")
+    }
+  }
+
+  static let mathFunctions: [String: @Sendable (Double) -> Double] = [
+    "abs": { abs($0) }, "ceil": { ceil($0) }, "floor": { floor($0) }, "exp": { exp($0) }, "ln": { log($0) },
+    "log2": { log2($0) }, "log10": { log10($0) }, "sqrt": { $0.squareRoot() },
+    "sgn": { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, "acos": { acos($0) }, "acosh": { acosh($0) },
+    "asin": { asin($0) }, "asinh": { asinh($0) }, "atan": { atan($0) }, "atanh": { atanh($0) },
+    "cos": { cos($0) }, "cosh": { cosh($0) }, "sin": { sin($0) }, "sinh": { sinh($0) }, "tan": { tan($0) },
+    "tanh": { tanh($0) }, "deg": { $0 * 180 / Double.pi }, "rad": { $0 * Double.pi / 180 },
+  ]
+
+  static let rangeFunctions: Set<String> = [
+    "rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "changes", "resets",
+  ]
+
+  /// Labels for `absent()`: the selector's equality matchers (a name matched twice is dropped).
+  static func absentLabels(_ expr: Expr) -> Labels {
+    var matchers: [LabelMatcher] = []
+    switch expr {
+    case .vectorSelector(let selector): matchers = selector.matchers
+    case .matrixSelector(let matrix): matchers = matrix.selector.matchers
+    default: return .empty
+    }
+    var values: [String: String] = [:]
+    var seen: Set<String> = []
+    var repeated: Set<String> = []
+    for matcher in matchers where matcher.name != LabelMatcher.metricNameLabel {
+      if !seen.insert(matcher.name).inserted { repeated.insert(matcher.name) }
+      if matcher.type == .equal { values[matcher.name] = matcher.value }
+    }
+    for name in repeated { values[name] = nil }
+    return Labels(values)
+  }
+
+  // MARK: - Functions over range vectors
+
+  /// The series of a range argument and its window `(start, end]`, with the range in seconds.
+  func window(_ expr: Expr, at time: Int64) throws(EvaluationError) -> (
+    series: [Series], start: Int64, end: Int64, seconds: Double
+  ) {
+    switch expr {
+    case .paren(let paren): return try window(paren.expr, at: time)
+    case .matrixSelector(let matrix):
+      let end = try selectorTime(at: matrix.selector.at, offset: matrix.selector.offset, time: time)
+      let range = try milliseconds(matrix.range)
+      return (try rangeVector(matrix, at: time), end - range, end, Double(range) / 1000)
+    case .subquery(let subquery):
+      let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
+      let range = try milliseconds(subquery.range)
+      return (try subqueryMatrix(subquery, at: time), end - range, end, Double(range) / 1000)
+    default:
+      throw EvaluationError("expected a range vector")
+    }
+  }
+
+  func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    let name = call.function.name
+    let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
+    let (series, start, end, seconds) = try window(call.args[matrixIndex], at: time)
+    if name == "absent_over_time" {
+      if !series.isEmpty { return [] }
+      return [VectorSample(labels: Evaluation.absentLabels(call.args[0]), value: 1, timestamp: time)]
+    }
+    var parameter = 0.0
+    if name == "quantile_over_time" { parameter = try scalar(call.args[0], at: time) }
+    if name == "predict_linear" { parameter = try scalar(call.args[1], at: time) }
+    var trend = 0.0
+    if name == "double_exponential_smoothing" || name == "holt_winters" {
+      parameter = try scalar(call.args[1], at: time)
+      trend = try scalar(call.args[2], at: time)
+      guard parameter > 0, parameter < 1 else {
+        throw EvaluationError(
+          "invalid smoothing factor. Expected: 0 < sf < 1, got: \(goFormatFixed6(parameter))")
+      }
+      guard trend > 0, trend < 1 else {
+        throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(goFormatFixed6(trend))")
+      }
+    }
+    let keepName = name == "last_over_time" || name == "first_over_time"
+    var result: [VectorSample] = []
+    for entry in series {
+      let times = entry.timestamps
+      let values = entry.values
+      let value: Double?
+      switch name {
+      case "rate", "increase", "delta":
+        value = Evaluation.extrapolatedRate(
+          times, values, start: start, end: end, isCounter: name != "delta",
+          rangeSeconds: name == "rate" ? seconds : nil, prometheus2: engine.prometheus2Semantics)
+      case "irate", "idelta":
+        value = Evaluation.instantRate(times, values, isRate: name == "irate")
+      case "deriv", "predict_linear":
+        guard times.count >= 2 else { continue }
+        let (slope, intercept) = Evaluation.linearRegression(times, values, interceptTime: time)
+        value = name == "deriv" ? slope : slope * parameter + intercept
+      case "changes", "resets":
+        var count = 0.0
+        for index in values.indices.dropFirst() {
+          let previous = values[index - 1]
+          let current = values[index]
+          if name == "resets"
+            ? current < previous : (current != previous && !(current.isNaN && previous.isNaN))
+          {
+            count += 1
+          }
+        }
+        value = count
+      case "avg_over_time": value = Evaluation.average(values)
+      case "sum_over_time": value = Evaluation.kahanSum(values)
+      case "count_over_time": value = Double(values.count)
+      case "min_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
+      case "max_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
+      case "last_over_time": value = values.last
+      case "first_over_time": value = values.first
+      case "present_over_time": value = 1
+      case "stddev_over_time": value = Evaluation.variance(values).squareRoot()
+      case "stdvar_over_time": value = Evaluation.variance(values)
+      case "quantile_over_time": value = Evaluation.quantile(parameter, values)
+      case "mad_over_time":
+        // A NaN sample makes the median, and so the deviation, undefined.
+        if values.contains(where: \.isNaN) {
+          value = .nan
+        } else {
+          let median = Evaluation.quantile(0.5, values)
+          value = Evaluation.quantile(0.5, values.map { abs($0 - median) })
+        }
+      case "double_exponential_smoothing", "holt_winters":
+        value = Evaluation.doubleExponentialSmoothing(values, smoothing: parameter, trend: trend)
+      case "ts_of_first_over_time": value = times.first.map { Double($0) / 1000 }
+      case "ts_of_last_over_time": value = times.last.map { Double($0) / 1000 }
+      case "ts_of_max_over_time", "ts_of_min_over_time":
+        var best = values[0]
+        var bestTime = times[0]
+        for (sampleTime, sample) in zip(times, values)
+        where best.isNaN || (name == "ts_of_max_over_time" ? sample >= best : sample <= best) {
+          best = sample
+          bestTime = sampleTime
+        }
+        value = Double(bestTime) / 1000
+      default: throw EvaluationError("function \(name)() is not supported by this evaluator")
+      }
+      guard let value else { continue }
+      let labels = keepName ? entry.labels : entry.labels.droppingMetricName
+      result.append(VectorSample(labels: labels, value: value, timestamp: time))
+    }
+    return result
+  }
+
+  /// `rate`, `increase` and `delta` with Prometheus's extrapolation to the window's edges.
+  static func extrapolatedRate(
+    _ times: [Int64], _ values: [Double], start: Int64, end: Int64, isCounter: Bool, rangeSeconds: Double?,
+    prometheus2: Bool = false
+  ) -> Double? {
+    guard times.count >= 2, let firstTime = times.first, let lastTime = times.last,
+      let firstValue = values.first, let lastValue = values.last
+    else { return nil }
+    var result = lastValue - firstValue
+    if isCounter {
+      for index in values.indices.dropFirst() where values[index] < values[index - 1] {
+        result += values[index - 1]
+      }
+    }
+    var durationToStart = Double(firstTime - start) / 1000
+    var durationToEnd = Double(end - lastTime) / 1000
+    let sampledInterval = Double(lastTime - firstTime) / 1000
+    let averageInterval = sampledInterval / Double(times.count - 1)
+    let threshold = averageInterval * 1.1
+    let zeroPoint = isCounter && result > 0 && firstValue >= 0 ? sampledInterval * (firstValue / result) : nil
+    // Prometheus 3 applies the threshold first and then caps at the zero point; 2.x the reverse.
+    if prometheus2, let zeroPoint { durationToStart = min(durationToStart, zeroPoint) }
+    if durationToStart >= threshold { durationToStart = averageInterval / 2 }
+    if !prometheus2, let zeroPoint { durationToStart = min(durationToStart, zeroPoint) }
+    if durationToEnd >= threshold { durationToEnd = averageInterval / 2 }
+    var factor =
+      sampledInterval != 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1
+    if let rangeSeconds { factor /= rangeSeconds }
+    return result * factor
+  }
+
+  /// Go's `math.Min`: NaN wins, and -0 is smaller than +0.
+  static func goMin(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    if a == 0, b == 0 { return a.sign == .minus ? a : b }
+    return a < b ? a : b
+  }
+
+  /// Go's `math.Max`: NaN wins, and +0 is larger than -0.
+  static func goMax(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    if a == 0, b == 0 { return a.sign == .plus ? a : b }
+    return a > b ? a : b
+  }
+
+  /// Holt's linear smoothing, returning the last smoothed value; nil for fewer than two samples.
+  static func doubleExponentialSmoothing(_ values: [Double], smoothing: Double, trend: Double) -> Double? {
+    guard values.count >= 2 else { return nil }
+    var previous = 0.0
+    var smoothed = values[0]
+    var slope = values[1] - values[0]
+    for index in 1..<values.count {
+      if index > 1 { slope = trend * (smoothed - previous) + (1 - trend) * slope }
+      let next = smoothing * values[index] + (1 - smoothing) * (smoothed + slope)
+      (previous, smoothed) = (smoothed, next)
+    }
+    return smoothed
+  }
+
+  /// Natural order: runs of digits compare by number, everything else by bytes.
+  static func naturalPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+    let a = Array(lhs.utf8)
+    let b = Array(rhs.utf8)
+    var i = 0
+    var j = 0
+    while i < a.count, j < b.count {
+      if isDigit(a[i]), isDigit(b[j]) {
+        var endA = i
+        while endA < a.count, isDigit(a[endA]) { endA += 1 }
+        var endB = j
+        while endB < b.count, isDigit(b[endB]) { endB += 1 }
+        let digitsA = a[i..<endA].drop { $0 == UInt8(ascii: "0") }
+        let digitsB = b[j..<endB].drop { $0 == UInt8(ascii: "0") }
+        if digitsA.count != digitsB.count { return digitsA.count < digitsB.count }
+        if !digitsA.elementsEqual(digitsB) { return digitsA.lexicographicallyPrecedes(digitsB) }
+        i = endA
+        j = endB
+        continue
+      }
+      if a[i] != b[j] { return a[i] < b[j] }
+      i += 1
+      j += 1
+    }
+    return a.count - i < b.count - j
+  }
+
+  /// `irate` / `idelta` from the last two samples.
+  static func instantRate(_ times: [Int64], _ values: [Double], isRate: Bool) -> Double? {
+    guard times.count >= 2 else { return nil }
+    let last = values[values.count - 1]
+    let previous = values[values.count - 2]
+    let interval = times[times.count - 1] - times[times.count - 2]
+    guard interval != 0 else { return nil }
+    var result = last - previous
+    if isRate, last < previous { result = last }
+    return isRate ? result / (Double(interval) / 1000) : result
+  }
+
+  /// Least-squares slope (per second) and the value the line has at `interceptTime`.
+  static func linearRegression(_ times: [Int64], _ values: [Double], interceptTime: Int64) -> (Double, Double)
+  {
+    var n = 0.0
+    var sumX = 0.0
+    var sumY = 0.0
+    var sumXY = 0.0
+    var sumX2 = 0.0
+    var constY = true
+    for (time, value) in zip(times, values) {
+      if value != values[0] { constY = false }
+      let x = Double(time - interceptTime) / 1000
+      n += 1
+      sumX += x
+      sumY += value
+      sumXY += x * value
+      sumX2 += x * x
+    }
+    if constY { return (0, values[0]) }
+    let covariance = sumXY - sumX * sumY / n
+    let variance = sumX2 - sumX * sumX / n
+    let slope = covariance / variance
+    return (slope, sumY / n - slope * sumX / n)
+  }
+}
+
+extension VectorSample {
+  /// The sample with `transform` applied to its value and the metric name dropped.
+  func mapped(_ transform: (Double) -> Double) -> VectorSample {
+    VectorSample(labels: labels.droppingMetricName, value: transform(value), timestamp: timestamp)
+  }
+}

@@ -1,0 +1,265 @@
+import Foundation
+
+/// Evaluates PromQL expressions over a ``Storage`` with Prometheus 3 semantics: left-open range
+/// windows `(t - range, t]`, a 5 minute lookback, staleness markers, `rate()` extrapolation.
+public struct Engine: Sendable {
+  /// Where samples come from.
+  public let storage: any Storage
+  /// How far back an instant selector looks for the latest sample (ms).
+  public var lookbackDelta: Int64 = 5 * 60_000
+  /// Resolution of subqueries written without a step, e.g. `x[5m:]` (ms).
+  public var defaultSubqueryStep: Int64 = 60_000
+  /// Prometheus 2 semantics, to compare with a 2.x server (such as Debian's 2.42): range, lookback
+  /// and subquery windows include their left edge, `[t - range, t]` (Prometheus 3 made them
+  /// left-open); `rate()` caps extrapolation at the counter's zero point before applying the
+  /// extrapolation threshold; label names must be legacy names; `atan2` keeps the metric name.
+  public var prometheus2Semantics = false
+
+  /// 1 when windows are left-open (the first millisecond is excluded), 0 otherwise.
+  var leftEdgeExclusion: Int64 { prometheus2Semantics ? 0 : 1 }
+
+  /// Creates the value from its parts.
+  public init(storage: any Storage) {
+    self.storage = storage
+  }
+
+  /// Evaluates `expr` at `time` (Unix ms), like Prometheus's `/api/v1/query`.
+  public func instantQuery(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
+    let evaluation = Evaluation(engine: self, queryStart: time, queryEnd: time, step: 0)
+    return try evaluation.evaluate(expr, at: time)
+  }
+
+  /// Evaluates `expr` at every `step` from `start` to `end` (Unix ms), like `/api/v1/query_range`:
+  /// one series per label set, sorted by labels; a scalar result is one series without labels.
+  public func rangeQuery(_ expr: Expr, start: Int64, end: Int64, step: Int64) throws(EvaluationError)
+    -> [Series]
+  {
+    guard step > 0, end >= start else {
+      throw EvaluationError("the step must be positive and end not before start")
+    }
+    guard (end - start) / step < 11_000 else {
+      throw EvaluationError("exceeded maximum resolution of 11,000 points per timeseries")
+    }
+    let evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
+    var time = start
+    while time <= end {
+      switch try evaluation.evaluate(expr, at: time) {
+      case .scalar(let value):
+        points[.empty, default: ([], [])].timestamps.append(time)
+        points[.empty, default: ([], [])].values.append(value)
+      case .vector(let samples):
+        for sample in samples {
+          points[sample.labels, default: ([], [])].timestamps.append(time)
+          points[sample.labels, default: ([], [])].values.append(sample.value)
+        }
+      default:
+        throw EvaluationError("range queries need an instant vector or scalar expression")
+      }
+      time += step
+    }
+    return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
+      .sorted { Labels.precedes($0.labels, $1.labels) }
+  }
+
+  /// Parses and evaluates `query` at `time` (Unix ms).
+  public func instantQuery(_ query: String, at time: Int64, options: ParserOptions = ParserOptions())
+    throws -> Value
+  {
+    try instantQuery(Parser.parse(query, options: options), at: time)
+  }
+}
+
+/// One query's evaluation: the engine plus the query's time range (for `@ start()`, `step()`).
+struct Evaluation {
+  let engine: Engine
+  let queryStart: Int64
+  let queryEnd: Int64
+  let step: Int64
+  /// Evaluation recurses once per level of the tree; stop before the thread's stack runs out.
+  let stackGuard = StackGuard(fraction: 0.75)
+
+  func evaluate(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
+    guard stackGuard.hasRoom else {
+      throw EvaluationError("query is nested too deeply to evaluate on this thread's stack")
+    }
+    switch expr {
+    case .number(let literal): return .scalar(literal.value)
+    case .string(let literal): return .string(literal.value)
+    case .paren(let paren): return try evaluate(paren.expr, at: time)
+    case .vectorSelector(let selector): return .vector(try instantVector(selector, at: time))
+    case .matrixSelector(let matrix): return .matrix(try rangeVector(matrix, at: time))
+    case .subquery(let subquery): return .matrix(try subqueryMatrix(subquery, at: time))
+    case .unary(let unary):
+      let operand = try evaluate(unary.expr, at: time)
+      guard unary.op == .minus else { return operand }
+      switch operand {
+      case .scalar(let value): return .scalar(-value)
+      case .vector(let samples):
+        return try unique(
+          .vector(
+            samples.map {
+              VectorSample(labels: $0.labels.droppingMetricName, value: -$0.value, timestamp: $0.timestamp)
+            }))
+      default: return operand
+      }
+    case .binary(let binary): return try unique(evaluateBinary(binary, at: time))
+    case .aggregate(let aggregate): return .vector(try evaluateAggregate(aggregate, at: time))
+    case .call(let call): return try unique(evaluateCall(call, at: time))
+    }
+  }
+
+  /// Prometheus rejects a result vector in which two samples have the same labels (which dropping
+  /// the metric name can cause).
+  func unique(_ value: Value) throws(EvaluationError) -> Value {
+    guard case .vector(let samples) = value, samples.count > 1 else { return value }
+    var seen: Set<Labels> = []
+    for sample in samples where !seen.insert(sample.labels).inserted {
+      throw EvaluationError("vector cannot contain metrics with the same labelset")
+    }
+    return value
+  }
+
+  func vector(_ expr: Expr, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    switch try evaluate(expr, at: time) {
+    case .vector(let samples): return samples
+    case .scalar(let value): return [VectorSample(labels: .empty, value: value, timestamp: time)]
+    default: throw EvaluationError("expected an instant vector")
+    }
+  }
+
+  func scalar(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Double {
+    guard case .scalar(let value) = try evaluate(expr, at: time) else {
+      throw EvaluationError("expected a scalar")
+    }
+    return value
+  }
+
+  // MARK: - Times and durations
+
+  /// The time a selector reads at: its `@` time (or the evaluation time) minus its offset.
+  func selectorTime(at: AtModifier?, offset: DurationValue?, time: Int64) throws(EvaluationError) -> Int64 {
+    var base = time
+    switch at {
+    case .timestamp(let milliseconds): base = milliseconds
+    case .start: base = queryStart
+    case .end: base = queryEnd
+    case nil: break
+    }
+    guard let offset else { return base }
+    return base &- (try milliseconds(offset))
+  }
+
+  func milliseconds(_ duration: DurationValue) throws(EvaluationError) -> Int64 {
+    switch duration {
+    case .fixed(let nanoseconds): return nanoseconds / 1_000_000
+    case .expression(let expr):
+      let seconds = try durationSeconds(expr)
+      let milliseconds = (seconds * 1000).rounded(.towardZero)
+      guard milliseconds.isFinite, milliseconds.magnitude < 0x1p62 else {
+        throw EvaluationError("duration expression \(expr) is out of range")
+      }
+      return Int64(milliseconds)
+    }
+  }
+
+  func durationSeconds(_ expr: DurationExpr) throws(EvaluationError) -> Double {
+    switch expr {
+    case .number(let literal): return literal.value
+    case .paren(let inner, _): return try durationSeconds(inner)
+    case .negate(let inner, _): return -(try durationSeconds(inner))
+    case .step: return Double(step) / 1000
+    case .range: return Double(queryEnd - queryStart) / 1000
+    case .minOf(let a, let b, _): return Evaluation.goMin(try durationSeconds(a), try durationSeconds(b))
+    case .maxOf(let a, let b, _): return Evaluation.goMax(try durationSeconds(a), try durationSeconds(b))
+    case .binary(let op, let lhs, let rhs):
+      let a = try durationSeconds(lhs)
+      let b = try durationSeconds(rhs)
+      switch op {
+      case .add: return a + b
+      case .sub: return a - b
+      case .mul: return a * b
+      case .div: return a / b
+      case .mod: return fmod(a, b)
+      case .pow: return pow(a, b)
+      }
+    }
+  }
+
+  // MARK: - Selectors
+
+  func requireClassicSelector(_ selector: VectorSelector) throws(EvaluationError) {
+    if selector.anchored || selector.smoothed {
+      throw EvaluationError("anchored and smoothed selectors are not supported by this evaluator")
+    }
+  }
+
+  func instantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    try requireClassicSelector(selector)
+    let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
+    let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
+    var samples: [VectorSample] = []
+    for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+      guard let value = series.values.last, let timestamp = series.timestamps.last,
+        !StaleMarker.isStale(value)
+      else { continue }
+      samples.append(VectorSample(labels: series.labels, value: value, timestamp: timestamp))
+    }
+    return samples
+  }
+
+  func rangeVector(_ matrix: MatrixSelector, at time: Int64) throws(EvaluationError) -> [Series] {
+    let selector = matrix.selector
+    try requireClassicSelector(selector)
+    let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
+    let start = end &- (try milliseconds(matrix.range)) &+ engine.leftEdgeExclusion
+    var result: [Series] = []
+    for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+      var timestamps: [Int64] = []
+      var values: [Double] = []
+      for (timestamp, value) in zip(series.timestamps, series.values) where !StaleMarker.isStale(value) {
+        timestamps.append(timestamp)
+        values.append(value)
+      }
+      if !timestamps.isEmpty {
+        result.append(Series(labels: series.labels, timestamps: timestamps, values: values))
+      }
+    }
+    return result
+  }
+
+  /// Evaluates the inner expression at every multiple of the step inside `(end - range, end]`
+  /// (`[end - range, end]` with ``Engine/prometheus2Semantics``).
+  func subqueryMatrix(_ subquery: SubqueryExpr, at time: Int64) throws(EvaluationError) -> [Series] {
+    let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
+    let range = try milliseconds(subquery.range)
+    var interval = engine.defaultSubqueryStep
+    if let step = subquery.step { interval = try milliseconds(step) }
+    guard interval > 0 else { throw EvaluationError("subquery step must be positive") }
+    let start = end &- range
+    var current = start >= 0 ? start / interval * interval : -((-start + interval - 1) / interval) * interval
+    if current < start + engine.leftEdgeExclusion { current += interval }
+    var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
+    while current <= end {
+      for sample in try vector(subquery.expr, at: current) {
+        points[sample.labels, default: ([], [])].timestamps.append(current)
+        points[sample.labels, default: ([], [])].values.append(sample.value)
+      }
+      current += interval
+    }
+    return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
+      .sorted { Labels.precedes($0.labels, $1.labels) }
+  }
+}
+
+extension Labels {
+  /// The labels Prometheus drops together when an operation changes a metric's meaning:
+  /// `__name__` and the `__type__`/`__unit__` metadata labels.
+  static let metadataNames: Set<String> = [LabelMatcher.metricNameLabel, "__type__", "__unit__"]
+
+  /// These labels without `__name__` (and the `__type__`/`__unit__` metadata labels).
+  var droppingMetricName: Labels {
+    guard pairs.contains(where: { Labels.metadataNames.contains($0.name) }) else { return self }
+    return removing(Labels.metadataNames)
+  }
+}

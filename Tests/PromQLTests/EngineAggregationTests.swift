@@ -1,0 +1,20 @@
+import PromQL
+import Testing
+
+/// Aggregation operators.
+struct EngineAggregationTests {
+  @Test func aggregations() throws {
+    #expect(try EngineFixture.values("sum(http_requests_total)") == ["{}": 1800])
+    #expect(try EngineFixture.values("sum by (job) (http_requests_total)") == ["{job=\"api\"}": 1800])
+    #expect(
+      try EngineFixture.values("avg without (instance) (http_requests_total)") == ["{job=\"api\"}": 900])
+    #expect(try EngineFixture.values("max(http_requests_total)") == ["{}": 1200])
+    #expect(try EngineFixture.values("count(http_requests_total)") == ["{}": 2])
+    #expect(try EngineFixture.values("stddev(http_requests_total)") == ["{}": 300])
+    #expect(try EngineFixture.values("quantile(0.5, http_requests_total)") == ["{}": 900])
+    #expect(
+      try EngineFixture.values("topk(1, http_requests_total)").keys.first?.contains("instance=\"b\"") == true)
+    #expect(try EngineFixture.values("count_values(\"v\", http_requests_total)").count == 2)
+  }
+
+}

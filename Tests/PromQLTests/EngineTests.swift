@@ -1,0 +1,49 @@
+import PromQL
+import Testing
+
+/// Selectors, lookback, staleness, subqueries and range queries.
+struct EngineTests {
+  @Test func selectorsReadTheLatestSampleWithinTheLookback() throws {
+    #expect(
+      try EngineFixture.values("temperature", at: 4 * EngineFixture.minute) == [
+        "{__name__=\"temperature\", room=\"x\"}": 24
+      ])
+    #expect(try EngineFixture.values("temperature", at: 5 * EngineFixture.minute) == [:])  // stale marker
+    #expect(try EngineFixture.values("http_requests_total{instance=\"a\"}", at: 90_000).values.first == 60)
+    #expect(try EngineFixture.values("info", at: 5 * EngineFixture.minute - 1).count == 1)
+    #expect(try EngineFixture.values("info", at: 5 * EngineFixture.minute) == [:])  // lookback is (t-5m, t]
+    #expect(
+      try EngineFixture.values("http_requests_total offset 5m", at: 10 * EngineFixture.minute).count == 2)
+    #expect(try EngineFixture.values("http_requests_total{instance=\"a\"} @ 60").values.first == 60)
+  }
+
+  @Test func subqueries() throws {
+    #expect(
+      try EngineFixture.values("max_over_time(rate(http_requests_total[2m])[5m:1m])") == [
+        "{instance=\"a\", job=\"api\"}": 1, "{instance=\"b\", job=\"api\"}": 2,
+      ])
+    #expect(
+      try EngineFixture.values("count_over_time(temperature[5m:1m])", at: 4 * EngineFixture.minute) == [
+        "{room=\"x\"}": 5
+      ])
+  }
+
+  @Test func rangeQueriesEvaluateEveryStep() throws {
+    let expr = try Parser.parse("sum(http_requests_total)")
+    let result = try EngineFixture.engine.rangeQuery(
+      expr, start: 0, end: 2 * EngineFixture.minute, step: EngineFixture.minute)
+    #expect(result.count == 1)
+    #expect(result.first?.timestamps == [0, 60_000, 120_000])
+    #expect(result.first?.values == [0, 180, 360])
+    #expect(throws: EvaluationError.self) {
+      try EngineFixture.engine.rangeQuery(expr, start: 10, end: 0, step: 1)
+    }
+  }
+
+  @Test func deepQueriesStopBeforeTheStackEnds() async throws {
+    let expr = try Parser.parse(
+      String(repeating: "abs(", count: 50) + "temperature" + String(repeating: ")", count: 50))
+    let value = try EngineFixture.engine.instantQuery(expr, at: EngineFixture.minute)
+    #expect(value.type == .vector)
+  }
+}

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import PromQL
+
+struct GoTextTests {
+  static let cases0: [(Double, String)] = [
+    (1.0, "1"), (-0.5, "-0.5"), (1e20, "100000000000000000000"), (1e-7, "0.0000001"), (123.456, "123.456"),
+    (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"), (Double.nan, "NaN"), (0, "0"),
+    (1.5e300, "15" + String(repeating: "0", count: 299)),
+  ]
+  static let cases1: [(Double, String)] = [
+    (1e6, "1e+06"), (100000.0, "100000"), (0.0001, "0.0001"), (0.00001, "1e-05"), (1.5, "1.5"),
+  ]
+
+  @Test(arguments: Self.cases0)
+  func formatsShortestFixed(value: Double, text: String) {
+    #expect(goFormatFloatF(value) == text)
+  }
+
+  @Test(arguments: Self.cases1)
+  func formatsLikePercentV(value: Double, text: String) {
+    #expect(goFormatFloatG(value) == text)
+  }
+
+  @Test func quotesLikeStrconv() {
+    #expect(goQuote("a\"b\\c\n\u{7}é\u{0}") == "\"a\\\"b\\\\c\\n\\aé\\x00\"")
+    #expect(quoteRune(UInt32(UInt8(ascii: "'"))) == "'\\''")
+    #expect(goUnicodeForm(0x63) == "U+0063 'c'")
+    #expect(goQuoteTruncated("abcdefghijkl", limit: 10) == "\"abcdefghij\"...")
+  }
+}
