@@ -15,6 +15,7 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.verifySpec,
     ArchiveCommands.repairSpec,
     ExportCommand.spec,
+    QueryCommand.spec,
     CheckCommand.spec,
   ])
 
