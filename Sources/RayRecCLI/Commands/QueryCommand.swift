@@ -27,6 +27,7 @@ enum QueryCommand {
         help: "An extra label on every target (e.g. ray_io_cluster=prod)."),
       .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
       .flag("json", help: "Print the Prometheus HTTP API response."),
+      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
     ],
     positionals: [
       PositionalSpec("archive", help: "The recording."),
@@ -40,6 +41,7 @@ enum QueryCommand {
       throw UsageError(message: "--compat is 2 or 3", path: args.path)
     }
     var storeOptions = compat == "2" ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
+    storeOptions.staleness = !args.flag("no-staleness")
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
     var parserOptions = ParserOptions()
     parserOptions.prometheus2Functions = compat == "2"
