@@ -48,7 +48,8 @@ final class FrameEncoder {
     case .failed(let kind, let text):
       (message, outcomeCode, status) = (text, kind.rawValue, 0)
     }
-    FrameMeta(contentType: frame.contentType, message: message, headers: frame.headers).encode(into: &meta)
+    FrameMeta(contentType: frame.contentType, message: message, headers: frame.headers)
+      .encode(into: &meta, bodyLength: frame.body.count, timeMs: frame.timeMs)
     let contentCRC = CRC32.checksum(frame.body, seed: CRC32.checksum(meta.bytes))
 
     let slots = frame.body.withUnsafeBufferPointer { SampleSlots.parse($0) }
@@ -75,7 +76,7 @@ final class FrameEncoder {
     if skeleton == nil { partA.append(frame.body) }
 
     var payload = ByteWriter(capacity: 64 + frame.body.count / 8)
-    let (storedA, compressedA) = try pack(partA.bytes, prefix: reference?.partA, with: small)
+    let (storedA, compressedA) = try pack(partA.bytes, prefix: reference?.prefixA, with: small)
     if compressedA { flags.insert(.partACompressed) }
     var storedB: [UInt8]?
     var plainLengthB = 0
@@ -107,7 +108,8 @@ final class FrameEncoder {
     }
 
     let state = ChainState(
-      sequence: sequence, partA: partA.bytes, partB: skeleton ?? frame.body,
+      sequence: sequence, partA: partA.bytes,
+      prefixA: ChainState.prefixA(partA: partA.bytes, base: reference), partB: skeleton ?? frame.body,
       partBIsSkeleton: skeleton != nil, values: values,
       keyTimeMs: keyframe ? frame.timeMs : previous?.keyTimeMs ?? frame.timeMs,
       framesSinceKey: keyframe ? 0 : (previous?.framesSinceKey ?? 0) + 1)
