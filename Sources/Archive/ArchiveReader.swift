@@ -57,7 +57,9 @@ public final class ArchiveReader: Sendable {
     truncatedTailOffset = layout.tornTail
     diagnostics = layout.damage + (layout.tornTail.map { [.truncatedTail(offset: $0)] } ?? [])
     var positions: [UInt32: [Int]] = [:]
-    for (position, frame) in layout.frames.enumerated() { positions[frame.targetID, default: []].append(position) }
+    for (position, frame) in layout.frames.enumerated() {
+      positions[frame.targetID, default: []].append(position)
+    }
     positionsByTarget = positions
     var order: [UInt32: [Int]] = [:]
     for (target, list) in positions {

@@ -57,7 +57,8 @@ extension ArchiveReader {
     result.closedCleanly = closedCleanly
     result.truncatedTailOffset = truncatedTailOffset
     for diagnostic in diagnostics {
-      result.problems.append(.init(frameNumber: nil, offset: diagnostic.offset ?? fileSize, error: diagnostic))
+      result.problems.append(
+        .init(frameNumber: nil, offset: diagnostic.offset ?? fileSize, error: diagnostic))
     }
     var cursor = makeCursor()
     while cursor.position < frames.count {
@@ -84,10 +85,11 @@ extension ArchiveReader {
   ) throws(ArchiveError) -> RepairReport {
     var report = RepairReport()
     report.truncatedTailOffset = truncatedTailOffset
-    report.damagedStretches = diagnostics.filter {
-      if case .truncatedTail = $0 { return false }
-      return true
-    }.count
+    report.damagedStretches =
+      diagnostics.filter {
+        if case .truncatedTail = $0 { return false }
+        return true
+      }.count
     var header = self.header
     header.targets = targets
     let writer = try ArchiveWriter(path: path, header: header, options: options)

@@ -86,7 +86,8 @@ public final class ArchiveWriter {
   public func close() throws(ArchiveError) {
     guard descriptor >= 0 else { return }
     let indexOffset = bytesWritten
-    try write(RecordLayout.record(.index, payload: try ArchiveIndex.encode(entries, addedTargets: addedTargets)))
+    try write(
+      RecordLayout.record(.index, payload: try ArchiveIndex.encode(entries, addedTargets: addedTargets)))
     try write(RecordLayout.footer(indexOffset: indexOffset))
     let synced = fsync(descriptor)
     let closed = Glibc.close(descriptor)

@@ -28,9 +28,11 @@ struct DumpTree {
         guard let dot = file.lastIndex(of: ".") else { continue }
         let stem = String(file[..<dot])
         guard let time = Int64(stem) else { continue }
-        var scrape = byStem[stem] ?? Scrape(
-          target: tree.targets.count, timeMs: time, stem: stem, hasBody: false, hasHeaders: false,
-          hasError: false)
+        var scrape =
+          byStem[stem]
+          ?? Scrape(
+            target: tree.targets.count, timeMs: time, stem: stem, hasBody: false, hasHeaders: false,
+            hasError: false)
         switch file[file.index(after: dot)...] {
         case "prom": scrape.hasBody = true
         case "headers": scrape.hasHeaders = true

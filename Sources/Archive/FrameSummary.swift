@@ -34,6 +34,7 @@ extension FrameSummary {
       targetID: record.targetID, sequence: record.sequence, timeMs: record.timeMs,
       durationMicros: record.durationMicros, status: record.status,
       failure: FailureKind(rawValue: record.outcomeCode), isKeyframe: record.isKeyframe,
-      anchorSequence: record.anchorSequence, bodyBytes: record.bodyLength, offset: offset, storedBytes: storedBytes)
+      anchorSequence: record.anchorSequence, bodyBytes: record.bodyLength, offset: offset,
+      storedBytes: storedBytes)
   }
 }

@@ -113,7 +113,9 @@ enum SkeletonDiff {
           let from = max(lastTaken, cursor - 16)
           let to = min(oldLines.count, cursor + 16)
           if from < to {
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: old[oldLines[from].lowerBound..<oldLines[to - 1].upperBound]))
+            result.append(
+              contentsOf: UnsafeBufferPointer(
+                rebasing: old[oldLines[from].lowerBound..<oldLines[to - 1].upperBound]))
             lastTaken = to
           }
           if result.count > 1 << 18 { break }

@@ -17,7 +17,8 @@ struct ArchiveImporterTests {
         .write(to: a + "/1000.headers")
       try Array("m 2.0\n".utf8).write(to: a + "/6000.prom")
       try Array("connection refused\n".utf8).write(to: a + "/11000.error")
-      try Array("HTTP/1.1 503 Service Unavailable\nContent-Type: text/html\n".utf8).write(to: b + "/3000.headers")
+      try Array("HTTP/1.1 503 Service Unavailable\nContent-Type: text/html\n".utf8).write(
+        to: b + "/3000.headers")
       try Array("<busy>".utf8).write(to: b + "/3000.prom")
       try Array("read timed out after 10s".utf8).write(to: b + "/8000.error")
       try Array("ignored".utf8).write(to: b + "/notes.txt")
@@ -54,7 +55,9 @@ struct ArchiveImporterTests {
       #expect(throws: ArchiveError.invalidArgument("\(dir): no <host>:<port> directories with scrapes")) {
         try ArchiveImporter().importDump(from: dir, to: dir + "/x.rayrec")
       }
-      #expect(throws: ArchiveError.self) { try ArchiveImporter().importDump(from: dir + "/missing", to: dir + "/y") }
+      #expect(throws: ArchiveError.self) {
+        try ArchiveImporter().importDump(from: dir + "/missing", to: dir + "/y")
+      }
     }
   }
 

@@ -13,7 +13,8 @@ struct ArchiveReaderDecodeTests {
       var frames: [Frame] = []
       for step in 0..<60 {
         let target = UInt32(step % 2)
-        let frame = sampleFrame(target: target, time: 10_000 + Int64(step / 2) * 1000 + Int64(target), step: step)
+        let frame = sampleFrame(
+          target: target, time: 10_000 + Int64(step / 2) * 1000 + Int64(target), step: step)
         frames.append(frame)
         try writer.append(frame)
       }

@@ -83,13 +83,16 @@ struct ArchiveReaderTests {
   /// each); the parent kills it with SIGKILL once the file has reached a random size. Exit tests
   /// spawn a fresh process (no fork of a threaded process), which makes this reliable.
   @Test func sigkillWhileWritingLosesAtMostTheFrameBeingWritten() async throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rayrec-kill-\(UUID().uuidString)").path
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rayrec-kill-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/killed.rayrec"
     let pidPath = dir + "/pid"
     let threshold = Int.random(in: 3_000...60_000)
-    async let child = #expect(processExitsWith: .signal(SIGKILL)) { [path = path as String, pidPath = pidPath as String] in
+    async let child = #expect(processExitsWith: .signal(SIGKILL)) {
+      [path = path as String, pidPath = pidPath as String] in
       let writer = try ArchiveWriter(
         path: path, header: ArchiveHeader(createdMs: 0, recorderVersion: "child", targets: testTargets()),
         options: ArchiveWriterOptions(keyframeInterval: 7))

@@ -101,8 +101,10 @@ struct ArchiveWriterTests {
       let writer = try ArchiveWriter(
         path: path, header: ArchiveHeader(createdMs: 0x0102, recorderVersion: "r", targets: [target]))
       let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-      let hex = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-        .joined()
+      let hex = bytes.map {
+        String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
+      }
+      .joined()
       // magic | "rrH\0" | payload length 38 | CRC32 | version 1 | created 0x0102 | "r" |
       // 1 target: id 1, url, job "j", 1 label k=v, interval 5000 (zigzag 10000), timeout 1000.
       let golden =

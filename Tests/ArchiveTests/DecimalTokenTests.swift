@@ -48,6 +48,7 @@ struct DecimalTokenTests {
 
 extension DecimalToken: Equatable {
   static func == (left: DecimalToken, right: DecimalToken) -> Bool {
-    left.mantissa == right.mantissa && left.fractionDigits == right.fractionDigits && left.suffix == right.suffix
+    left.mantissa == right.mantissa && left.fractionDigits == right.fractionDigits
+      && left.suffix == right.suffix
   }
 }

@@ -7,7 +7,8 @@ import Testing
   #expect(!FrameOutcome.response(status: 204).isFailure)
   #expect(FrameOutcome.response(status: 503).isFailure)
   #expect(FrameOutcome.failed(.timeout, message: "").isFailure)
-  #expect(FailureKind.allCases.map(\.description) == [
-    "refused", "timeout", "reset", "httpError", "bodyTooLarge", "malformed", "other",
-  ])
+  #expect(
+    FailureKind.allCases.map(\.description) == [
+      "refused", "timeout", "reset", "httpError", "bodyTooLarge", "malformed", "other",
+    ])
 }

@@ -35,7 +35,8 @@ struct SeriesTransformTests {
     #expect(encoded[1].literals == Array("0.3\n".utf8))
     // 12.0 - 10.0 is stored in units of 10^-1 * 10 (one zero fraction digit): 2 -> zigzag 4.
     #expect(encoded[1].deltas.bytes.first == 4)
-    #expect(encoded[1].skeleton == Array("# TYPE a counter\na_total{x=\"1\"} \na_total{x=\"2\"} \nb \nc \n".utf8))
+    #expect(
+      encoded[1].skeleton == Array("# TYPE a counter\na_total{x=\"1\"} \na_total{x=\"2\"} \nb \nc \n".utf8))
   }
 
   @Test func awkwardBodiesRoundTrip() throws {
@@ -60,19 +61,23 @@ struct SeriesTransformTests {
   @Test func decodingRejectsStreamsThatDoNotFit() {
     let skeleton = Array("a \nb \n".utf8)
     #expect(throws: SeriesTransform.Failure.self) {
-      try SeriesTransform.decode(skeleton: skeleton, tags: [1][...], literals: ArraySlice<UInt8>(),
+      try SeriesTransform.decode(
+        skeleton: skeleton, tags: [1][...], literals: ArraySlice<UInt8>(),
         deltas: ArraySlice<UInt8>(), reference: nil)
     }
     #expect(throws: SeriesTransform.Failure.self) {
-      try SeriesTransform.decode(skeleton: skeleton, tags: [0, 0][...], literals: ArraySlice<UInt8>(),
+      try SeriesTransform.decode(
+        skeleton: skeleton, tags: [0, 0][...], literals: ArraySlice<UInt8>(),
         deltas: ArraySlice<UInt8>(), reference: nil)
     }
     #expect(throws: SeriesTransform.Failure.self) {
-      try SeriesTransform.decode(skeleton: skeleton, tags: [1, 9][...], literals: Array("1\n".utf8)[...],
+      try SeriesTransform.decode(
+        skeleton: skeleton, tags: [1, 9][...], literals: Array("1\n".utf8)[...],
         deltas: ArraySlice<UInt8>(), reference: nil)
     }
     #expect(throws: SeriesTransform.Failure.self) {
-      try SeriesTransform.decode(skeleton: skeleton, tags: [1, 1][...], literals: Array("1\n".utf8)[...],
+      try SeriesTransform.decode(
+        skeleton: skeleton, tags: [1, 1][...], literals: Array("1\n".utf8)[...],
         deltas: ArraySlice<UInt8>(), reference: nil)
     }
   }

@@ -29,8 +29,12 @@ struct SkeletonDiffTests {
 
   @Test func malformedEditsFailCleanly() {
     let previous = Array("a\nb\n".utf8)
-    #expect(throws: SkeletonDiff.Failure.self) { try SkeletonDiff.apply(previous: previous, plain: [1, 5, 0, 0]) }
-    #expect(throws: SkeletonDiff.Failure.self) { try SkeletonDiff.apply(previous: previous, plain: [1, 0, 0, 2]) }
+    #expect(throws: SkeletonDiff.Failure.self) {
+      try SkeletonDiff.apply(previous: previous, plain: [1, 5, 0, 0])
+    }
+    #expect(throws: SkeletonDiff.Failure.self) {
+      try SkeletonDiff.apply(previous: previous, plain: [1, 0, 0, 2])
+    }
     #expect(throws: SkeletonDiff.Failure.self) { try SkeletonDiff.apply(previous: previous, plain: [3, 0]) }
     #expect(throws: SkeletonDiff.Failure.self) {
       try SkeletonDiff.apply(previous: previous, plain: [1, 0, 1, 0, 0x41])

@@ -16,8 +16,10 @@ func withTemporaryDirectory<R>(_ body: (String) throws -> R) throws -> R {
 let sampleScrapes: String = {
   var root = URL(fileURLWithPath: #filePath)
   for _ in 0..<3 { root.deleteLastPathComponent() }
-  let candidates = [root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent()]
-    .map { $0.appendingPathComponent("shared/samples/ray-2.60/scrapes").path }
+  let candidates = [
+    root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent(),
+  ]
+  .map { $0.appendingPathComponent("shared/samples/ray-2.60/scrapes").path }
   return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
 }()
 
