@@ -78,7 +78,7 @@ enum ArchiveIndex {
       let anchor = flags & 2 != 0 ? try reader.varint() : nil
       let outcome = try reader.u8()
       let status = try reader.count(limit: 999)
-      let body = try reader.count(limit: RecordLayout.maxPayload)
+      let body = try reader.count(limit: RecordLayout.maxBody)
       entries.append(
         FrameSummary(
           targetID: UInt32(target), sequence: sequence, timeMs: time, durationMicros: duration,

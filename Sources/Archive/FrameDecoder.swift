@@ -24,7 +24,7 @@ final class FrameDecoder {
       }
       reference = previous
     }
-    let partALength = try reader.count(limit: RecordLayout.maxPayload)
+    let partALength = try reader.count(limit: RecordLayout.maxBody + (1 << 20))
     let storedA = try reader.blob()
     let partA = try unpack(
       storedA, size: partALength, compressed: record.flags.contains(.partACompressed),
@@ -37,7 +37,7 @@ final class FrameDecoder {
         }
         skeleton = reference.partB
       } else {
-        let partBLength = try reader.count(limit: RecordLayout.maxPayload)
+        let partBLength = try reader.count(limit: RecordLayout.maxBody + (1 << 20))
         let storedB = try reader.blob()
         if record.flags.contains(.skeletonEdit) {
           guard let reference else {

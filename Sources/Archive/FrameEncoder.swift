@@ -15,7 +15,7 @@ final class FrameEncoder {
   }
 
   func encode(_ frame: Frame) throws(ArchiveError) -> (payload: [UInt8], record: FrameRecord) {
-    guard frame.body.count < RecordLayout.maxPayload / 2 else {
+    guard frame.body.count <= RecordLayout.maxBody else {
       throw .invalidArgument("body of \(frame.body.count) bytes is too large for one frame")
     }
     let previous = chains[frame.targetID]
@@ -74,6 +74,9 @@ final class FrameEncoder {
       }
     }
     if skeleton == nil { partA.append(frame.body) }
+    guard partA.bytes.count <= RecordLayout.maxBody + (1 << 20) else {
+      throw .invalidArgument("frame meta data and body exceed \(RecordLayout.maxBody + (1 << 20)) bytes")
+    }
 
     var payload = ByteWriter(capacity: 64 + frame.body.count / 8)
     let (storedA, compressedA) = try pack(partA.bytes, prefix: reference?.prefixA, with: small)

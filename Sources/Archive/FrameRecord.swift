@@ -86,7 +86,7 @@ struct FrameRecord: Equatable {
       throw reader.fail("unknown outcome code \(outcome)")
     }
     let status = outcome == 0 ? try reader.count(limit: 999) : 0
-    let bodyLength = try reader.count(limit: RecordLayout.maxPayload)
+    let bodyLength = try reader.count(limit: RecordLayout.maxBody)
     let crc = try reader.u32()
     return FrameRecord(
       targetID: UInt32(target), sequence: sequence, anchorSequence: anchor, timeMs: time,

@@ -195,12 +195,19 @@ enum SeriesTransform {
             failure = Failure(what: "unknown value tag \(tag)")
             return
           }
+          guard body.count <= RecordLayout.maxBody else {
+            failure = Failure(what: "body exceeds \(RecordLayout.maxBody) bytes")
+            return
+          }
           slots.append(
             SampleSlot(
               keyStart: Int32(Int(slot.keyStart) + shift), keyEnd: Int32(Int(slot.keyEnd) + shift),
               valueEnd: Int32(body.count)))
         }
         body.append(contentsOf: UnsafeBufferPointer(rebasing: skel[copied...]))
+      }
+      if failure == nil && body.count > RecordLayout.maxBody {
+        failure = Failure(what: "body exceeds \(RecordLayout.maxBody) bytes")
       }
       if failure == nil && (!deltaReader.isAtEnd || literalCursor != literals.endIndex) {
         failure = Failure(what: "value streams have unused bytes")
