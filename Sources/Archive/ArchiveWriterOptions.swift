@@ -21,7 +21,7 @@ public struct ArchiveWriterOptions: Sendable, Hashable {
   public init(
     keyframeInterval: Int = 32, keyframeMaxAgeMs: Int64 = 300_000, anchorInterval: Int = 8,
     compressionLevel: Int32 = 19,
-    bulkCompressionLevel: Int32 = 12, seriesTransform: Bool = true, syncEveryFrame: Bool = false
+    bulkCompressionLevel: Int32 = 9, seriesTransform: Bool = true, syncEveryFrame: Bool = false
   ) {
     self.keyframeInterval = keyframeInterval
     self.keyframeMaxAgeMs = keyframeMaxAgeMs
