@@ -19,8 +19,8 @@ final class FrameEncoder {
       throw .invalidArgument("body of \(frame.body.count) bytes is too large for one frame")
     }
     let previous = chains[frame.targetID]
+    // Assigned for good only once the frame is encoded: a rejected frame leaves no gap.
     let sequence = sequences[frame.targetID].map { $0 &+ 1 } ?? 0
-    sequences[frame.targetID] = sequence
     var keyframe = true
     if let previous, previous.sequence &+ 1 == sequence {
       let interval = max(options.keyframeInterval, 1)
@@ -117,6 +117,7 @@ final class FrameEncoder {
       keyTimeMs: keyframe ? frame.timeMs : previous?.keyTimeMs ?? frame.timeMs,
       framesSinceKey: keyframe ? 0 : (previous?.framesSinceKey ?? 0) + 1)
     chains[frame.targetID] = state
+    sequences[frame.targetID] = sequence
     if keyframe {
       if anchorSequence == nil {
         anchors[frame.targetID] = (state, 0)

@@ -46,5 +46,7 @@ struct FrameEncoderTests {
     #expect(throws: ArchiveError.invalidArgument("HTTP status 1000 out of range")) {
       try encoder.encode(Frame(targetID: 0, timeMs: 0, outcome: .response(status: 1000)))
     }
+    // A rejected frame uses no sequence number.
+    #expect(try encoder.encode(sampleFrame(target: 0, time: 0, step: 0)).record.sequence == 0)
   }
 }
