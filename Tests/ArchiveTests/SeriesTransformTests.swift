@@ -25,18 +25,30 @@ struct SeriesTransformTests {
   @Test func valuesAreCodedAgainstTheSameSeriesInThePreviousFrame() throws {
     let encoded = try Self.roundTrip([
       "# TYPE a counter\na_total{x=\"1\"} 10.0\na_total{x=\"2\"} 5.0\nb 1.5e+07\nc 0.25\n",
-      "# TYPE a counter\na_total{x=\"1\"} 12.0\na_total{x=\"2\"} 5.0\nb 1.7e+07\nc 0.3\n",
-      "# TYPE a counter\na_total{x=\"1\"} 14.0\nnew 1\na_total{x=\"2\"} 5.0\nb 1.7e+07\nc 0.3\n",
+      "# TYPE a counter\na_total{x=\"1\"} 12.0\na_total{x=\"2\"} 5.0\nb 1.7e+07\nc +Inf\n",
+      "# TYPE a counter\na_total{x=\"1\"} 14.0\nnew 1\na_total{x=\"2\"} 5.0\nb 1.7e+07\nc +Inf\n",
     ])
     typealias Tag = SeriesTransform.Tag
     #expect(encoded[0].tags == [Tag.literal, .literal, .literal, .literal].map(\.rawValue))
     #expect(encoded[1].tags == [Tag.delta, .same, .delta, .literal].map(\.rawValue))
     #expect(encoded[2].tags == [Tag.repeatDelta, .literal, .same, .same, .same].map(\.rawValue))
-    #expect(encoded[1].literals == Array("0.3\n".utf8))
+    #expect(encoded[1].literals == Array("+Inf\n".utf8))
     // 12.0 - 10.0 is stored in units of 10^-1 * 10 (one zero fraction digit): 2 -> zigzag 4.
     #expect(encoded[1].deltas.bytes.first == 4)
     #expect(
       encoded[1].skeleton == Array("# TYPE a counter\na_total{x=\"1\"} \na_total{x=\"2\"} \nb \nc \n".utf8))
+  }
+
+  @Test func numbersThatChangeTheirDigitCountAreReshapedNotLiteral() throws {
+    let encoded = try Self.roundTrip([
+      "a 9.3659136e+07\nb 46.637056\nc 2.0\nd 0.1\ne 1e+05\n",
+      "a 9.367552e+07\nb 46.65344\nc 2.5\nd 0.125\ne 1.5e+06\n",
+    ])
+    typealias Tag = SeriesTransform.Tag
+    #expect(encoded[1].tags == [Tag.reshape, .reshape, .reshape, .reshape, .literal].map(\.rawValue))
+    #expect(encoded[1].literals == Array("1.5e+06\n".utf8))
+    // a: 6 fraction digits, +16384 at the finer scale (7 digits): varint 6, zigzag 32768.
+    #expect(Array(encoded[1].deltas.bytes.prefix(4)) == [6, 0x80, 0x80, 0x02])
   }
 
   @Test func awkwardBodiesRoundTrip() throws {
