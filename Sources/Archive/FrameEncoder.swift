@@ -79,7 +79,9 @@ final class FrameEncoder {
     }
 
     var payload = ByteWriter(capacity: 64 + frame.body.count / 8)
-    let (storedA, compressedA) = try pack(partA.bytes, prefix: reference?.prefixA, with: small)
+    let (storedA, compressedA) = try pack(
+      partA.bytes, prefix: reference?.prefixA,
+      with: skeleton == nil && partA.bytes.count > ChainState.olderPartALimit ? bulk : small)
     if compressedA { flags.insert(.partACompressed) }
     var storedB: [UInt8]?
     var plainLengthB = 0
