@@ -52,7 +52,7 @@ struct ArchiveVerificationTests {
         }
         let result = reader.verify()
         #expect(!result.isClean, "flip at \(offset) went unnoticed")
-        guard offset % 3 == 0 else { continue }
+        guard offset % 5 == 0 else { continue }
         let path = dir + "/repaired-\(offset).rayrec"
         let report = try reader.repair(to: path)
         let repaired = try ArchiveReader(path: path).allFrames()
