@@ -9,9 +9,9 @@ demo: build
 	.build/debug/rayrec info $(RECORDING)
 	@echo
 	@echo "The object store of the Ray node one minute before the end of the recording:"
-	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:36211 --at end-1m | grep '^ray_object_store_memory{Component="raylet"' | cut -c1-150
+	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:42867 --at end-1m | grep '^ray_object_store_memory{Component="raylet"' | cut -c1-150
 	@echo
-	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:36211 --at end-1m | .build/debug/rayrec check metrics -
+	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:42867 --at end-1m | .build/debug/rayrec check metrics -
 
 ## Runs every test (installs what the tests need first).
 test:

@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder"],
+      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL"],
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),

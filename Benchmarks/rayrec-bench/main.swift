@@ -8,12 +8,14 @@ let usage = """
     parse [--repeat N] FILE...         streaming exposition parser: MB/s and samples/s
     serve-targets N BODYFILE           serve BODYFILE on N loopback ports (prints them), until killed
     schedule ARCHIVE                   scrape start jitter and missed intervals of a recording
+    queries ARCHIVE FILE [--compat 2]  range queries over a whole recording: time and peak memory
   """
 
 switch arguments.first {
 case "parse": parseBenchmark(Array(arguments.dropFirst()))
 case "serve-targets": serveTargets(Array(arguments.dropFirst()))
 case "schedule": scheduleFigures(Array(arguments.dropFirst()))
+case "queries": queryBenchmark(Array(arguments.dropFirst()))
 default:
   print(usage)
   exit(arguments.isEmpty ? 0 : 64)
