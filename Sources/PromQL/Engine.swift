@@ -37,7 +37,8 @@ public struct Engine: Sendable {
     guard step > 0, end >= start else {
       throw EvaluationError("the step must be positive and end not before start")
     }
-    guard (end - start) / step < 11_000 else {
+    let (span, overflow) = end.subtractingReportingOverflow(start)
+    guard !overflow, span / step < 11_000 else {
       throw EvaluationError("exceeded maximum resolution of 11,000 points per timeseries")
     }
     let evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
@@ -56,7 +57,9 @@ public struct Engine: Sendable {
       default:
         throw EvaluationError("range queries need an instant vector or scalar expression")
       }
-      time += step
+      let (next, overflow) = time.addingReportingOverflow(step)
+      if overflow { break }
+      time = next
     }
     return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
       .sorted { Labels.precedes($0.labels, $1.labels) }
@@ -72,6 +75,9 @@ public struct Engine: Sendable {
 
 /// One query's evaluation: the engine plus the query's time range (for `@ start()`, `step()`).
 struct Evaluation {
+  /// The most steps one subquery may evaluate.
+  static let maxSubquerySteps = 1_000_000.0
+
   let engine: Engine
   let queryStart: Int64
   let queryEnd: Int64
@@ -169,7 +175,7 @@ struct Evaluation {
     case .paren(let inner, _): return try durationSeconds(inner)
     case .negate(let inner, _): return -(try durationSeconds(inner))
     case .step: return Double(step) / 1000
-    case .range: return Double(queryEnd - queryStart) / 1000
+    case .range: return (Double(queryEnd) - Double(queryStart)) / 1000
     case .minOf(let a, let b, _): return Evaluation.goMin(try durationSeconds(a), try durationSeconds(b))
     case .maxOf(let a, let b, _): return Evaluation.goMax(try durationSeconds(a), try durationSeconds(b))
     case .binary(let op, let lhs, let rhs):
@@ -237,15 +243,23 @@ struct Evaluation {
     if let step = subquery.step { interval = try milliseconds(step) }
     guard interval > 0 else { throw EvaluationError("subquery step must be positive") }
     let start = end &- range
-    var current = start >= 0 ? start / interval * interval : -((-start + interval - 1) / interval) * interval
-    if current < start + engine.leftEdgeExclusion { current += interval }
+    // Each step evaluates the whole inner expression; refuse absurd resolutions up front.
+    guard (Double(end) - Double(start)) / Double(interval) <= Evaluation.maxSubquerySteps else {
+      throw EvaluationError("subquery would take more than \(Int(Evaluation.maxSubquerySteps)) steps")
+    }
+    // The first multiple of the step inside the window (floor division, also for negative times).
+    var current = start / interval * interval
+    if current > start { current &-= interval }
+    if current < start &+ engine.leftEdgeExclusion { current &+= interval }
     var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
     while current <= end {
       for sample in try vector(subquery.expr, at: current) {
         points[sample.labels, default: ([], [])].timestamps.append(current)
         points[sample.labels, default: ([], [])].values.append(sample.value)
       }
-      current += interval
+      let (next, overflow) = current.addingReportingOverflow(interval)
+      if overflow { break }
+      current = next
     }
     return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
       .sorted { Labels.precedes($0.labels, $1.labels) }
