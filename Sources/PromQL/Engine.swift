@@ -41,7 +41,8 @@ public struct Engine: Sendable {
     guard !overflow, span / step < 11_000 else {
       throw EvaluationError("exceeded maximum resolution of 11,000 points per timeseries")
     }
-    let evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    evaluation.cache = SelectionCache(storage: storage, span: span)
     var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
     var time = start
     while time <= end {
@@ -84,6 +85,13 @@ struct Evaluation {
   let step: Int64
   /// Evaluation recurses once per level of the tree; stop before the thread's stack runs out.
   let stackGuard = StackGuard(fraction: 0.75)
+  /// For range queries: selections reused across steps.
+  var cache: SelectionCache? = nil
+
+  func select(_ matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
+    if let cache { return cache.select(matchers: matchers, start: start, end: end) }
+    return engine.storage.select(matchers: matchers, start: start, end: end)
+  }
 
   func evaluate(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
     guard stackGuard.hasRoom else {
@@ -205,7 +213,7 @@ struct Evaluation {
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
     var samples: [VectorSample] = []
-    for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+    for series in select(selector.matchers, start: start, end: end) {
       guard let value = series.values.last, let timestamp = series.timestamps.last,
         !StaleMarker.isStale(value)
       else { continue }
@@ -220,7 +228,7 @@ struct Evaluation {
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- (try milliseconds(matrix.range)) &+ engine.leftEdgeExclusion
     var result: [Series] = []
-    for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+    for series in select(selector.matchers, start: start, end: end) {
       var timestamps: [Int64] = []
       var values: [Double] = []
       for (timestamp, value) in zip(series.timestamps, series.values) where !StaleMarker.isStale(value) {
