@@ -281,7 +281,13 @@ extension Labels {
 
   /// These labels without `__name__` (and the `__type__`/`__unit__` metadata labels).
   var droppingMetricName: Labels {
-    guard pairs.contains(where: { Labels.metadataNames.contains($0.name) }) else { return self }
-    return removing(Labels.metadataNames)
+    // All three names start with "__"; checking the first bytes avoids hashing every name.
+    func isMetadata(_ label: Label) -> Bool {
+      var bytes = label.name.utf8.makeIterator()
+      return bytes.next() == UInt8(ascii: "_") && bytes.next() == UInt8(ascii: "_")
+        && Labels.metadataNames.contains(label.name)
+    }
+    guard pairs.contains(where: isMetadata) else { return self }
+    return Labels(sortedUnique: pairs.filter { !isMetadata($0) })
   }
 }
