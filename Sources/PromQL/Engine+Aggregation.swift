@@ -13,7 +13,8 @@ extension Evaluation {
       default: throw EvaluationError("aggregation parameter must be a scalar or a string")
       }
     }
-    if aggregate.op == .limitk || aggregate.op == .limitRatio {
+    if aggregate.op == .limitRatio {
+      // Prometheus picks series by an xxhash of their labels, which is not reproduced here.
       throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
     }
     let grouping = Set(aggregate.grouping)
@@ -23,6 +24,16 @@ extension Evaluation {
     }
 
     switch aggregate.op {
+    case .limitk:
+      if parameter.isNaN { throw EvaluationError("Parameter value is NaN for limitk") }
+      guard parameter >= 1 else { return [] }
+      let limit = parameter >= Double(Int.max) ? Int.max : Int(parameter)
+      var taken: [Labels: Int] = [:]
+      return samples.filter { sample in
+        let key = groupLabels(sample.labels)
+        taken[key, default: 0] += 1
+        return taken[key, default: 0] <= limit
+      }
     case .topk, .bottomk:
       if parameter.isNaN { throw EvaluationError("Parameter value is NaN for \(aggregate.op.rawValue)") }
       return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)

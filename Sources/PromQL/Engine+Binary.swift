@@ -14,9 +14,6 @@ extension Evaluation {
       return .vector(vectorScalar(binary, samples, left, scalarOnLeft: true))
     case (.vector(let left), .vector(let right)):
       let matching = binary.matching ?? VectorMatching()
-      if matching.fillLeft != nil || matching.fillRight != nil {
-        throw EvaluationError("fill modifiers are not supported by this evaluator")
-      }
       if binary.op.isSetOperator { return .vector(setOperation(binary.op, left, right, matching)) }
       return .vector(try vectorVector(binary, left, right, matching))
     default:
@@ -104,6 +101,8 @@ extension Evaluation {
   func vectorVector(
     _ binary: BinaryExpr, _ lhs: [VectorSample], _ rhs: [VectorSample], _ matching: VectorMatching
   ) throws(EvaluationError) -> [VectorSample] {
+    // With `group_right` the right side is the "many" side; values are swapped back below.
+    // Like Prometheus, `fill_right` fills the "one" side and `fill_left` the "many" side.
     let swapped = matching.cardinality == .oneToMany
     let (many, one) = swapped ? (rhs, lhs) : (lhs, rhs)
     var oneSide: [Labels: VectorSample] = [:]
@@ -120,9 +119,8 @@ extension Evaluation {
     }
     var matched: [Labels: Set<Labels>] = [:]
     var result: [VectorSample] = []
-    for sample in many {
-      let key = signature(sample.labels, matching)
-      guard let partner = oneSide[key] else { continue }
+
+    func combine(_ sample: VectorSample, _ partner: VectorSample, _ key: Labels) throws(EvaluationError) {
       let (left, right) = swapped ? (partner.value, sample.value) : (sample.value, partner.value)
       var (value, keep) = Evaluation.apply(binary.op, left, right)
       if binary.returnBool { value = keep ? 1 : 0 }
@@ -141,8 +139,33 @@ extension Evaluation {
         matched[key, default: []].insert(labels)
       }
       // Filtered-out pairs still count as matches above, so ambiguous matching is always an error.
-      if !keep && !binary.returnBool { continue }
+      if !keep && !binary.returnBool { return }
       result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+    }
+
+    /// A stand-in sample for a missing partner: the matching labels of `sample` and the fill value.
+    func filler(for sample: VectorSample, _ value: Double) -> VectorSample {
+      let labels =
+        matching.on
+        ? sample.labels.keeping(Set(matching.matchingLabels))
+        : sample.labels.removing(Set(matching.matchingLabels).union([LabelMatcher.metricNameLabel]))
+      return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
+    }
+
+    for sample in many {
+      let key = signature(sample.labels, matching)
+      if let partner = oneSide[key] {
+        try combine(sample, partner, key)
+      } else if let fill = matching.fillRight {
+        try combine(sample, filler(for: sample, fill), key)
+      }
+    }
+    if let fill = matching.fillLeft {
+      for sample in one {
+        let key = signature(sample.labels, matching)
+        if matched[key] != nil { continue }
+        try combine(filler(for: sample, fill), sample, key)
+      }
     }
     return result
   }

@@ -17,7 +17,7 @@ extension Evaluation {
     case "start": return .scalar(Double(queryStart) / 1000)
     case "end": return .scalar(Double(queryEnd) / 1000)
     case "step": return .scalar(Double(step) / 1000)
-    case "range": return .scalar(Double(queryEnd - queryStart) / 1000)
+    case "range": return .scalar((Double(queryEnd) - Double(queryStart)) / 1000)
     case "min_of":
       return .scalar(Evaluation.goMin(try scalar(args[0], at: time), try scalar(args[1], at: time)))
     case "max_of":
@@ -139,11 +139,11 @@ extension Evaluation {
     case .matrixSelector(let matrix):
       let end = try selectorTime(at: matrix.selector.at, offset: matrix.selector.offset, time: time)
       let range = try milliseconds(matrix.range)
-      return (try rangeVector(matrix, at: time), end - range, end, Double(range) / 1000)
+      return (try rangeVector(matrix, at: time), end &- range, end, Double(range) / 1000)
     case .subquery(let subquery):
       let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
       let range = try milliseconds(subquery.range)
-      return (try subqueryMatrix(subquery, at: time), end - range, end, Double(range) / 1000)
+      return (try subqueryMatrix(subquery, at: time), end &- range, end, Double(range) / 1000)
     default:
       throw EvaluationError("expected a range vector")
     }
@@ -256,9 +256,9 @@ extension Evaluation {
         result += values[index - 1]
       }
     }
-    var durationToStart = Double(firstTime - start) / 1000
-    var durationToEnd = Double(end - lastTime) / 1000
-    let sampledInterval = Double(lastTime - firstTime) / 1000
+    var durationToStart = (Double(firstTime) - Double(start)) / 1000
+    var durationToEnd = (Double(end) - Double(lastTime)) / 1000
+    let sampledInterval = (Double(lastTime) - Double(firstTime)) / 1000
     let averageInterval = sampledInterval / Double(times.count - 1)
     let threshold = averageInterval * 1.1
     let zeroPoint = isCounter && result > 0 && firstValue >= 0 ? sampledInterval * (firstValue / result) : nil
@@ -333,11 +333,11 @@ extension Evaluation {
     guard times.count >= 2 else { return nil }
     let last = values[values.count - 1]
     let previous = values[values.count - 2]
-    let interval = times[times.count - 1] - times[times.count - 2]
+    let interval = Double(times[times.count - 1]) - Double(times[times.count - 2])
     guard interval != 0 else { return nil }
     var result = last - previous
     if isRate, last < previous { result = last }
-    return isRate ? result / (Double(interval) / 1000) : result
+    return isRate ? result / (interval / 1000) : result
   }
 
   /// Least-squares slope (per second) and the value the line has at `interceptTime`.
@@ -351,7 +351,7 @@ extension Evaluation {
     var constY = true
     for (time, value) in zip(times, values) {
       if value != values[0] { constY = false }
-      let x = Double(time - interceptTime) / 1000
+      let x = (Double(time) - Double(interceptTime)) / 1000
       n += 1
       sumX += x
       sumY += value
