@@ -72,7 +72,7 @@ enum QueryCommand {
         guard step > 0 else { throw UsageError(message: "--step must be positive", path: args.path) }
         let series = try engine.rangeQuery(expr, start: start, end: end, step: step)
         if args.flag("json") {
-          console.print(QueryJSON.success(resultType: "matrix", result: QueryJSON.matrix(series)))
+          console.print(Value.matrix(series).prometheusAPIJSON(at: end))
         } else {
           for s in series {
             console.print(s.labels.description)
@@ -85,7 +85,7 @@ enum QueryCommand {
         let at = try time("time", "end")
         let value = try engine.instantQuery(expr, at: at)
         if args.flag("json") {
-          console.print(QueryJSON.instant(value, at: at))
+          console.print(value.prometheusAPIJSON(at: at))
         } else {
           printTable(value, at: at, &console)
         }
@@ -115,76 +115,8 @@ enum QueryCommand {
   }
 
   static func errorJSON(_ type: String, _ message: String) -> String {
-    QueryJSON.object([
-      ("status", QueryJSON.string("error")), ("errorType", QueryJSON.string(type)),
-      ("error", QueryJSON.string(message)),
-    ])
-  }
-}
-
-/// The Prometheus HTTP API's JSON, written by hand so number and key formatting match exactly.
-enum QueryJSON {
-  static func instant(_ value: Value, at: Int64) -> String {
-    switch value {
-    case .scalar(let v):
-      return success(
-        resultType: "scalar", result: "[\(seconds(at)),\(string(PrometheusFloatText.apiValue(v)))]")
-    case .string(let s): return success(resultType: "string", result: "[\(seconds(at)),\(string(s))]")
-    case .vector(let samples):
-      // Prometheus stamps instant-query samples with the evaluation time, not the sample's.
-      let items = samples.map {
-        "{\"metric\":\(metric($0.labels)),\"value\":[\(seconds(at)),\(string(PrometheusFloatText.apiValue($0.value)))]}"
-      }
-      return success(resultType: "vector", result: "[" + items.joined(separator: ",") + "]")
-    case .matrix(let series): return success(resultType: "matrix", result: matrix(series))
-    }
-  }
-
-  static func matrix(_ series: [PromQL.Series]) -> String {
-    let items = series.map { s in
-      let points = zip(s.timestamps, s.values).map {
-        "[\(seconds($0)),\(string(PrometheusFloatText.apiValue($1)))]"
-      }
-      return "{\"metric\":\(metric(s.labels)),\"values\":[\(points.joined(separator: ","))]}"
-    }
-    return "[" + items.joined(separator: ",") + "]"
-  }
-
-  static func success(resultType: String, result: String) -> String {
-    "{\"status\":\"success\",\"data\":{\"resultType\":\"\(resultType)\",\"result\":\(result)}}"
-  }
-
-  static func metric(_ labels: Labels) -> String {
-    object(labels.pairs.map { ($0.name, string($0.value)) })
-  }
-
-  static func object(_ pairs: [(String, String)]) -> String {
-    "{" + pairs.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}"
-  }
-
-  /// Unix seconds with millisecond precision, as Prometheus writes timestamps (`1435781451.781`).
-  static func seconds(_ ms: Int64) -> String { ExpositionWriter.formatSeconds(ms) }
-
-  static func string(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      default:
-        if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    let object = ["status": "error", "errorType": type, "error": message]
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
   }
 }
