@@ -15,16 +15,20 @@ let package = Package(
   products: [
     .executable(name: "rayrec", targets: ["rayrec"]),
     .library(name: "Exposition", targets: ["Exposition"]),
+    .library(name: "Simulator", targets: ["Simulator"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
+    .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
     .target(name: "RayRecCLI", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition"], path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI"], swiftSettings: strict),
   ]
 )
