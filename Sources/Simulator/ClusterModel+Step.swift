@@ -75,13 +75,23 @@ extension ClusterModel {
       node.tasks[t].failed += failed
       running -= done
     }
-    for t in scenario.tasks.indices {
-      let free = Double(spec.cpus) - running
-      guard free > 0 else { break }
-      let start = min(free, node.tasks[t].pending)
+    // A CPU runs several tasks shorter than a tick within one tick: those finish at once and
+    // only the share still in flight at the tick's end counts as running.
+    var free = Double(spec.cpus) - running
+    for t in scenario.tasks.indices where free > 0 {
+      let task = scenario.tasks[t]
+      let perSlot = max(1, dt / task.durationSeconds)
+      let start = min(node.tasks[t].pending, (free * perSlot).rounded(.down))
+      let u = Noise.unit(seed, 10, tick, n &* 131 &+ t)
+      let stay = perSlot > 1 ? min(start, (start / perSlot + u).rounded(.down)) : start
+      let quick = start - stay
+      let failed = min(quick, (quick * task.failureRatio + u).rounded(.down))
       node.tasks[t].pending -= start
-      node.tasks[t].running += start
-      running += start
+      node.tasks[t].running += stay
+      node.tasks[t].finished += quick - failed
+      node.tasks[t].failed += failed
+      running += stay
+      free -= (start / perSlot).rounded(.up)
       started += start
     }
     if started > 0 {
@@ -90,7 +100,7 @@ extension ClusterModel {
         started, median: median, bounds: Buckets.placementMs, sumOfValues: (started * median).rounded())
     }
     node.grpcRequests += (40 * dt + 3 * started + Noise.unit(seed, 4, tick, n) * 10).rounded(.down)
-    node.cpuSeconds += ((0.02 + 0.01 * Noise.unit(seed, 5, tick, n)) * dt * 100).rounded() / 100
+    node.cpuCentiseconds += ((0.02 + 0.01 * Noise.unit(seed, 5, tick, n)) * dt * 100).rounded()
     // Worker processes: one per running task, idle ones reaped one at a time.
     let busy = Int(running)
     if busy > node.workerPool {

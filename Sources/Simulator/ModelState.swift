@@ -36,7 +36,8 @@ struct NodeState: Sendable {
   var grpcRequests: Double = 0
   var diskReadBytes: Double = 0
   var diskWriteBytes: Double = 0
-  var cpuSeconds: Double = 0
+  /// CPU time of the agent process in hundredths of a second (kept integral: no drift).
+  var cpuCentiseconds: Double = 0
   var lastHeartbeatMs: Double = 1
   /// `ray_scheduler_placement_time_ms` buckets (cumulative) and sum.
   var placement = HistogramState(bounds: Buckets.placementMs.count)
@@ -75,7 +76,7 @@ struct HistogramState: Sendable, Hashable {
     for i in bounds.indices {
       let r = median / bounds[i]
       let cdf = 1 / (1 + r * r * r)
-      cumulative[i] += (n * cdf).rounded(.down)
+      cumulative[i] += (n * cdf).rounded()
     }
     cumulative[bounds.count] += n
     sum += sumOfValues

@@ -5,6 +5,8 @@
 public struct Scenario: Sendable, Hashable {
   /// A one-line title from the `scenario "..."` directive (empty when absent).
   public var title: String = ""
+  /// Value of the `ray_io_cluster` target label (the `cluster` directive); empty for none.
+  public var cluster: String = ""
   public var profile: Profile
   /// Seed of every pseudo-random choice: the same file and seed give the same bytes.
   public var seed: UInt64 = 42

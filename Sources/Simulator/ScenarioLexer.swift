@@ -18,7 +18,8 @@ enum ScenarioLexer {
     var inQuote = false
     var braceDepth = 0
     var escaped = false
-    var openedAt = 0
+    var quoteAt = 0
+    var braceAt = 0
     for ch in line.unicodeScalars {
       column += 1
       if inQuote {
@@ -44,16 +45,16 @@ enum ScenarioLexer {
       current.unicodeScalars.append(ch)
       if ch == "\"" {
         inQuote = true
-        openedAt = column
+        quoteAt = column
       } else if ch == "{" {
-        if braceDepth == 0 { openedAt = column }
+        if braceDepth == 0 { braceAt = column }
         braceDepth += 1
       } else if ch == "}" && braceDepth > 0 {
         braceDepth -= 1
       }
     }
     if inQuote || braceDepth > 0 {
-      return .failure(UnterminatedAt(column: openedAt, what: inQuote ? "quoted string" : "'{'"))
+      return .failure(UnterminatedAt(column: inQuote ? quoteAt : braceAt, what: inQuote ? "quoted string" : "'{'"))
     }
     if !current.isEmpty { tokens.append(Token(text: current, column: start)) }
     return .success(tokens)

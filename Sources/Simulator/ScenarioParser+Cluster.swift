@@ -179,6 +179,12 @@ extension ScenarioParser {
     }
     let selector = rest[rest.startIndex + 1]
     let (name, labels) = try SeriesNotation.selector(selector, parser: self)
+    if isCounter && !name.hasSuffix("_total") {
+      throw fail(selector.column, "a counter's name must end in _total")
+    }
+    if let other = series.first(where: { $0.name == name && $0.isCounter != isCounter }) {
+      throw fail(selector.column, "'\(name)' is already a \(other.isCounter ? "counter" : "gauge")")
+    }
     var values: [Double?] = []
     for item in rest.dropFirst(2) {
       values += try SeriesNotation.expand(item, parser: self)

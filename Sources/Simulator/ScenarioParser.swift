@@ -6,6 +6,7 @@ struct ScenarioParser {
   let file: String
   var line = 0
   var title = ""
+  var cluster = ""
   var profile: Profile?
   var seed: UInt64?
   var start: Int64?
@@ -26,10 +27,8 @@ struct ScenarioParser {
   }
 
   mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
-    var lastLine = 1
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       line = index + 1
-      lastLine = line
       let tokens: [Token]
       switch ScenarioLexer.tokens(raw) {
       case .success(let t): tokens = t
@@ -38,12 +37,14 @@ struct ScenarioParser {
       guard let first = tokens.first else { continue }
       try directive(first, Array(tokens.dropFirst()))
     }
-    line = lastLine
+    // A missing directive belongs to no line; point at the top, where it would go.
+    line = 1
     guard let profile else { throw fail(1, "missing 'profile' (seed or ray-2.60)") }
     guard let duration else { throw fail(1, "missing 'duration' (for example: duration 10m)") }
     guard !nodes.isEmpty else { throw fail(1, "no nodes: declare at least one with 'node NAME ADDRESS'") }
     var scenario = Scenario(profile: profile, durationMs: duration, nodes: nodes)
     scenario.title = title
+    scenario.cluster = cluster
     if let seed { scenario.seed = seed }
     if let start { scenario.startUnixMs = start }
     if let interval { scenario.intervalMs = interval }
@@ -57,7 +58,7 @@ struct ScenarioParser {
   }
 
   mutating func directive(_ word: Token, _ args: [Token]) throws(ScenarioError) {
-    let once = ["scenario", "profile", "seed", "start", "duration", "interval", "resolution"]
+    let once = ["scenario", "cluster", "profile", "seed", "start", "duration", "interval", "resolution"]
     if once.contains(word.text) {
       if let previous = seen[word.text] {
         throw fail(word.column, "'\(word.text)' given twice (first on line \(previous))")
@@ -75,6 +76,11 @@ struct ScenarioParser {
         throw fail(args[0].column, "the title must be a \"quoted string\"")
       }
       title = String(t.dropFirst().dropLast())
+    case "cluster":
+      guard isIdentifier(args[0].text) else {
+        throw fail(args[0].column, "cluster name must be letters, digits, '_' or '-'")
+      }
+      cluster = args[0].text
     case "profile":
       guard let p = Profile(rawValue: args[0].text) else {
         throw fail(args[0].column, "unknown profile '\(args[0].text)' (expected seed or ray-2.60)")
