@@ -68,8 +68,10 @@ extension ClusterModel {
       let u = Noise.unit(seed, 2, tick, n &* 131 &+ t)
       let submitted = (taskRate(t, at: now) * dt * share + u).rounded(.down)
       node.tasks[t].pending += submitted
-      let done = min(node.tasks[t].running, (node.tasks[t].running * dt / task.durationSeconds + u).rounded(.down))
-      let failed = min(done, (done * task.failureRatio + Noise.unit(seed, 3, tick, n &* 131 &+ t)).rounded(.down))
+      let done = min(
+        node.tasks[t].running, (node.tasks[t].running * dt / task.durationSeconds + u).rounded(.down))
+      let failed = min(
+        done, (done * task.failureRatio + Noise.unit(seed, 3, tick, n &* 131 &+ t)).rounded(.down))
       node.tasks[t].running -= done
       node.tasks[t].finished += done - failed
       node.tasks[t].failed += failed
@@ -162,6 +164,7 @@ extension ClusterModel {
     let u = Noise.unit(seed, 9, tick, a)
     let calls = (spec.callsPerSecond * Double(spec.count) * dt + u).rounded(.down)
     let sum = (calls * spec.taskSeconds * (0.9 + 0.2 * u) * 1e6).rounded() / 1e6
-    s.actors[a].execution.observe(calls, median: spec.taskSeconds, bounds: Buckets.executionSeconds, sumOfValues: sum)
+    s.actors[a].execution.observe(
+      calls, median: spec.taskSeconds, bounds: Buckets.executionSeconds, sumOfValues: sum)
   }
 }

@@ -8,7 +8,9 @@ public enum ContentNegotiation {
     guard let accept else { return .text }
     for item in accept.split(separator: ",") {
       let media = item.split(separator: ";", maxSplits: 1).first ?? ""
-      if media.trimmingCharacters(" \t").lowercased() == "application/openmetrics-text" { return .openMetrics }
+      if media.trimmingCharacters(" \t").lowercased() == "application/openmetrics-text" {
+        return .openMetrics
+      }
     }
     return .text
   }

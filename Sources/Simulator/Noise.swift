@@ -12,7 +12,9 @@ enum Noise {
   /// A hash of the parts, for ids and per-target offsets.
   @inline(__always)
   static func hash(_ seed: UInt64, _ a: Int, _ b: Int = 0, _ c: Int = 0) -> UInt64 {
-    mix(mix(mix(seed ^ UInt64(bitPattern: Int64(a))) ^ UInt64(bitPattern: Int64(b))) ^ UInt64(bitPattern: Int64(c)))
+    mix(
+      mix(mix(seed ^ UInt64(bitPattern: Int64(a))) ^ UInt64(bitPattern: Int64(b)))
+        ^ UInt64(bitPattern: Int64(c)))
   }
 
   /// A uniform value in [0, 1).

@@ -9,10 +9,13 @@ extension Ray260AgentRenderer {
     w.head(heads.gc)
     for g in 0..<3 { w.sample(gc[g], (age * [9.1, 0.8, 0.07][g] + [1800, 420, 60][g]).rounded(.down)) }
     w.head(heads.gcCollections)
-    for g in 0..<3 { w.sample(gcCollections[g], (age * [0.9, 0.08, 0.007][g] + [310, 28, 2][g]).rounded(.down)) }
+    for g in 0..<3 {
+      w.sample(gcCollections[g], (age * [0.9, 0.08, 0.007][g] + [310, 28, 2][g]).rounded(.down))
+    }
     let startSeconds = c.startSeconds + Double(n.startTick) * c.model.dt - 4.16
     let processValues: [Double] = [
-      2_576_752_640, (1.55e8 + 4e6 * c.jitter(10, tick / 30, node)).rounded(), (startSeconds * 100).rounded() / 100,
+      2_576_752_640, (1.55e8 + 4e6 * c.jitter(10, tick / 30, node)).rounded(),
+      (startSeconds * 100).rounded() / 100,
       n.cpuCentiseconds / 100, 77 + (c.jitter(11, tick / 15, node) * 4).rounded(.down), 20_000,
     ]
     for i in process.indices {
@@ -38,11 +41,13 @@ extension Ray260AgentRenderer {
       for r in 0..<c.scenario.actors[a].count {
         let id = workerId(1, i &* 256 &+ r, state.actors[a].generation, n.incarnation)
         w.sample(
-          Self.heapPrefix(&actorHeap, i &* 256 &+ r, id, labels, spec.address), (1726 * c.jitter(12, tick / 60, a)).rounded(.down))
+          Self.heapPrefix(&actorHeap, i &* 256 &+ r, id, labels, spec.address),
+          (1726 * c.jitter(12, tick / 60, a)).rounded(.down))
       }
     }
     w.head(heads.spillBytes)
-    let spilling = min(n.objectStoreUsed, n.spilledBytes > 0 && n.objectStoreUsed > 0.95 * cap ? 0.02 * cap : 0)
+    let spilling = min(
+      n.objectStoreUsed, n.spilledBytes > 0 && n.objectStoreUsed > 0.95 * cap ? 0.02 * cap : 0)
     for (i, v) in [n.objectStoreUsed - spilling, spilling, n.spilledBytes, 0].enumerated() {
       w.sample(spillBytes[i], v.rounded())
     }
@@ -57,7 +62,9 @@ extension Ray260AgentRenderer {
     let cpus = Double(spec.cpus)
     let logicalMemory = (spec.memoryBytes * 0.7).rounded()
     w.head(heads.resources)
-    for (i, v) in [logicalMemory, 0, n.objectStoreUsed, cpus - running, running, cap - n.objectStoreUsed].enumerated() {
+    for (i, v) in [logicalMemory, 0, n.objectStoreUsed, cpus - running, running, cap - n.objectStoreUsed]
+      .enumerated()
+    {
       w.sample(resources[i], v)
     }
     w.head(heads.storeUsed)
@@ -82,8 +89,10 @@ extension Ray260AgentRenderer {
     if isHead { renderGCSActors(state, into: &w) }
     for (i, a) in actors.enumerated() {
       let alive = tick >= state.actors[a].restartingUntilTick ? Double(c.scenario.actors[a].count) : 0
-      let busy = min(alive, (alive * c.scenario.actors[a].callsPerSecond * c.scenario.actors[a].taskSeconds
-        + c.jitter(13, tick, a)).rounded(.down))
+      let busy = min(
+        alive,
+        (alive * c.scenario.actors[a].callsPerSecond * c.scenario.actors[a].taskSeconds
+          + c.jitter(13, tick, a)).rounded(.down))
       w.sample(executorActors[i * 2], alive - busy)
       w.sample(executorActors[i * 2 + 1], busy)
     }
@@ -132,7 +141,8 @@ extension Ray260AgentRenderer {
       shared, used, memTotal, used, memTotal, c.cpuPercent(node, state), Double(spec.cpus), used,
       memTotal - used, memTotal, n.diskReadBytes, n.diskWriteBytes, readSpeed, writeSpeed, diskUsed,
       diskTotal - diskUsed, (diskUsed / diskTotal * 1000).rounded() / 10, netSent, (netSent * 1.3).rounded(),
-      (52_000 * (0.8 + 0.4 * c.jitter(22, tick, node))).rounded(), (67_600 * (0.8 + 0.4 * c.jitter(23, tick, node))).rounded(),
+      (52_000 * (0.8 + 0.4 * c.jitter(22, tick, node))).rounded(),
+      (67_600 * (0.8 + 0.4 * c.jitter(23, tick, node))).rounded(),
     ]
     for i in reporter.indices {
       w.head(heads.reporter[i])
@@ -148,7 +158,8 @@ extension Ray260AgentRenderer {
         let v: Double
         switch f {
         case 0:
-          let load = name.hasPrefix("ray::") && name != "ray::IDLE" && !name.hasSuffix("Agent") ? running * 90 : 0
+          let load =
+            name.hasPrefix("ray::") && name != "ray::IDLE" && !name.hasSuffix("Agent") ? running * 90 : 0
           v = ((load / Double(max(1, count - 5)) + 2 * j) * 10).rounded() / 10
         case 1: v = (6.4e7 + 1.2e8 * j).rounded()
         default: v = (2.5e7 + 1e7 * j).rounded()

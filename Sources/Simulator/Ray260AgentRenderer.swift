@@ -56,13 +56,16 @@ struct Ray260AgentRenderer: TargetRenderer {
     "SpilledWaiting", "SpilledUnschedulable", "Executing", "Received", "Cancelled", "Waiting", "Dispatched",
   ]
   static let unschedulableReasons = [
-    "WaitingForPlasmaMemory", "WaitingForWorkers", "Infeasible", "WaitingForResources", "WaitingForRemoteResources",
+    "WaitingForPlasmaMemory", "WaitingForWorkers", "Infeasible", "WaitingForResources",
+    "WaitingForRemoteResources",
   ]
   static let reporterNames = [
-    "ray_node_mem_shared_bytes", "ray_node_mem_used_host", "ray_node_mem_total_host", "ray_node_cgroup_mem_used",
+    "ray_node_mem_shared_bytes", "ray_node_mem_used_host", "ray_node_mem_total_host",
+    "ray_node_cgroup_mem_used",
     "ray_node_cgroup_mem_total", "ray_node_cpu_utilization", "ray_node_cpu_count", "ray_node_mem_used",
     "ray_node_mem_available", "ray_node_mem_total", "ray_node_disk_io_read", "ray_node_disk_io_write",
-    "ray_node_disk_io_read_speed", "ray_node_disk_io_write_speed", "ray_node_disk_usage", "ray_node_disk_free",
+    "ray_node_disk_io_read_speed", "ray_node_disk_io_write_speed", "ray_node_disk_usage",
+    "ray_node_disk_free",
     "ray_node_disk_utilization_percentage", "ray_node_network_sent", "ray_node_network_received",
     "ray_node_network_send_speed", "ray_node_network_receive_speed",
   ]
@@ -80,8 +83,10 @@ struct Ray260AgentRenderer: TargetRenderer {
     let pid = { (k: Int) in String(1000 + Int(Noise.hash(c.seed, 12, node, k) % 60_000)) }
     var names: [(String, String)] = []
     if isHead { names.append(("gcs", pid(1))) }
-    names += [("raylet", pid(2)), ("agent", pid(3)), ("ray::DashboardAgent", ""), ("ray::RuntimeEnvAgent", ""),
-      ("ray::IDLE", "")]
+    names += [
+      ("raylet", pid(2)), ("agent", pid(3)), ("ray::DashboardAgent", ""), ("ray::RuntimeEnvAgent", ""),
+      ("ray::IDLE", ""),
+    ]
     names += c.scenario.tasks.map { ("ray::" + $0.name, "") }
     names += actors.map { ("ray::" + c.scenario.actors[$0].name, "") }
     componentNames = names
@@ -92,7 +97,9 @@ struct Ray260AgentRenderer: TargetRenderer {
     let address = spec.address
     let raylet = labels.component("raylet", address)
     gc = (0..<3).map { SeriesPrefix.make("python_gc_objects_collected_total", [("generation", String($0))]) }
-    gcCollections = (0..<3).map { SeriesPrefix.make("python_gc_collections_total", [("generation", String($0))]) }
+    gcCollections = (0..<3).map {
+      SeriesPrefix.make("python_gc_collections_total", [("generation", String($0))])
+    }
     process = [
       "process_virtual_memory_bytes", "process_resident_memory_bytes", "process_start_time_seconds",
       "process_cpu_seconds_total", "process_open_fds", "process_max_fds",
@@ -112,14 +119,18 @@ struct Ray260AgentRenderer: TargetRenderer {
     spillRequests = ["Spilled", "Restored"].map {
       SeriesPrefix.make("ray_spill_manager_request_total", raylet + [("Type", $0)])
     }
-    resources = [("memory", "AVAILABLE"), ("memory", "USED"), ("object_store_memory", "USED"),
-      ("CPU", "AVAILABLE"), ("CPU", "USED"), ("object_store_memory", "AVAILABLE")].map {
+    resources = [
+      ("memory", "AVAILABLE"), ("memory", "USED"), ("object_store_memory", "USED"),
+      ("CPU", "AVAILABLE"), ("CPU", "USED"), ("object_store_memory", "AVAILABLE"),
+    ].map {
       SeriesPrefix.make("ray_resources", raylet + [("Name", $0.0), ("State", $0.1)])
     }
     unschedulable = Self.unschedulableReasons.map {
       SeriesPrefix.make("ray_scheduler_unscheduleable_tasks", raylet + [("Reason", $0)])
     }
-    schedulerTasks = Self.schedulerStates.map { SeriesPrefix.make("ray_scheduler_tasks", raylet + [("State", $0)]) }
+    schedulerTasks = Self.schedulerStates.map {
+      SeriesPrefix.make("ray_scheduler_tasks", raylet + [("State", $0)])
+    }
     if isHead { buildGCSPrefixes() }
     let reporterLabels = labels.reporter(spec)
     reporter = Self.reporterNames.map { SeriesPrefix.make($0, reporterLabels) }
@@ -130,27 +141,36 @@ struct Ray260AgentRenderer: TargetRenderer {
     placement = HistogramPrefixes("ray_scheduler_placement_time_ms", raylet, bounds: Buckets.placementMs)
     let owner = labels.component("core_worker", address, worker: nil)
     tasks = context.scenario.tasks.flatMap { task in
-      [("PENDING_NODE_ASSIGNMENT", "owner"), ("RUNNING", "executor"), ("FINISHED", "owner"), ("FAILED", "owner")]
-        .map { state, source in
-          SeriesPrefix.make(
-            "ray_tasks",
-            owner + [("IsRetry", "0"), ("JobId", "01000000"), ("Name", task.name), ("Source", source),
-              ("State", state)])
-        }
+      [
+        ("PENDING_NODE_ASSIGNMENT", "owner"), ("RUNNING", "executor"), ("FINISHED", "owner"),
+        ("FAILED", "owner"),
+      ]
+      .map { state, source in
+        SeriesPrefix.make(
+          "ray_tasks",
+          owner + [
+            ("IsRetry", "0"), ("JobId", "01000000"), ("Name", task.name), ("Source", source),
+            ("State", state),
+          ])
+      }
     }
     executorActors = actors.flatMap { a in
       ["ALIVE_IDLE", "ALIVE_RUNNING_TASKS"].map {
         SeriesPrefix.make(
           "ray_actors",
-          owner + [("JobId", "01000000"), ("Name", context.scenario.actors[a].name), ("Source", "executor"),
-            ("State", $0)])
+          owner + [
+            ("JobId", "01000000"), ("Name", context.scenario.actors[a].name), ("Source", "executor"),
+            ("State", $0),
+          ])
       }
     }
     workerFailures = actors.map {
       SeriesPrefix.make(
         "ray_node_manager_unexpected_worker_failure_total",
-        raylet + [("Name", context.scenario.actors[$0].name + ".__init__"),
-          ("Type", "Raylet.UnexpectedActorFailure.Total")])
+        raylet + [
+          ("Name", context.scenario.actors[$0].name + ".__init__"),
+          ("Type", "Raylet.UnexpectedActorFailure.Total"),
+        ])
     }
   }
 
@@ -177,7 +197,8 @@ struct Ray260AgentRenderer: TargetRenderer {
 
   /// The prefix of a `WORKER_HEAP` series for a worker id, re-rendered only when the id changes.
   static func heapPrefix(
-    _ cache: inout [(id: String, prefix: [UInt8])], _ slot: Int, _ id: String, _ labels: RayLabels, _ address: String
+    _ cache: inout [(id: String, prefix: [UInt8])], _ slot: Int, _ id: String, _ labels: RayLabels,
+    _ address: String
   ) -> [UInt8] {
     while cache.count <= slot { cache.append(("", [])) }
     if cache[slot].id != id {
@@ -185,14 +206,17 @@ struct Ray260AgentRenderer: TargetRenderer {
         id,
         SeriesPrefix.make(
           "ray_object_store_memory",
-          labels.component("core_worker", address, worker: id) + [("Location", "WORKER_HEAP"),
-            ("ObjectState", "")])
+          labels.component("core_worker", address, worker: id) + [
+            ("Location", "WORKER_HEAP"),
+            ("ObjectState", ""),
+          ])
       )
     }
     return cache[slot].prefix
   }
 
   func workerId(_ kind: Int, _ slot: Int, _ generation: Int, _ incarnation: Int) -> String {
-    Noise.hex(context.seed, 13 &+ kind, node &* 1_000_003 &+ slot, generation &* 1009 &+ incarnation, count: 56)
+    Noise.hex(
+      context.seed, 13 &+ kind, node &* 1_000_003 &+ slot, generation &* 1009 &+ incarnation, count: 56)
   }
 }

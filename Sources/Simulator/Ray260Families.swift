@@ -8,18 +8,21 @@ struct Ray260Families: Sendable {
   let process: [FamilyHead] = [
     FamilyHead("process_virtual_memory_bytes", .gauge, "Virtual memory size in bytes."),
     FamilyHead("process_resident_memory_bytes", .gauge, "Resident memory size in bytes."),
-    FamilyHead("process_start_time_seconds", .gauge, "Start time of the process since unix epoch in seconds."),
+    FamilyHead(
+      "process_start_time_seconds", .gauge, "Start time of the process since unix epoch in seconds."),
     FamilyHead("process_cpu_seconds_total", .counter, "Total user and system CPU time spent in seconds."),
     FamilyHead("process_open_fds", .gauge, "Number of open file descriptors."),
     FamilyHead("process_max_fds", .gauge, "Maximum number of open file descriptors."),
   ]
-  let grpc = FamilyHead("ray_grpc_server_req_finished_total", .counter, "Finished request number in grpc server")
+  let grpc = FamilyHead(
+    "ray_grpc_server_req_finished_total", .counter, "Finished request number in grpc server")
   let storeAvailable = FamilyHead(
     "ray_object_store_available_memory", .gauge, "Amount of memory currently available in the object store.")
   let storeMemory = FamilyHead(
     "ray_object_store_memory", .gauge, "Object store memory by various sub-kinds on this node")
   let spillBytes = FamilyHead(
-    "ray_spill_manager_objects_bytes", .gauge, "Byte size of local objects broken per state {Pinned, PendingSpill}.")
+    "ray_spill_manager_objects_bytes", .gauge,
+    "Byte size of local objects broken per state {Pinned, PendingSpill}.")
   let spillRequests = FamilyHead(
     "ray_spill_manager_request_total", .gauge, "Number of {spill, restore} requests.")
   let localObjects = FamilyHead(
@@ -34,20 +37,26 @@ struct Ray260Families: Sendable {
       + "WaitingForPlasmaMemory, WaitingForRemoteResources, WaitingForWorkers}.")
   let schedulerTasks = FamilyHead(
     "ray_scheduler_tasks", .gauge,
-    "Number of tasks waiting for scheduling broken per state {Cancelled, Executing, Waiting, Dispatched, Received}.")
+    "Number of tasks waiting for scheduling broken per state {Cancelled, Executing, Waiting, Dispatched, Received}."
+  )
   let placementGroups = FamilyHead(
     "ray_placement_groups", .gauge, "Number of placement groups broken down by state.")
   let finishedJobs = FamilyHead("ray_finished_jobs_total", .counter, "Number of jobs finished.")
   let runningJobs = FamilyHead("ray_running_jobs", .gauge, "Number of jobs currently running.")
-  let reporter: [FamilyHead] = zip(Ray260AgentRenderer.reporterNames, [
-    "Total shared memory usage on a ray node", "Host memory usage on a ray node", "Total host memory on a ray node",
-    "Container memory usage on a ray node", "Container memory limit on a ray node", "Total CPU usage on a ray node",
-    "Total CPUs available on a ray node", "Memory usage on a ray node", "Memory available on a ray node",
-    "Total memory on a ray node", "Total read from disk", "Total written to disk", "Disk read speed",
-    "Disk write speed", "Total disk usage (bytes) on a ray node", "Total disk free (bytes) on a ray node",
-    "Total disk utilization (percentage) on a ray node", "Total network sent", "Total network received",
-    "Network send speed", "Network receive speed",
-  ]).map { FamilyHead($0.0, .gauge, $0.1) }
+  let reporter: [FamilyHead] = zip(
+    Ray260AgentRenderer.reporterNames,
+    [
+      "Total shared memory usage on a ray node", "Host memory usage on a ray node",
+      "Total host memory on a ray node",
+      "Container memory usage on a ray node", "Container memory limit on a ray node",
+      "Total CPU usage on a ray node",
+      "Total CPUs available on a ray node", "Memory usage on a ray node", "Memory available on a ray node",
+      "Total memory on a ray node", "Total read from disk", "Total written to disk", "Disk read speed",
+      "Disk write speed", "Total disk usage (bytes) on a ray node", "Total disk free (bytes) on a ray node",
+      "Total disk utilization (percentage) on a ray node", "Total network sent", "Total network received",
+      "Network send speed", "Network receive speed",
+    ]
+  ).map { FamilyHead($0.0, .gauge, $0.1) }
   let components: [FamilyHead] = [
     FamilyHead("ray_component_cpu_percentage", .gauge, "Total CPU usage of the components on a node."),
     FamilyHead("ray_component_rss_bytes", .gauge, "RSS usage of all components on the node."),
@@ -74,5 +83,6 @@ struct Ray260Families: Sendable {
       + "a kernel kill (e.g. OOM, SIGKILL).")
   let failures = FamilyHead(
     "ray_unintentional_worker_failures_total", .counter,
-    "Number of worker failures that are not intentional. For example, worker failures due to system related errors.")
+    "Number of worker failures that are not intentional. For example, worker failures due to system related errors."
+  )
 }

@@ -22,7 +22,8 @@ struct Ray260AutoscalerRenderer: TargetRenderer {
   let createdHeads: [FamilyHead]
   let counters: [[UInt8]]
   let created: [[UInt8]]
-  let clusterHead = FamilyHead("autoscaler_cluster_resources", .gauge, "Total logical resources in the cluster.")
+  let clusterHead = FamilyHead(
+    "autoscaler_cluster_resources", .gauge, "Total logical resources in the cluster.")
   let pendingResourcesHead = FamilyHead(
     "autoscaler_pending_resources", .gauge, "Pending logical resources in the cluster.")
   let clusterResources: [[UInt8]]
@@ -42,8 +43,10 @@ struct Ray260AutoscalerRenderer: TargetRenderer {
     let types = ["ray.head.default", "ray.worker.default"]
     pending = types.map { SeriesPrefix.make("autoscaler_pending_nodes", [("NodeType", $0)] + session) }
     active = types.map { SeriesPrefix.make("autoscaler_active_nodes", [("NodeType", $0)] + session) }
-    let counterNames = [("autoscaler_started_nodes", "Number of nodes started."),
-      ("autoscaler_stopped_nodes", "Number of nodes stopped.")]
+    let counterNames = [
+      ("autoscaler_started_nodes", "Number of nodes started."),
+      ("autoscaler_stopped_nodes", "Number of nodes stopped."),
+    ]
     counterHeads = counterNames.map { FamilyHead($0.0 + "_total", .counter, $0.1) }
     createdHeads = counterNames.map { FamilyHead($0.0 + "_created", .gauge, $0.1) }
     counters = counterNames.map { SeriesPrefix.make($0.0 + "_total", [("SessionName", c.sessionName)]) }
@@ -71,7 +74,8 @@ struct Ray260AutoscalerRenderer: TargetRenderer {
     let workers = c.scenario.nodes.indices.filter { !c.scenario.nodes[$0].isHead }
     let alive = workers.reduce(0.0) { $0 + (state.nodes[$1].alive ? 1 : 0) }
     let joining = workers.reduce(0.0) { sum, n in
-      c.model.isAlive(node: n, at: c.model.timeMs(ofTick: state.tick) + 30_000) && !state.nodes[n].alive ? sum + 1 : sum
+      c.model.isAlive(node: n, at: c.model.timeMs(ofTick: state.tick) + 30_000) && !state.nodes[n].alive
+        ? sum + 1 : sum
     }
     w.head(pendingHead)
     w.sample(pending[0], 0)
@@ -145,10 +149,14 @@ struct Ray260DashboardRenderer: TargetRenderer {
 
   init(context c: RenderContext) {
     context = c
-    let base: [(String, String)] = [("Component", "dashboard"), ("SessionName", c.sessionName),
-      ("Version", RayLabels.version)]
+    let base: [(String, String)] = [
+      ("Component", "dashboard"), ("SessionName", c.sessionName),
+      ("Version", RayLabels.version),
+    ]
     let per = Self.endpoints.map { base + [("endpoint", $0.0), ("http_status", "2xx")] }
-    duration = per.map { HistogramPrefixes("ray_dashboard_api_requests_duration_seconds", $0, bounds: Self.bounds) }
+    duration = per.map {
+      HistogramPrefixes("ray_dashboard_api_requests_duration_seconds", $0, bounds: Self.bounds)
+    }
     durationCreated = per.map { SeriesPrefix.make("ray_dashboard_api_requests_duration_seconds_created", $0) }
     count = zip(per, Self.endpoints).map {
       SeriesPrefix.make("ray_dashboard_api_requests_count_requests_total", $0 + [("method", $1.1)])

@@ -54,7 +54,8 @@ enum ScenarioLexer {
       }
     }
     if inQuote || braceDepth > 0 {
-      return .failure(UnterminatedAt(column: inQuote ? quoteAt : braceAt, what: inQuote ? "quoted string" : "'{'"))
+      return .failure(
+        UnterminatedAt(column: inQuote ? quoteAt : braceAt, what: inQuote ? "quoted string" : "'{'"))
     }
     if !current.isEmpty { tokens.append(Token(text: current, column: start)) }
     return .success(tokens)

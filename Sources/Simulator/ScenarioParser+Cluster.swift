@@ -40,7 +40,9 @@ extension ScenarioParser {
     }
     if counting {
       let value = (octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]) + step
-      guard value <= 0xFFFF_FFFF else { throw fail(address.column, "address range runs past 255.255.255.255") }
+      guard value <= 0xFFFF_FFFF else {
+        throw fail(address.column, "address range runs past 255.255.255.255")
+      }
       octets = [value >> 24 & 255, value >> 16 & 255, value >> 8 & 255, value & 255]
     }
     var node = NodeSpec(
@@ -125,10 +127,14 @@ extension ScenarioParser {
         }
         actor.count = n
       case "task-time":
-        guard let d = ScenarioValues.duration(value), d > 0 else { throw fail(col, "bad duration '\(value)'") }
+        guard let d = ScenarioValues.duration(value), d > 0 else {
+          throw fail(col, "bad duration '\(value)'")
+        }
         actor.taskSeconds = Double(d) / 1000
       default:
-        guard let r = ScenarioValues.rate(value) else { throw fail(col, "bad rate '\(value)' (for example 5/s)") }
+        guard let r = ScenarioValues.rate(value) else {
+          throw fail(col, "bad rate '\(value)' (for example 5/s)")
+        }
         actor.callsPerSecond = r
       }
     }
@@ -149,10 +155,14 @@ extension ScenarioParser {
       let col = token.column + key.count + 1
       switch key {
       case "rate":
-        guard let r = ScenarioValues.rate(value) else { throw fail(col, "bad rate '\(value)' (for example 20/s)") }
+        guard let r = ScenarioValues.rate(value) else {
+          throw fail(col, "bad rate '\(value)' (for example 20/s)")
+        }
         task.rate = r
       case "duration":
-        guard let d = ScenarioValues.duration(value), d > 0 else { throw fail(col, "bad duration '\(value)'") }
+        guard let d = ScenarioValues.duration(value), d > 0 else {
+          throw fail(col, "bad duration '\(value)'")
+        }
         task.durationSeconds = Double(d) / 1000
       default:
         guard let f = ScenarioValues.fraction(value), f <= 1 else {
@@ -191,7 +201,8 @@ extension ScenarioParser {
       guard values.count <= 1_000_000 else { throw fail(item.column, "too many values (limit 1000000)") }
     }
     series.append(
-      SeriesSpec(node: node, endpoint: endpoint, name: name, labels: labels, isCounter: isCounter, values: values))
+      SeriesSpec(
+        node: node, endpoint: endpoint, name: name, labels: labels, isCounter: isCounter, values: values))
   }
 
   /// `NODE` or `NODE.ENDPOINT`, checked against the profile.

@@ -14,7 +14,8 @@ extension ScenarioParser {
       rest = rest.dropFirst()
       guard allowed.contains(word.text) else {
         let expected = allowed.sorted().map { "'\($0) DUR'" }.joined(separator: ", ")
-        throw fail(word.column, "unexpected '\(word.text)'" + (allowed.isEmpty ? "" : " (expected \(expected))"))
+        throw fail(
+          word.column, "unexpected '\(word.text)'" + (allowed.isEmpty ? "" : " (expected \(expected))"))
       }
       guard let value = rest.first else {
         throw fail(word.column + word.text.count, "'\(word.text)' needs a duration")
@@ -123,7 +124,8 @@ extension ScenarioParser {
       event.action = .fault(node: node, endpoint: endpoint, kind: kind)
       event.untilMs = c.forMs.map { at + $0 }
     default:
-      throw fail(what.text == "" ? word.column : what.column,
+      throw fail(
+        what.text == "" ? word.column : what.column,
         "unknown event '\(what.text)' (expected actor, tasks, object-store, node, gcs or fault)")
     }
     events.append(event)
@@ -132,7 +134,9 @@ extension ScenarioParser {
   /// A fault kind and how many argument tokens it used.
   func faultKind(_ word: Token, _ rest: ArraySlice<Token>) throws(ScenarioError) -> (FaultKind, Int) {
     func argument(_ what: String) throws(ScenarioError) -> Token {
-      guard let t = rest.first else { throw fail(word.column + word.text.count, "'\(word.text)' needs \(what)") }
+      guard let t = rest.first else {
+        throw fail(word.column + word.text.count, "'\(word.text)' needs \(what)")
+      }
       return t
     }
     switch word.text {
@@ -159,7 +163,8 @@ extension ScenarioParser {
       }
       return (.truncate(fraction: f), 1)
     default:
-      throw fail(word.column,
+      throw fail(
+        word.column,
         "unknown fault '\(word.text)' (expected down, hang, slow, http, reset, truncate or malformed)")
     }
   }

@@ -65,7 +65,8 @@ struct ScenarioParser {
       }
       seen[word.text] = line
       guard args.count == 1 else {
-        throw fail(args.count > 1 ? args[1].column : word.column + word.text.count,
+        throw fail(
+          args.count > 1 ? args[1].column : word.column + word.text.count,
           args.count > 1 ? "unexpected '\(args[1].text)'" : "'\(word.text)' needs a value")
       }
     }

@@ -15,7 +15,8 @@ enum ScenarioValues {
       let digits = rest.prefix { $0.isASCII && $0.isNumber }
       guard !digits.isEmpty, digits.count <= 12, let n = Int64(digits) else { return nil }
       rest = rest.dropFirst(digits.count)
-      guard let unit = units.first(where: { rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms")) })
+      guard
+        let unit = units.first(where: { rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms")) })
       else { return nil }
       // Units must go from largest to smallest, each at most once, as in Prometheus.
       guard unit.1 < lastUnit else { return nil }

@@ -57,7 +57,10 @@ struct SeedDashboardRenderer: TargetRenderer {
     cpu = c.scenario.nodes.indices.map {
       SeriesPrefix.make(
         "ray_node_cpu_utilization",
-        [("component", "dashboard"), ("node_id", c.nodeIds[$0]), ("ray_node_ip", c.scenario.nodes[$0].address)])
+        [
+          ("component", "dashboard"), ("node_id", c.nodeIds[$0]),
+          ("ray_node_ip", c.scenario.nodes[$0].address),
+        ])
     }
   }
 
@@ -82,14 +85,19 @@ struct SeedGCSRenderer: TargetRenderer {
     heartbeat = c.scenario.nodes.indices.map {
       SeriesPrefix.make(
         "ray_gcs_server_heartbeat_latency_ms",
-        [("component", "gcs_server"), ("node_id", c.nodeIds[$0]), ("ray_node_ip", c.scenario.nodes[$0].address)])
+        [
+          ("component", "gcs_server"), ("node_id", c.nodeIds[$0]),
+          ("ray_node_ip", c.scenario.nodes[$0].address),
+        ])
     }
     queue = SeriesPrefix.make("ray_scheduler_queue_length", [("component", "gcs_server")])
   }
 
   mutating func render(_ state: ModelState, into w: inout BodyWriter) {
     w.head(heartbeatHead)
-    for n in state.nodes.indices where state.nodes[n].alive { w.sample(heartbeat[n], state.nodes[n].lastHeartbeatMs) }
+    for n in state.nodes.indices where state.nodes[n].alive {
+      w.sample(heartbeat[n], state.nodes[n].lastHeartbeatMs)
+    }
     w.head(queueHead)
     w.sample(queue, state.nodes.reduce(0) { $0 + ($1.alive ? $1.tasks.reduce(0) { $0 + $1.pending } : 0) })
   }

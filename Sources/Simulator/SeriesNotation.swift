@@ -1,13 +1,18 @@
 /// promtool's `input_series` notation: a selector `name{l="v"}` and value items `1 2 _ 0+10x100`.
 enum SeriesNotation {
   /// Reads `name` or `name{label="value", ...}` (double-quoted values with `\"`, `\\`, `\n`).
-  static func selector(_ token: Token, parser: ScenarioParser) throws(ScenarioError) -> (String, [(String, String)]) {
+  static func selector(_ token: Token, parser: ScenarioParser) throws(ScenarioError) -> (
+    String, [(String, String)]
+  ) {
     let chars = Array(token.text.unicodeScalars)
     var i = 0
     func isNameChar(_ c: Unicode.Scalar, first: Bool) -> Bool {
-      (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || c == ":" || (!first && c >= "0" && c <= "9")
+      (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || c == ":"
+        || (!first && c >= "0" && c <= "9")
     }
-    func fail(_ offset: Int, _ message: String) -> ScenarioError { parser.fail(token.column + offset, message) }
+    func fail(_ offset: Int, _ message: String) -> ScenarioError {
+      parser.fail(token.column + offset, message)
+    }
     while i < chars.count, isNameChar(chars[i], first: i == 0) { i += 1 }
     guard i > 0 else { throw fail(0, "a series needs a metric name") }
     let name = String(String.UnicodeScalarView(chars[0..<i]))
@@ -18,7 +23,10 @@ enum SeriesNotation {
     while true {
       while i < chars.count, chars[i] == " " { i += 1 }
       guard i < chars.count else { throw fail(i, "missing '}'") }
-      if chars[i] == "}" { i += 1; break }
+      if chars[i] == "}" {
+        i += 1
+        break
+      }
       let start = i
       while i < chars.count, isNameChar(chars[i], first: i == start), chars[i] != ":" { i += 1 }
       guard i > start else { throw fail(i, "expected a label name") }
@@ -63,7 +71,9 @@ enum SeriesNotation {
       guard let v = ScenarioValues.number(text) else { throw bad() }
       return [v]
     }
-    guard let n = ScenarioValues.count(String(text[text.index(after: x)...])), n <= 1_000_000 else { throw bad() }
+    guard let n = ScenarioValues.count(String(text[text.index(after: x)...])), n <= 1_000_000 else {
+      throw bad()
+    }
     let body = text[..<x]
     // The step's sign is the first '+' or '-' after the first character that is not an exponent sign.
     var split: String.Index?

@@ -14,7 +14,8 @@ extension Simulation {
         status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
       return SimulatedResponse(outcome: .answer(error), durationMs: durationMs)
     case .reset(let n):
-      return SimulatedResponse(outcome: .reset(answer, afterBytes: min(n, answer.body.count)), durationMs: durationMs)
+      return SimulatedResponse(
+        outcome: .reset(answer, afterBytes: min(n, answer.body.count)), durationMs: durationMs)
     case .truncate(let fraction):
       var cut = answer
       cut.body = Array(answer.body.prefix(Int(Double(answer.body.count) * fraction)))

@@ -5,8 +5,8 @@ import Synchronization
 ///
 /// The answer at virtual time `t` depends only on the scenario, the target, `t` and the
 /// `Accept` header, never on which times were asked before: the model integrates on a fixed
-/// tick from time 0, and cached states (the latest one plus a checkpoint every minute of
-/// virtual time) only make that cheaper. A live server and a virtual-time recording therefore
+/// tick from time 0, and cached states (the latest one plus a checkpoint every ten ticks)
+/// only make that cheaper. A live server and a virtual-time recording therefore
 /// produce identical bytes. Safe to share between threads (one lock around the cache).
 public final class Simulation: Sendable {
   public let scenario: Scenario
@@ -18,7 +18,7 @@ public final class Simulation: Sendable {
   let extras: [ExtraSeries]
 
   /// Ticks between two kept checkpoints.
-  static let checkpointEvery = 60
+  static let checkpointEvery = 10
 
   struct Engine: Sendable {
     var current: ModelState
@@ -48,7 +48,8 @@ public final class Simulation: Sendable {
         case (.seed, "raylet"): renderers.append(SeedRayletRenderer(node: n, context: context))
         case (.seed, "dashboard"): renderers.append(SeedDashboardRenderer(context: context))
         case (.seed, _): renderers.append(SeedGCSRenderer(context: context))
-        case (.ray260, "agent"): renderers.append(Ray260AgentRenderer(node: n, context: context, families: families))
+        case (.ray260, "agent"):
+          renderers.append(Ray260AgentRenderer(node: n, context: context, families: families))
         case (.ray260, "autoscaler"): renderers.append(Ray260AutoscalerRenderer(context: context))
         case (.ray260, _): renderers.append(Ray260DashboardRenderer(context: context))
         }
@@ -117,15 +118,24 @@ public final class Simulation: Sendable {
   /// The model state at `tick`, from the cached current state or the nearest checkpoint.
   static func state(at tick: Int, engine: inout Engine, model: ClusterModel) -> ModelState {
     if engine.current.tick != tick {
-      let index = min(tick / checkpointEvery, engine.checkpoints.count - 1)
-      let checkpoint = engine.checkpoints[index]
+      // Checkpoints are appended in tick order: find the last one at or before `tick`.
+      var low = 0
+      var high = engine.checkpoints.count - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if engine.checkpoints[mid].tick <= tick { low = mid } else { high = mid - 1 }
+      }
+      let checkpoint = engine.checkpoints[low]
       if engine.current.tick > tick || checkpoint.tick > engine.current.tick {
         engine.current = checkpoint
       }
+      let durationTicks = Int(model.scenario.durationMs / model.scenario.resolutionMs)
       while engine.current.tick < tick {
         model.step(&engine.current)
         let k = engine.current.tick
-        if k % checkpointEvery == 0, k / checkpointEvery == engine.checkpoints.count {
+        // Dense within the scenario; sparse after it, so a long live run keeps little memory.
+        let spacing = k <= durationTicks ? checkpointEvery : checkpointEvery * 60
+        if let last = engine.checkpoints.last, k - last.tick >= spacing {
           engine.checkpoints.append(engine.current)
         }
       }

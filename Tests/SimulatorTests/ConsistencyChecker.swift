@@ -39,7 +39,8 @@ struct ConsistencyChecker {
     let name = "\(simulation.scenario.title) target \(simulation.targets[target].url) at \(t)ms"
     let response = simulation.response(for: target, at: t, accept: nil)
     guard case .answer(let answer) = response.outcome, answer.status == 200 else { return }
-    if simulation.model.fault(node: node, endpoint: simulation.targets[target].endpoint, at: t) == .malformed {
+    if simulation.model.fault(node: node, endpoint: simulation.targets[target].endpoint, at: t) == .malformed
+    {
       return
     }
     let families: [MetricFamily]
@@ -56,12 +57,15 @@ struct ConsistencyChecker {
     for family in families {
       for sample in family.samples {
         let key = Self.key(sample)
-        if !seen.insert(key).inserted { Issue.record("\(name): duplicate series \(key)", sourceLocation: sourceLocation) }
+        if !seen.insert(key).inserted {
+          Issue.record("\(name): duplicate series \(key)", sourceLocation: sourceLocation)
+        }
         values[key] = sample.value
         if family.type == .counter || family.type == .histogram, !mayReset, let before = previous[key],
           sample.value < before
         {
-          Issue.record("\(name): \(key) went down from \(before) to \(sample.value)", sourceLocation: sourceLocation)
+          Issue.record(
+            "\(name): \(key) went down from \(before) to \(sample.value)", sourceLocation: sourceLocation)
         }
       }
       if family.type == .histogram { checkHistogram(family, name, sourceLocation) }
@@ -75,7 +79,8 @@ struct ConsistencyChecker {
     var groups: [String: [(Double, Double)]] = [:]
     var counts: [String: Double] = [:]
     for s in family.samples {
-      let rest = s.labels.filter { $0.name != "le" }.sorted().map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+      let rest = s.labels.filter { $0.name != "le" }.sorted().map { "\($0.name)=\($0.value)" }.joined(
+        separator: ",")
       if s.name.hasSuffix("_bucket"), let le = s[label: "le"] {
         groups[rest, default: []].append((le == "+Inf" ? .infinity : Double(le) ?? .nan, s.value))
       } else if s.name.hasSuffix("_count") {
@@ -88,20 +93,27 @@ struct ConsistencyChecker {
         Issue.record("\(name): \(family.name){\(labels)} buckets not cumulative", sourceLocation: location)
       }
       if sorted.last?.0 != .infinity || sorted.last?.1 != counts[labels] {
-        Issue.record("\(name): \(family.name){\(labels)} +Inf bucket differs from _count", sourceLocation: location)
+        Issue.record(
+          "\(name): \(family.name){\(labels)} +Inf bucket differs from _count", sourceLocation: location)
       }
     }
   }
 
   func value(_ values: [String: Double], _ prefix: String, _ labels: [String: String]) -> Double? {
     values.first { key, _ in
-      key.hasPrefix(prefix + "{") && labels.allSatisfy { key.contains("\($0.key)=\($0.value),") || key.hasSuffix("\($0.key)=\($0.value)}") }
+      key.hasPrefix(prefix + "{")
+        && labels.allSatisfy {
+          key.contains("\($0.key)=\($0.value),") || key.hasSuffix("\($0.key)=\($0.value)}")
+        }
     }?.value
   }
 
   func sum(_ values: [String: Double], _ prefix: String, _ labels: [String: String]) -> Double {
     values.filter { key, _ in
-      key.hasPrefix(prefix + "{") && labels.allSatisfy { key.contains("\($0.key)=\($0.value),") || key.hasSuffix("\($0.key)=\($0.value)}") }
+      key.hasPrefix(prefix + "{")
+        && labels.allSatisfy {
+          key.contains("\($0.key)=\($0.value),") || key.hasSuffix("\($0.key)=\($0.value)}")
+        }
     }.reduce(0) { $0 + $1.value }
   }
 
@@ -118,7 +130,9 @@ struct ConsistencyChecker {
       return
     }
     if used > capacity || used < 0 || used + available != capacity {
-      Issue.record("\(name): object store used \(used) + available \(available) != \(capacity)", sourceLocation: location)
+      Issue.record(
+        "\(name): object store used \(used) + available \(available) != \(capacity)", sourceLocation: location
+      )
     }
     let cpuUsed = value(v, "ray_resources", ["Name": "CPU", "State": "USED"]) ?? -1
     let cpuAvailable = value(v, "ray_resources", ["Name": "CPU", "State": "AVAILABLE"]) ?? -1
@@ -132,7 +146,9 @@ struct ConsistencyChecker {
       Issue.record("\(name): ray_node_cpu_count differs from the node's cpus", sourceLocation: location)
     }
     let store = sum(v, "ray_resources", ["Name": "object_store_memory"])
-    if store != capacity { Issue.record("\(name): object_store_memory resources sum to \(store)", sourceLocation: location) }
+    if store != capacity {
+      Issue.record("\(name): object_store_memory resources sum to \(store)", sourceLocation: location)
+    }
     for (a, actor) in simulation.scenario.actors.enumerated() where nodeSpec.isHead {
       let states = sum(v, "ray_actors", ["Source": "gcs", "Name": actor.name])
       if states != Double(actor.count) {

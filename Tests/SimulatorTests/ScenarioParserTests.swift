@@ -72,53 +72,80 @@ struct ScenarioParserTests {
 
   static let bad: [BadCase] = [
     BadCase(text: "bogus 1\n", line: 1, column: 1, message: "unknown directive 'bogus'"),
-    BadCase(text: "duration 1m\nnode a 127.0.0.1\n", line: 2, column: 1,
+    BadCase(
+      text: "duration 1m\nnode a 127.0.0.1\n", line: 2, column: 1,
       message: "declare 'profile' before the nodes"),
-    BadCase(text: "profile seed\nnode a 127.0.0.1\n", line: 1, column: 1,
+    BadCase(
+      text: "profile seed\nnode a 127.0.0.1\n", line: 1, column: 1,
       message: "missing 'duration' (for example: duration 10m)"),
-    BadCase(text: "profile ray-3\n", line: 1, column: 9,
+    BadCase(
+      text: "profile ray-3\n", line: 1, column: 9,
       message: "unknown profile 'ray-3' (expected seed or ray-2.60)"),
-    BadCase(text: header + "duration 5m\n", line: 4, column: 1,
+    BadCase(
+      text: header + "duration 5m\n", line: 4, column: 1,
       message: "'duration' given twice (first on line 2)"),
-    BadCase(text: header + "interval 5x\n", line: 4, column: 10,
+    BadCase(
+      text: header + "interval 5x\n", line: 4, column: 10,
       message: "bad duration '5x' (for example 90s, 1m30s, 500ms, 2h)"),
-    BadCase(text: header + "node w1 127.0.0.300\n", line: 4, column: 9,
+    BadCase(
+      text: header + "node w1 127.0.0.300\n", line: 4, column: 9,
       message: "bad IPv4 address '127.0.0.300'"),
-    BadCase(text: header + "node w1 127.0.0.1\n", line: 4, column: 9,
+    BadCase(
+      text: header + "node w1 127.0.0.1\n", line: 4, column: 9,
       message: "127.0.0.1:8080 is already used by node 'head'; give each node its own address or ports"),
-    BadCase(text: header + "node w1 127.0.0.2 gpus=1\n", line: 4, column: 19,
-      message: "unknown option 'gpus' (expected one of: head, absent, cpus, memory, object-store, agent, autoscaler, dashboard)"),
-    BadCase(text: header + "node w1 127.0.0.2 cpus=0\n", line: 4, column: 24,
+    BadCase(
+      text: header + "node w1 127.0.0.2 gpus=1\n", line: 4, column: 19,
+      message:
+        "unknown option 'gpus' (expected one of: head, absent, cpus, memory, object-store, agent, autoscaler, dashboard)"
+    ),
+    BadCase(
+      text: header + "node w1 127.0.0.2 cpus=0\n", line: 4, column: 24,
       message: "cpus must be an integer from 1 to 1024"),
-    BadCase(text: header + "node w1 127.0.0.2 head\n", line: 4, column: 19,
+    BadCase(
+      text: header + "node w1 127.0.0.2 head\n", line: 4, column: 19,
       message: "the head node must be declared first ('head' is the head)"),
-    BadCase(text: header + "actor A on nowhere\n", line: 4, column: 12,
+    BadCase(
+      text: header + "actor A on nowhere\n", line: 4, column: 12,
       message: "unknown node 'nowhere' (declare it with 'node' first)"),
-    BadCase(text: header + "at 1m actor Ghost crash\n", line: 4, column: 13,
+    BadCase(
+      text: header + "at 1m actor Ghost crash\n", line: 4, column: 13,
       message: "unknown actor 'Ghost' (declare it with 'actor' first)"),
-    BadCase(text: header + "at 11m node head join\n", line: 4, column: 4,
+    BadCase(
+      text: header + "at 11m node head join\n", line: 4, column: 4,
       message: "time 11m is not before the end of the scenario"),
-    BadCase(text: header + "at 2m node head leave\n", line: 4, column: 12,
+    BadCase(
+      text: header + "at 2m node head leave\n", line: 4, column: 12,
       message: "the head node cannot leave (its loss ends the cluster)"),
-    BadCase(text: header + "at 2m fault head.raylet down\n", line: 4, column: 18,
+    BadCase(
+      text: header + "at 2m fault head.raylet down\n", line: 4, column: 18,
       message: "unknown endpoint 'raylet' (this profile has: agent, autoscaler, dashboard)"),
-    BadCase(text: header + "at 2m fault head explode\n", line: 4, column: 18,
+    BadCase(
+      text: header + "at 2m fault head explode\n", line: 4, column: 18,
       message: "unknown fault 'explode' (expected down, hang, slow, http, reset, truncate or malformed)"),
-    BadCase(text: header + "at 2m fault head http 200\n", line: 4, column: 23,
+    BadCase(
+      text: header + "at 2m fault head http 200\n", line: 4, column: 23,
       message: "HTTP status must be from 400 to 599"),
-    BadCase(text: header + "at 2m fault head down for\n", line: 4, column: 26, message: "'for' needs a duration"),
-    BadCase(text: header + "at 2m gcs latency 1s during 1m\n", line: 4, column: 22,
+    BadCase(
+      text: header + "at 2m fault head down for\n", line: 4, column: 26, message: "'for' needs a duration"),
+    BadCase(
+      text: header + "at 2m gcs latency 1s during 1m\n", line: 4, column: 22,
       message: "unexpected 'during' (expected 'for DUR', 'over DUR')"),
-    BadCase(text: header + "at 3m gcs latency 1s\nat 2m gcs latency 2s\n", line: 5, column: 4,
+    BadCase(
+      text: header + "at 3m gcs latency 1s\nat 2m gcs latency 2s\n", line: 5, column: 4,
       message: "events must be in time order (line 4 is later)"),
-    BadCase(text: header + "series head.agent x{a=\"b\" 1\n", line: 4, column: 20, message: "unterminated '{'"),
-    BadCase(text: header + "series counter head.agent x 1 2\n", line: 4, column: 27,
+    BadCase(
+      text: header + "series head.agent x{a=\"b\" 1\n", line: 4, column: 20, message: "unterminated '{'"),
+    BadCase(
+      text: header + "series counter head.agent x 1 2\n", line: 4, column: 27,
       message: "a counter's name must end in _total"),
-    BadCase(text: header + "series head.agent x 1 1..2\n", line: 4, column: 23,
+    BadCase(
+      text: header + "series head.agent x 1 1..2\n", line: 4, column: 23,
       message: "bad value '1..2' (expected v, _, _xN, vxN, a+bxN or a-bxN)"),
-    BadCase(text: header + "scenario untitled\n", line: 4, column: 10,
+    BadCase(
+      text: header + "scenario untitled\n", line: 4, column: 10,
       message: "the title must be a \"quoted string\""),
-    BadCase(text: header + "actor A on head\nat 1m actor A crash-loop for 1m\n", line: 5, column: 25,
+    BadCase(
+      text: header + "actor A on head\nat 1m actor A crash-loop for 1m\n", line: 5, column: 25,
       message: "crash-loop needs 'every DUR'"),
   ]
 

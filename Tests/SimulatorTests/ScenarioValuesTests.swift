@@ -4,7 +4,8 @@ import Testing
 
 struct ScenarioValuesTests {
   @Test(arguments: [
-    ("90s", Int64(90_000)), ("1m30s", 90_000), ("500ms", 500), ("2h", 7_200_000), ("0", 0), ("1d", 86_400_000),
+    ("90s", Int64(90_000)), ("1m30s", 90_000), ("500ms", 500), ("2h", 7_200_000), ("0", 0),
+    ("1d", 86_400_000),
     ("1h1m1s1ms", 3_661_001),
   ])
   func readsPrometheusDurations(text: String, ms: Int64) {

@@ -8,7 +8,8 @@ struct SimulationTests {
   /// Targets and times to check per scenario: all targets every 30s, or a sample for big clusters.
   static func plan(_ sim: Simulation) -> [(Int, [Int64])] {
     let big = sim.targets.count > 20
-    let targets = big ? Array(sim.targets.indices.prefix(4)) + [sim.targets.count - 1] : Array(sim.targets.indices)
+    let targets =
+      big ? Array(sim.targets.indices.prefix(4)) + [sim.targets.count - 1] : Array(sim.targets.indices)
     return targets.map { t in
       let times = Array(sim.scrapeTimes(for: t))
       let step = big ? 60 : 6
@@ -35,11 +36,14 @@ struct SimulationTests {
     var checked = 0
     for (target, times) in Self.plan(sim) {
       for t in times.prefix(8) {
-        guard case .answer(let a) = sim.response(for: target, at: t, accept: accept).outcome, a.status == 200 else {
+        guard case .answer(let a) = sim.response(for: target, at: t, accept: accept).outcome, a.status == 200
+        else {
           continue
         }
         let node = sim.scenario.nodes.firstIndex { $0.name == sim.targets[target].node } ?? 0
-        if sim.model.fault(node: node, endpoint: sim.targets[target].endpoint, at: t) == .malformed { continue }
+        if sim.model.fault(node: node, endpoint: sim.targets[target].endpoint, at: t) == .malformed {
+          continue
+        }
         checked += 1
         #expect(a.contentType.hasPrefix("application/openmetrics-text; version=1.0.0"))
         #expect(a.body.text.hasSuffix("# EOF\n"))
@@ -88,7 +92,8 @@ struct SimulationTests {
     #expect(raylet.contains("# TYPE ray_actor_task_execution_time_s histogram\n"))
     #expect(raylet.contains("# TYPE ray_object_store_memory_usage_bytes gauge\n"))
     let gcs = sim.response(for: 2, at: 60_000, accept: nil).answer?.body.text ?? ""
-    #expect(gcs.contains("ray_gcs_server_heartbeat_latency_ms{") && gcs.contains("ray_scheduler_queue_length{"))
+    #expect(
+      gcs.contains("ray_gcs_server_heartbeat_latency_ms{") && gcs.contains("ray_scheduler_queue_length{"))
   }
 
   @Test func crashLoopRestartsCountUpAndWorkersChurn() throws {
@@ -106,10 +111,11 @@ struct SimulationTests {
     let before = sim.response(for: w1, at: 330_000, accept: nil).answer?.body.text ?? ""
     let after = sim.response(for: w1, at: 365_000, accept: nil).answer?.body.text ?? ""
     let ids = { (text: String) in
-      Set(text.split(separator: "\n").filter { $0.contains("WORKER_HEAP") }.compactMap { line -> Substring? in
-        guard let r = line.range(of: "WorkerId=\"") else { return nil }
-        return line[r.upperBound...].prefix(56)
-      })
+      Set(
+        text.split(separator: "\n").filter { $0.contains("WORKER_HEAP") }.compactMap { line -> Substring? in
+          guard let r = line.range(of: "WorkerId=\"") else { return nil }
+          return line[r.upperBound...].prefix(56)
+        })
     }
     // The crashed replicas' workers are gone and their replacements have new ids.
     #expect(!ids(before).subtracting(ids(after)).isEmpty)
@@ -123,7 +129,8 @@ struct SimulationTests {
     #expect(sim.response(for: w2, at: 700_000, accept: nil).outcome == .refused)
     func grpc(_ t: Int64) throws -> Double {
       let body = try #require(sim.response(for: w2, at: t, accept: nil).answer?.body)
-      let f = try #require(try MetricFamily.parse(body, format: .text).first { $0.name == "ray_grpc_server_req_finished_total" })
+      let f = try #require(
+        try MetricFamily.parse(body, format: .text).first { $0.name == "ray_grpc_server_req_finished_total" })
       return f.samples[0].value
     }
     #expect(try grpc(1_110_000) < grpc(590_000))
@@ -146,7 +153,10 @@ struct SimulationTests {
       return
     }
     #expect(n == 4096 && a.body.count > 4096)
-    guard case .truncated(let cut, let declared) = sim.response(for: target("head", "dashboard"), at: 750_000, accept: nil).outcome
+    guard
+      case .truncated(let cut, let declared) = sim.response(
+        for: target("head", "dashboard"), at: 750_000, accept: nil
+      ).outcome
     else {
       Issue.record("expected a truncated body")
       return
@@ -162,7 +172,8 @@ struct SimulationTests {
     let sim = Simulation(scenario: try Scenarios.load("scrape-faults.scn"))
     let w1 = try #require(sim.targets.firstIndex { $0.node == "w1" })
     let body = sim.response(for: w1, at: 25_000, accept: nil).answer?.body.text ?? ""
-    #expect(body.contains("# TYPE app_requests_total counter\napp_requests_total{route=\"/predict\"} 125.0\n"))
+    #expect(
+      body.contains("# TYPE app_requests_total counter\napp_requests_total{route=\"/predict\"} 125.0\n"))
   }
 
   @Test func scrapeTimesAreSpreadAndStable() throws {
