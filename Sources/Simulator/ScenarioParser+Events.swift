@@ -63,7 +63,7 @@ extension ScenarioParser {
           throw fail(args[3].column + args[3].text.count, "crash-loop needs 'every DUR'")
         }
         event.action = .crashLoop(actor: actor, everyMs: every)
-        event.untilMs = c.forMs.map { at + $0 }
+        event.untilMs = c.forMs.map { at.addingReportingOverflow($0).overflow ? Int64.max : at + $0 }
       case "crash":
         _ = try clauses(args[4...], allowed: [])
         event.action = .crashLoop(actor: actor, everyMs: Int64.max / 4)
@@ -82,7 +82,7 @@ extension ScenarioParser {
       }
       let c = try clauses(args[5...], allowed: ["for"])
       event.action = .taskRate(task: task, rate: r)
-      event.untilMs = c.forMs.map { at + $0 }
+      event.untilMs = c.forMs.map { at.addingReportingOverflow($0).overflow ? Int64.max : at + $0 }
     case "object-store":
       try need(args, 5, after: word, "at TIME object-store NODE fill PCT [over DUR] [for DUR]")
       let node = try nodeIndex(args[2])
@@ -92,7 +92,7 @@ extension ScenarioParser {
       }
       let c = try clauses(args[5...], allowed: ["over", "for"])
       event.action = .objectStoreFill(node: node, fraction: f, rampMs: c.overMs ?? 0)
-      event.untilMs = c.forMs.map { at + $0 }
+      event.untilMs = c.forMs.map { at.addingReportingOverflow($0).overflow ? Int64.max : at + $0 }
     case "node":
       try need(args, 4, after: word, "at TIME node NAME leave|join [for DUR]")
       let node = try nodeIndex(args[2])
@@ -106,7 +106,7 @@ extension ScenarioParser {
       default: throw fail(args[3].column, "expected 'leave' or 'join'")
       }
       let c = try clauses(args[4...], allowed: ["for"])
-      event.untilMs = c.forMs.map { at + $0 }
+      event.untilMs = c.forMs.map { at.addingReportingOverflow($0).overflow ? Int64.max : at + $0 }
     case "gcs":
       try need(args, 4, after: word, "at TIME gcs latency MS [over DUR] [for DUR]")
       guard args[2].text == "latency" else { throw fail(args[2].column, "expected 'latency DUR'") }
@@ -115,14 +115,14 @@ extension ScenarioParser {
       }
       let c = try clauses(args[4...], allowed: ["over", "for"])
       event.action = .gcsLatency(ms: Double(ms), rampMs: c.overMs ?? 0)
-      event.untilMs = c.forMs.map { at + $0 }
+      event.untilMs = c.forMs.map { at.addingReportingOverflow($0).overflow ? Int64.max : at + $0 }
     case "fault":
       try need(args, 4, after: word, "at TIME fault NODE[.ENDPOINT] KIND [ARG] [for DUR]")
       let (node, endpoint) = try target(args[2])
       let (kind, used) = try faultKind(args[3], args[4...])
       let c = try clauses(args[(4 + used)...], allowed: ["for"])
       event.action = .fault(node: node, endpoint: endpoint, kind: kind)
-      event.untilMs = c.forMs.map { at + $0 }
+      event.untilMs = c.forMs.map { at.addingReportingOverflow($0).overflow ? Int64.max : at + $0 }
     default:
       throw fail(
         what.text == "" ? word.column : what.column,

@@ -64,7 +64,7 @@ enum SeriesNotation {
     }
     if text == "_" { return [nil] }
     if text.hasPrefix("_x") {
-      guard let n = ScenarioValues.count(String(text.dropFirst(2))) else { throw bad() }
+      guard let n = ScenarioValues.count(String(text.dropFirst(2))), n <= 1_000_000 else { throw bad() }
       return Array(repeating: nil, count: n)
     }
     guard let x = text.lastIndex(of: "x") else {
