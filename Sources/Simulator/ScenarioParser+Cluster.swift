@@ -48,7 +48,7 @@ extension ScenarioParser {
     var node = NodeSpec(
       name: name.text, address: octets.map(String.init).joined(separator: "."), isHead: nodes.isEmpty)
     let opts = try options(rest, allowed: nodeOptionNames)
-    for (key, (value, token)) in opts {
+    for (key, value, token) in opts {
       switch key {
       case "head":
         guard value.isEmpty else { throw fail(token.column, "'head' takes no value") }
@@ -118,7 +118,7 @@ extension ScenarioParser {
     }
     guard args[1].text == "on" else { throw fail(args[1].column, "expected 'on NODE'") }
     var actor = ActorSpec(name: args[0].text, node: try nodeIndex(args[2]))
-    for (key, (value, token)) in try options(args[3...], allowed: ["count", "task-time", "calls"]) {
+    for (key, value, token) in try options(args[3...], allowed: ["count", "task-time", "calls"]) {
       let col = token.column + key.count + 1
       switch key {
       case "count":
@@ -151,7 +151,7 @@ extension ScenarioParser {
       throw fail(args[0].column, "task '\(args[0].text)' declared twice")
     }
     var task = TaskSpec(name: args[0].text, rate: 0)
-    for (key, (value, token)) in try options(args[1...], allowed: ["rate", "duration", "failures"]) {
+    for (key, value, token) in try options(args[1...], allowed: ["rate", "duration", "failures"]) {
       let col = token.column + key.count + 1
       switch key {
       case "rate":

@@ -131,19 +131,22 @@ struct ScenarioParser {
     return d
   }
 
-  /// Splits `key=value` options; a bare word is a flag with an empty value.
+  /// Splits `key=value` options, in the order written (so the leftmost problem is reported);
+  /// a bare word is a flag with an empty value.
   func options(_ tokens: ArraySlice<Token>, allowed: [String]) throws(ScenarioError)
-    -> [String: (value: String, token: Token)]
+    -> [(key: String, value: String, token: Token)]
   {
-    var result: [String: (value: String, token: Token)] = [:]
+    var result: [(key: String, value: String, token: Token)] = []
     for t in tokens {
       let parts = t.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = String(parts[0])
       guard allowed.contains(key) else {
         throw fail(t.column, "unknown option '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
       }
-      guard result[key] == nil else { throw fail(t.column, "option '\(key)' given twice") }
-      result[key] = (parts.count > 1 ? String(parts[1]) : "", t)
+      guard !result.contains(where: { $0.key == key }) else {
+        throw fail(t.column, "option '\(key)' given twice")
+      }
+      result.append((key, parts.count > 1 ? String(parts[1]) : "", t))
     }
     return result
   }

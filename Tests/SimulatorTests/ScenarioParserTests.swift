@@ -99,6 +99,9 @@ struct ScenarioParserTests {
         "unknown option 'gpus' (expected one of: head, absent, cpus, memory, object-store, agent, autoscaler, dashboard)"
     ),
     BadCase(
+      text: header + "node w1 127.0.0.2 cpus=4 cpus=5 gpus=1\n", line: 4, column: 26,
+      message: "option 'cpus' given twice"),
+    BadCase(
       text: header + "node w1 127.0.0.2 cpus=0\n", line: 4, column: 24,
       message: "cpus must be an integer from 1 to 1024"),
     BadCase(
