@@ -8,10 +8,14 @@ extension Ray260AgentRenderer {
     // The agent's own Python process: gc and process counters restart with the node.
     w.head(heads.gc)
     for g in 0..<3 { w.sample(gc[g], (age * [9.1, 0.8, 0.07][g] + [1800, 420, 60][g]).rounded(.down)) }
+    w.head(heads.gcUncollectable)
+    for g in 0..<3 { w.sample(gcUncollectable[g], 0) }
     w.head(heads.gcCollections)
     for g in 0..<3 {
       w.sample(gcCollections[g], (age * [0.9, 0.08, 0.007][g] + [310, 28, 2][g]).rounded(.down))
     }
+    w.head(heads.pythonInfo)
+    w.sample(pythonInfo, 1)
     let startSeconds = c.startSeconds + Double(n.startTick) * c.model.dt - 4.16
     let processValues: [Double] = [
       2_576_752_640, (1.55e8 + 4e6 * c.jitter(10, tick / 30, node)).rounded(),
@@ -22,6 +26,8 @@ extension Ray260AgentRenderer {
       w.head(heads.process[i])
       w.sample(process[i], processValues[i])
     }
+    w.head(heads.targetInfo)
+    w.sample(targetInfo, 1)
     w.head(heads.grpc)
     for i in grpc.indices { w.sample(grpc[i], (n.grpcRequests * Self.grpcWeights[i]).rounded(.down)) }
     // Object store and spilling.

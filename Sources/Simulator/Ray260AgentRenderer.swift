@@ -14,6 +14,9 @@ struct Ray260AgentRenderer: TargetRenderer {
   // Pre-rendered prefixes, grouped by family.
   var gc: [[UInt8]] = []
   var gcCollections: [[UInt8]] = []
+  var gcUncollectable: [[UInt8]] = []
+  var pythonInfo: [UInt8] = []
+  var targetInfo: [UInt8] = []
   var process: [[UInt8]] = []
   var grpc: [[UInt8]] = []
   var storeAvailable: [UInt8] = []
@@ -100,6 +103,27 @@ struct Ray260AgentRenderer: TargetRenderer {
     gcCollections = (0..<3).map {
       SeriesPrefix.make("python_gc_collections_total", [("generation", String($0))])
     }
+    gcUncollectable = (0..<3).map {
+      SeriesPrefix.make("python_gc_objects_uncollectable_total", [("generation", String($0))])
+    }
+    pythonInfo = SeriesPrefix.make(
+      "python_info",
+      [
+        ("implementation", "CPython"), ("major", "3"), ("minor", "11"), ("patchlevel", "7"),
+        ("version", "3.11.7"),
+      ])
+    let h = Noise.hex(context.seed, 14, node, 0, count: 32)
+    let uuid = [
+      h.prefix(8), h.dropFirst(8).prefix(4), "4" + h.dropFirst(13).prefix(3), "9" + h.dropFirst(17).prefix(3),
+      h.dropFirst(20).prefix(12),
+    ].joined(separator: "-")
+    targetInfo = SeriesPrefix.make(
+      "target_info",
+      [
+        ("service_instance_id", uuid), ("service_name", "ray-dashboard-agent"),
+        ("telemetry_sdk_language", "python"),
+        ("telemetry_sdk_name", "opentelemetry"), ("telemetry_sdk_version", "1.45.2"),
+      ])
     process = [
       "process_virtual_memory_bytes", "process_resident_memory_bytes", "process_start_time_seconds",
       "process_cpu_seconds_total", "process_open_fds", "process_max_fds",

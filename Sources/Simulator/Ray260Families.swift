@@ -3,6 +3,10 @@ import Exposition
 /// `# HELP`/`# TYPE` of every family the Ray 2.60 agent serves, rendered once per simulation.
 struct Ray260Families: Sendable {
   let gc = FamilyHead("python_gc_objects_collected_total", .counter, "Objects collected during gc")
+  let gcUncollectable = FamilyHead(
+    "python_gc_objects_uncollectable_total", .counter, "Uncollectable objects found during GC")
+  let pythonInfo = FamilyHead("python_info", .gauge, "Python platform information")
+  let targetInfo = FamilyHead("target_info", .gauge, "Target metadata")
   let gcCollections = FamilyHead(
     "python_gc_collections_total", .counter, "Number of times this generation was collected")
   let process: [FamilyHead] = [
