@@ -4,6 +4,7 @@ public import Exposition
 /// does: OpenMetrics as soon as any listed media type is `application/openmetrics-text`,
 /// whatever its `q`; text 0.0.4 otherwise (protobuf is not offered, as in Ray).
 public enum ContentNegotiation {
+  /// The format to answer in for an `Accept` header (nil: no header).
   public static func format(accept: String?) -> ExpositionFormat {
     guard let accept else { return .text }
     for item in accept.split(separator: ",") {

@@ -7,17 +7,20 @@ public struct Scenario: Sendable, Hashable {
   public var title: String = ""
   /// Value of the `ray_io_cluster` target label (the `cluster` directive); empty for none.
   public var cluster: String = ""
+  /// Which endpoint layout and metric names to serve.
   public var profile: Profile
   /// Seed of every pseudo-random choice: the same file and seed give the same bytes.
   public var seed: UInt64 = 42
   /// Unix milliseconds of virtual time 0.
   public var startUnixMs: Int64 = 1_795_000_000_000
+  /// Length of the timeline; responses after it continue the final steady state.
   public var durationMs: Int64
   /// Prometheus scrape interval the scenario is meant to be recorded at.
   public var intervalMs: Int64 = 5_000
   /// Integration step of the cluster model; the response at `t` reflects the state at the last
   /// whole step at or before `t`.
   public var resolutionMs: Int64 = 1_000
+  /// The cluster; the head node is first.
   public var nodes: [NodeSpec]
   public var actors: [ActorSpec] = []
   public var tasks: [TaskSpec] = []
@@ -72,6 +75,7 @@ public struct NodeSpec: Sendable, Hashable {
 /// An actor class running `count` replicas on a node.
 public struct ActorSpec: Sendable, Hashable {
   public var name: String
+  /// Index into ``Scenario/nodes``.
   public var node: Int
   public var count: Int = 1
   /// Mean execution time of one actor task, in seconds.
@@ -93,6 +97,7 @@ public struct TaskSpec: Sendable, Hashable {
 
 /// An extra series in promtool's expanding notation, served by one endpoint.
 public struct SeriesSpec: Sendable, Hashable {
+  /// Index into ``Scenario/nodes``.
   public var node: Int
   public var endpoint: String
   public var name: String
@@ -116,7 +121,9 @@ public struct SeriesSpec: Sendable, Hashable {
 
 /// One timeline entry: something starts at `atMs` and, when `untilMs` is set, stops then.
 public struct Event: Sendable, Hashable {
+  /// Start, in ms from virtual time 0.
   public var atMs: Int64
+  /// End (exclusive), or nil when the effect lasts to the end.
   public var untilMs: Int64?
   public var action: Action
   /// Where the event was written, for messages.

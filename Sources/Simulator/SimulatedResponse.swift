@@ -23,6 +23,7 @@ public struct SimulatedResponse: Sendable, Hashable {
     }
   }
 
+  /// How the exchange ended.
   public enum Outcome: Sendable, Hashable {
     /// A full answer (possibly an HTTP error, or a 200 with a malformed body).
     case answer(Answer)

@@ -9,6 +9,7 @@ import Synchronization
 /// only make that cheaper. A live server and a virtual-time recording therefore
 /// produce identical bytes. Safe to share between threads (one lock around the cache).
 public final class Simulation: Sendable {
+  /// The scenario being simulated (`startUnixMs` turns virtual times into wall-clock frame times).
   public let scenario: Scenario
   /// Every endpoint of every node, head node first, in the profile's endpoint order.
   public let targets: [SimulatedTarget]
