@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// The answer at virtual time `t` depends only on the scenario, the target, `t` and the
 /// `Accept` header, never on which times were asked before: the model integrates on a fixed
-/// tick from time 0, and cached states (the latest one plus a checkpoint every ten ticks)
+/// tick from time 0, and cached states (the latest one plus checkpoints every ten ticks or so)
 /// only make that cheaper. A live server and a virtual-time recording therefore
 /// produce identical bytes. Safe to share between threads (one lock around the cache).
 public final class Simulation: Sendable {
@@ -18,8 +18,9 @@ public final class Simulation: Sendable {
   let engine: Mutex<Engine>
   let extras: [ExtraSeries]
 
-  /// Ticks between two kept checkpoints.
-  static let checkpointEvery = 10
+  /// Ticks between two kept checkpoints: ten, or more for very long scenarios so that at most
+  /// about 2,000 states are kept (a random access then replays at most that many ticks).
+  static func checkpointSpacing(durationTicks: Int) -> Int { max(10, durationTicks / 2000) }
 
   struct Engine: Sendable {
     var current: ModelState
@@ -135,7 +136,8 @@ public final class Simulation: Sendable {
         model.step(&engine.current)
         let k = engine.current.tick
         // Dense within the scenario; sparse after it, so a long live run keeps little memory.
-        let spacing = k <= durationTicks ? checkpointEvery : checkpointEvery * 60
+        let dense = checkpointSpacing(durationTicks: durationTicks)
+        let spacing = k <= durationTicks ? dense : dense * 60
         if let last = engine.checkpoints.last, k - last.tick >= spacing {
           engine.checkpoints.append(engine.current)
         }
