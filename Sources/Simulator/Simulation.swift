@@ -92,7 +92,9 @@ public final class Simulation: Sendable {
     let node = scenario.nodes.firstIndex { $0.name == spec.node } ?? 0
     let format = ContentNegotiation.format(accept: accept)
     let fault = model.fault(node: node, endpoint: spec.endpoint, at: t)
-    if !model.isAlive(node: node, at: t) || fault == .down {
+    // Membership is judged at the tick the state describes, so a node is never drawn half-joined.
+    let tickTime = t / scenario.resolutionMs * scenario.resolutionMs
+    if !model.isAlive(node: node, at: tickTime) || fault == .down {
       return SimulatedResponse(outcome: .refused, durationMs: 0)
     }
     if fault == .hang { return SimulatedResponse(outcome: .hang, durationMs: scenario.intervalMs) }
