@@ -181,3 +181,38 @@ struct ScenarioParserTests {
     #expect(profiles[.seed, default: 0] >= 1)
   }
 }
+
+struct ScenarioParserRobustnessTests {
+  /// Mutations of a valid file (characters dropped, doubled or replaced) either parse, and then
+  /// simulate without trapping, or fail with one positioned error.
+  @Test func mutatedFilesNeverTrap() throws {
+    let base = Array(ScenarioParserTests.valid.unicodeScalars)
+    let junk: [Unicode.Scalar] = [
+      "0", "9", "x", "=", "+", "%", "\"", "{", "}", "#", " ", "\n", ".", "-", "_",
+    ]
+    var g = SplitMix(seed: 17)
+    for _ in 0..<400 {
+      var text = base
+      for _ in 0..<Int.random(in: 1...3, using: &g) {
+        let i = Int.random(in: 0..<text.count, using: &g)
+        switch Int.random(in: 0..<3, using: &g) {
+        case 0: text.remove(at: i)
+        case 1: text.insert(text[i], at: i)
+        default: text[i] = junk[Int.random(in: 0..<junk.count, using: &g)]
+        }
+      }
+      let source = String(String.UnicodeScalarView(text))
+      do {
+        let scenario = try Scenario.parse(source, file: "m.scn")
+        let sim = Simulation(scenario: scenario)
+        for target in sim.targets.indices {
+          for t in [0, scenario.durationMs / 2, scenario.durationMs + 7_000] {
+            _ = sim.response(for: target, at: t, accept: nil)
+          }
+        }
+      } catch {
+        #expect(error.line >= 1 && error.column >= 1 && !error.message.isEmpty)
+      }
+    }
+  }
+}
