@@ -26,7 +26,7 @@ extension ClusterModel {
     let incarnation = s.nodes[n].incarnation + (s.tick == 0 ? 0 : 1)
     var fresh = NodeState(
       alive: true, tasks: Array(repeating: TaskCounts(), count: scenario.tasks.count),
-      workerGenerations: s.nodes[n].workerGenerations)
+      workerGenerations: Array(repeating: 0, count: scenario.nodes[n].cpus))
     fresh.incarnation = incarnation
     fresh.startTick = s.tick
     s.nodes[n] = fresh

@@ -29,7 +29,12 @@ extension Ray260AgentRenderer {
     w.head(heads.targetInfo)
     w.sample(targetInfo, 1)
     w.head(heads.grpc)
-    for i in grpc.indices { w.sample(grpc[i], (n.grpcRequests * Self.grpcWeights[i]).rounded(.down)) }
+    let requests = grpc.indices.map { (n.grpcRequests * Self.grpcWeights[$0]).rounded(.down) }
+    for i in grpc.indices { w.sample(grpc[i], requests[i]) }
+    w.head(heads.grpcNew)
+    for i in grpc.indices { w.sample(grpcNew[i], requests[i]) }
+    w.head(heads.grpcSucceeded)
+    for i in grpc.indices { w.sample(grpcSucceeded[i], requests[i]) }
     // Object store and spilling.
     let cap = spec.objectStoreBytes
     w.head(heads.storeAvailable)
@@ -80,6 +85,11 @@ extension Ray260AgentRenderer {
     for (i, v) in [plasmaWait, 0, 0, pending - plasmaWait, 0].enumerated() { w.sample(unschedulable[i], v) }
     w.head(heads.schedulerTasks)
     for (i, v) in [0, 0, running, 0, 0, 0, 0].enumerated() { w.sample(schedulerTasks[i], v) }
+    w.head(heads.processesStarted)
+    let actorProcesses = actors.reduce(0.0) { sum, a in
+      sum + Double(c.scenario.actors[a].count) + state.actors[a].restarts
+    }
+    w.sample(processesStarted, Double(n.workerGenerations.reduce(0, +)) + actorProcesses)
     if isHead { renderGCS(state, into: &w) }
     renderReporter(state, into: &w)
     w.head(heads.placement)
@@ -107,6 +117,15 @@ extension Ray260AgentRenderer {
   }
 
   private func renderGCS(_ state: ModelState, into w: inout BodyWriter) {
+    w.head(heads.gcsActorsCount)
+    var created = 0.0
+    var pendingActors = 0.0
+    for a in state.actors.indices {
+      let spec = context.scenario.actors[a]
+      let up = state.nodes[spec.node].alive && state.tick >= state.actors[a].restartingUntilTick
+      if up { created += Double(spec.count) } else { pendingActors += Double(spec.count) }
+    }
+    for (i, v) in [created, 0, 0, pendingActors].enumerated() { w.sample(gcsActorsCount[i], v) }
     w.head(heads.placementGroups)
     for prefix in gcsPlacementGroups { w.sample(prefix, 0) }
     w.head(heads.finishedJobs)
@@ -168,7 +187,8 @@ extension Ray260AgentRenderer {
             name.hasPrefix("ray::") && name != "ray::IDLE" && !name.hasSuffix("Agent") ? running * 90 : 0
           v = ((load / Double(max(1, count - 5)) + 2 * j) * 10).rounded() / 10
         case 1: v = (6.4e7 + 1.2e8 * j).rounded()
-        default: v = (2.5e7 + 1e7 * j).rounded()
+        case 2: v = (2.5e7 + 1e7 * j).rounded()
+        default: v = (3.8e7 + 6e7 * j).rounded()
         }
         w.sample(components[f * count + k], v)
       }

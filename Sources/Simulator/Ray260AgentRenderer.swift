@@ -19,6 +19,10 @@ struct Ray260AgentRenderer: TargetRenderer {
   var targetInfo: [UInt8] = []
   var process: [[UInt8]] = []
   var grpc: [[UInt8]] = []
+  var grpcNew: [[UInt8]] = []
+  var grpcSucceeded: [[UInt8]] = []
+  var processesStarted: [UInt8] = []
+  var gcsActorsCount: [[UInt8]] = []
   var storeAvailable: [UInt8] = []
   var storeUsed: [UInt8] = []
   /// SPILLED, MMAP_SHM UNSEALED, MMAP_DISK SEALED, MMAP_SHM SEALED, MMAP_DISK UNSEALED.
@@ -128,6 +132,13 @@ struct Ray260AgentRenderer: TargetRenderer {
       "process_virtual_memory_bytes", "process_resident_memory_bytes", "process_start_time_seconds",
       "process_cpu_seconds_total", "process_open_fds", "process_max_fds",
     ].map { SeriesPrefix.make($0, []) }
+    grpcNew = Self.grpcMethods.map {
+      SeriesPrefix.make("ray_grpc_server_req_new_total", raylet + [("Method", $0)])
+    }
+    grpcSucceeded = Self.grpcMethods.map {
+      SeriesPrefix.make("ray_grpc_server_req_succeeded_total", raylet + [("Method", $0)])
+    }
+    processesStarted = SeriesPrefix.make("ray_internal_num_processes_started", raylet)
     grpc = Self.grpcMethods.map {
       SeriesPrefix.make("ray_grpc_server_req_finished_total", raylet + [("Method", $0)])
     }
@@ -158,10 +169,13 @@ struct Ray260AgentRenderer: TargetRenderer {
     if isHead { buildGCSPrefixes() }
     let reporterLabels = labels.reporter(spec)
     reporter = Self.reporterNames.map { SeriesPrefix.make($0, reporterLabels) }
-    components = ["ray_component_cpu_percentage", "ray_component_rss_bytes", "ray_component_shared_bytes"]
-      .flatMap { family in
-        componentNames.map { SeriesPrefix.make(family, labels.process(spec, $0.0, pid: $0.1)) }
-      }
+    components = [
+      "ray_component_cpu_percentage", "ray_component_rss_bytes", "ray_component_shared_bytes",
+      "ray_component_uss_bytes",
+    ]
+    .flatMap { family in
+      componentNames.map { SeriesPrefix.make(family, labels.process(spec, $0.0, pid: $0.1)) }
+    }
     placement = HistogramPrefixes("ray_scheduler_placement_time_ms", raylet, bounds: Buckets.placementMs)
     let owner = labels.component("core_worker", address, worker: nil)
     tasks = context.scenario.tasks.flatMap { task in
@@ -213,6 +227,9 @@ struct Ray260AgentRenderer: TargetRenderer {
         SeriesPrefix.make(
           "ray_actors", gcsNoWorker + [("JobId", ""), ("Name", actor.name), ("Source", "gcs"), ("State", $0)])
       }
+    }
+    gcsActorsCount = ["Created", "Destroyed", "Unresolved", "Pending"].map {
+      SeriesPrefix.make("ray_gcs_actors_count", gcs + [("State", $0)])
     }
     gcsPlacementGroups = ["REMOVED", "PREPARED", "CREATED", "PENDING"].map {
       SeriesPrefix.make("ray_placement_groups", gcs + [("Source", "gcs"), ("State", $0)])

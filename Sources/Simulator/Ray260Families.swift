@@ -20,6 +20,14 @@ struct Ray260Families: Sendable {
   ]
   let grpc = FamilyHead(
     "ray_grpc_server_req_finished_total", .counter, "Finished request number in grpc server")
+  let grpcNew = FamilyHead("ray_grpc_server_req_new_total", .counter, "New request number in grpc server")
+  let grpcSucceeded = FamilyHead(
+    "ray_grpc_server_req_succeeded_total", .counter, "Succeeded request count in grpc server")
+  let processesStarted = FamilyHead(
+    "ray_internal_num_processes_started", .gauge,
+    "The total number of worker processes the worker pool has created.")
+  let gcsActorsCount = FamilyHead(
+    "ray_gcs_actors_count", .gauge, "Number of actors per state {Created, Destroyed, Unresolved, Pending}")
   let storeAvailable = FamilyHead(
     "ray_object_store_available_memory", .gauge, "Amount of memory currently available in the object store.")
   let storeMemory = FamilyHead(
@@ -67,6 +75,7 @@ struct Ray260Families: Sendable {
     FamilyHead(
       "ray_component_shared_bytes", .gauge,
       "SHM usage of all components of the node. It is equivalent to the top command's SHR column."),
+    FamilyHead("ray_component_uss_bytes", .gauge, "USS usage of all components on the node."),
   ]
   let activeNodes = FamilyHead("ray_cluster_active_nodes", .gauge, "Active nodes on the cluster")
   let health = FamilyHead(
