@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Simulator
@@ -34,5 +35,45 @@ struct PyFloatTests {
     var out: [UInt8] = []
     PyFloat.append(.nan, to: &out)
     #expect(out.text == "NaN")
+  }
+}
+
+struct PyFloatRealScrapeTests {
+  /// The team's reference scrapes, looked for in `shared/` beside the package or further up;
+  /// absent on a fresh clone, where the test is skipped.
+  static let scrapes: URL? = {
+    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    for _ in 0..<4 {
+      dir = dir.deletingLastPathComponent()
+      let candidate = dir.appendingPathComponent("shared/samples/ray-2.60/scrapes")
+      if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+    }
+    return nil
+  }()
+
+  /// Every value text in a few real Ray 2.60 scrapes comes out of ``PyFloat`` byte for byte.
+  @Test(.enabled(if: scrapes != nil))
+  func reproducesEveryValueOfRealScrapes() throws {
+    let root = try #require(Self.scrapes)
+    var checked = 0
+    for target in try FileManager.default.contentsOfDirectory(atPath: root.path) {
+      let dir = root.appendingPathComponent(target)
+      let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+        $0.hasSuffix(".prom")
+      }
+      for file in files.sorted().suffix(2) {
+        let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+          guard let space = line.lastIndex(of: " ") else { continue }
+          let valueText = String(line[line.index(after: space)...])
+          guard let value = Double(valueText) else { continue }
+          var out: [UInt8] = []
+          PyFloat.append(value, to: &out)
+          #expect(out.text == valueText, "\(target)/\(file)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 1000)
   }
 }
