@@ -176,7 +176,8 @@ struct Ray260AgentRenderer: TargetRenderer {
     .flatMap { family in
       componentNames.map { SeriesPrefix.make(family, labels.process(spec, $0.0, pid: $0.1)) }
     }
-    placement = HistogramPrefixes("ray_scheduler_placement_time_ms", raylet, bounds: Buckets.placementMs)
+    placement = HistogramPrefixes(
+      "ray_scheduler_placement_time_ms", raylet + [("WorkloadType", "Task")], bounds: Buckets.placementMs)
     let owner = labels.component("core_worker", address, worker: nil)
     tasks = context.scenario.tasks.flatMap { task in
       [
