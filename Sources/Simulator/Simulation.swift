@@ -29,6 +29,10 @@ public final class Simulation: Sendable {
     var sizes: [Int]
   }
 
+  /// Builds the model and pre-renders every target's metadata and series prefixes.
+  ///
+  /// Pass a scenario from ``Scenario/parse(_:file:)`` or ``Scenario/load(path:)``: they check
+  /// the references (node and actor indices, ports) that this initialiser relies on.
   public init(scenario: Scenario) {
     self.scenario = scenario
     let model = ClusterModel(scenario: scenario)
