@@ -80,6 +80,22 @@ struct SimulationTests {
     }
   }
 
+  @Test func concurrentCallersGetTheSameBytes() async throws {
+    let scenario = try Scenarios.load("actor-crash-loop.scn")
+    let shared = Simulation(scenario: scenario)
+    let reference = Simulation(scenario: scenario)
+    let times: [Int64] = (0..<24).map { Int64($0) * 71_000 }
+    await withTaskGroup(of: Void.self) { group in
+      for (i, t) in times.enumerated() {
+        group.addTask {
+          let target = i % shared.targets.count
+          let body = shared.response(for: target, at: t, accept: nil).answer?.body
+          #expect(body == reference.response(for: target, at: t, accept: nil).answer?.body)
+        }
+      }
+    }
+  }
+
   @Test func seedProfileServesTheArticlesLayout() throws {
     let sim = Simulation(scenario: try Scenarios.load("seed-healthy.scn"))
     #expect(sim.targets.map(\.instance).prefix(3) == ["127.0.0.1:8265", "127.0.0.1:8080", "127.0.0.1:8126"])
