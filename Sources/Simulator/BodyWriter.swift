@@ -44,7 +44,8 @@ struct FamilyHead: Sendable {
   let text: [UInt8]
   let openMetrics: [UInt8]
 
-  init(_ name: String, _ type: MetricType, _ help: String) {
+  /// `unit` is declared in OpenMetrics only (`# UNIT`), as prometheus_client does.
+  init(_ name: String, _ type: MetricType, _ help: String, unit: String? = nil) {
     self.name = name
     func lines(_ family: String, _ format: ExpositionFormat) -> [UInt8] {
       var out: [UInt8] = []
@@ -54,6 +55,7 @@ struct FamilyHead: Sendable {
         out.append(0x0A)
       }
       out += Array("# TYPE \(family) \(type.word(in: format))\n".utf8)
+      if let unit, format == .openMetrics { out += Array("# UNIT \(family) \(unit)\n".utf8) }
       return out
     }
     text = lines(name, .text)

@@ -8,14 +8,17 @@ struct Ray260AutoscalerRenderer: TargetRenderer {
   let update: HistogramPrefixes
   let updateHead = FamilyHead(
     "autoscaler_update_time_seconds", .histogram,
-    "Autoscaler update time. This is the time for an autoscaler update iteration to complete.")
+    "Autoscaler update time. This is the time for an autoscaler update iteration to complete.",
+    unit: "seconds")
   let updateCreatedHead: FamilyHead
   let updateCreated: [UInt8]
-  let pendingHead = FamilyHead("autoscaler_pending_nodes", .gauge, "Number of nodes pending to be started.")
-  let activeHead = FamilyHead("autoscaler_active_nodes", .gauge, "Number of nodes in the cluster.")
+  let pendingHead = FamilyHead(
+    "autoscaler_pending_nodes", .gauge, "Number of nodes pending to be started.", unit: "nodes")
+  let activeHead = FamilyHead(
+    "autoscaler_active_nodes", .gauge, "Number of nodes in the cluster.", unit: "nodes")
   let failedHead = FamilyHead(
     "autoscaler_recently_failed_nodes", .gauge,
-    "The number of recently failed nodes. This count could reset at undefined times.")
+    "The number of recently failed nodes. This count could reset at undefined times.", unit: "nodes")
   let pending: [[UInt8]]
   let active: [[UInt8]]
   let counterHeads: [FamilyHead]
@@ -23,9 +26,9 @@ struct Ray260AutoscalerRenderer: TargetRenderer {
   let counters: [[UInt8]]
   let created: [[UInt8]]
   let clusterHead = FamilyHead(
-    "autoscaler_cluster_resources", .gauge, "Total logical resources in the cluster.")
+    "autoscaler_cluster_resources", .gauge, "Total logical resources in the cluster.", unit: "resources")
   let pendingResourcesHead = FamilyHead(
-    "autoscaler_pending_resources", .gauge, "Pending logical resources in the cluster.")
+    "autoscaler_pending_resources", .gauge, "Pending logical resources in the cluster.", unit: "resources")
   let clusterResources: [[UInt8]]
   let pendingResources: [[UInt8]]
   static let resources = ["CPU", "GPU", "TPU", "memory", "object_store_memory"]
@@ -47,7 +50,7 @@ struct Ray260AutoscalerRenderer: TargetRenderer {
       ("autoscaler_started_nodes", "Number of nodes started."),
       ("autoscaler_stopped_nodes", "Number of nodes stopped."),
     ]
-    counterHeads = counterNames.map { FamilyHead($0.0 + "_total", .counter, $0.1) }
+    counterHeads = counterNames.map { FamilyHead($0.0 + "_total", .counter, $0.1, unit: "nodes") }
     createdHeads = counterNames.map { FamilyHead($0.0 + "_created", .gauge, $0.1) }
     counters = counterNames.map { SeriesPrefix.make($0.0 + "_total", [("SessionName", c.sessionName)]) }
     created = counterNames.map { SeriesPrefix.make($0.0 + "_created", [("SessionName", c.sessionName)]) }
@@ -129,16 +132,20 @@ struct Ray260DashboardRenderer: TargetRenderer {
     ("report_events", "POST", 0.2), ("get_version", "GET", 0.05), ("get_nodes", "GET", 0.1),
   ]
   let durationHead = FamilyHead(
-    "ray_dashboard_api_requests_duration_seconds", .histogram, "Total duration in seconds per endpoint")
+    "ray_dashboard_api_requests_duration_seconds", .histogram, "Total duration in seconds per endpoint",
+    unit: "seconds")
   let durationCreatedHead = FamilyHead(
     "ray_dashboard_api_requests_duration_seconds_created", .gauge, "Total duration in seconds per endpoint")
   let countHead = FamilyHead(
-    "ray_dashboard_api_requests_count_requests_total", .counter, "Total requests count per endpoint")
+    "ray_dashboard_api_requests_count_requests_total", .counter, "Total requests count per endpoint",
+    unit: "requests")
   let countCreatedHead = FamilyHead(
     "ray_dashboard_api_requests_count_requests_created", .gauge, "Total requests count per endpoint")
   let tasksHead = FamilyHead(
-    "ray_dashboard_event_loop_tasks", .gauge, "Number of tasks currently pending in the event loop's queue.")
-  let lagHead = FamilyHead("ray_dashboard_event_loop_lag_seconds", .gauge, "Event loop lag in seconds.")
+    "ray_dashboard_event_loop_tasks", .gauge, "Number of tasks currently pending in the event loop's queue.",
+    unit: "tasks")
+  let lagHead = FamilyHead(
+    "ray_dashboard_event_loop_lag_seconds", .gauge, "Event loop lag in seconds.", unit: "seconds")
   let duration: [HistogramPrefixes]
   let durationCreated: [[UInt8]]
   let count: [[UInt8]]

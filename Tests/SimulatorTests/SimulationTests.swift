@@ -184,6 +184,17 @@ struct SimulationTests {
     #expect(sim.response(for: w1, at: 930_000, accept: nil).answer?.status == 200)
   }
 
+  @Test func openMetricsDeclaresUnitsLikeTheAutoscaler() throws {
+    let sim = Simulation(scenario: try Scenarios.load("node-loss.scn"))
+    let autoscaler = try #require(sim.targets.firstIndex { $0.endpoint == "autoscaler" })
+    let om =
+      sim.response(for: autoscaler, at: 0, accept: "application/openmetrics-text").answer?.body.text ?? ""
+    #expect(om.contains("# TYPE autoscaler_started_nodes counter\n# UNIT autoscaler_started_nodes nodes\n"))
+    #expect(om.contains("autoscaler_started_nodes_total{SessionName="))
+    let text = sim.response(for: autoscaler, at: 0, accept: nil).answer?.body.text ?? ""
+    #expect(!text.contains("# UNIT") && text.contains("# TYPE autoscaler_started_nodes_created gauge\n"))
+  }
+
   @Test func extraSeriesFollowPromtoolNotation() throws {
     let sim = Simulation(scenario: try Scenarios.load("scrape-faults.scn"))
     let w1 = try #require(sim.targets.firstIndex { $0.node == "w1" })
