@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
     .library(name: "PromQL", targets: ["PromQL"]),
+    .library(name: "Simulator", targets: ["Simulator"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -25,12 +26,14 @@ let package = Package(
     .target(name: "Exposition", swiftSettings: strict),
     .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP"], swiftSettings: strict),
     .target(
-      name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL"],
+      name: "RayRecCLI",
+      dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator"],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
+    .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL"],
@@ -44,5 +47,7 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
     .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
   ]
 )
