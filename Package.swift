@@ -24,10 +24,13 @@ let package = Package(
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
-    .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP"], swiftSettings: strict),
+    .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "Simulator"], swiftSettings: strict),
+    .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
     .target(
       name: "RayRecCLI",
-      dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator"],
+      dependencies: [
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer",
+      ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
@@ -42,6 +45,9 @@ let package = Package(
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP"], swiftSettings: strict),
+    .testTarget(
+      name: "SimulatorServerTests", dependencies: ["SimulatorServer", "Simulator", "Recorder", "Archive", "HTTP"],
+      swiftSettings: strict),
     .testTarget(name: "SeriesStoreTests", dependencies: ["SeriesStore"], swiftSettings: strict),
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
