@@ -39,7 +39,8 @@ let package = Package(
     .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL"],
+      name: "rayrec-bench",
+      dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator"],
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
