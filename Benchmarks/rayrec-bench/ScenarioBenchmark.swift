@@ -10,10 +10,12 @@ func scenarioBenchmark(_ args: [String]) {
   }
   do {
     let scenario = try Scenario.load(path: path)
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("rayrec-bench-\(getpid()).rayrec").path
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("rayrec-bench-\(getpid()).rayrec")
+      .path
     defer { try? FileManager.default.removeItem(atPath: out) }
     let start = now()
-    let status = try ScenarioRecorder(simulation: Simulation(scenario: scenario), recorderVersion: "bench").record(to: out)
+    let status = try ScenarioRecorder(simulation: Simulation(scenario: scenario), recorderVersion: "bench")
+      .record(to: out)
     let elapsed = now() - start
     print("scenario.targets: \(Simulation(scenario: scenario).targets.count) targets")
     print("scenario.virtual_duration: \(scenario.durationMs / 1000) s")
