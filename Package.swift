@@ -25,15 +25,16 @@ let package = Package(
     .target(name: "Exposition", swiftSettings: strict),
     .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP"], swiftSettings: strict),
     .target(
-      name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore"],
+      name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "Replay"],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
+    .target(name: "Replay", dependencies: ["Archive", "HTTP"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder"],
+      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "Replay"],
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
@@ -44,5 +45,6 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
     .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP"], swiftSettings: strict),
   ]
 )
