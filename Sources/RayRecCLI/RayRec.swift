@@ -9,6 +9,7 @@ public let rootCommand = CommandSpec(
   abstract: "Record, replay and test the metrics of Ray clusters.",
   subcommands: [
     RecordCommand.spec,
+    ReplayCommand.spec,
     ArchiveCommands.importSpec,
     ArchiveCommands.infoSpec,
     ArchiveCommands.catSpec,

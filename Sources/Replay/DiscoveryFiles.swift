@@ -1,6 +1,6 @@
 public import Archive
-public import HTTP
 import Glibc
+public import HTTP
 
 /// The service-discovery files a replay keeps up to date, so an unmodified Prometheus finds the
 /// replayed targets under their original labels.

@@ -1,6 +1,6 @@
 public import Archive
-public import HTTP
 import Glibc
+public import HTTP
 
 /// Where each recorded target is served: its original port (plus an offset) on the bind address,
 /// a distinct loopback address when two original hosts share a port, or an explicit `--map`.

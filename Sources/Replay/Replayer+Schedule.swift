@@ -98,10 +98,13 @@ extension Replayer {
   /// Swaps in an answer and opens or closes the target's listener to match.
   func apply(_ served: ServedFrame?, to index: Int, listening: inout [Bool], existing: inout [Bool]) {
     let slot = state.slots[index]
-    slot.current.withLock { $0 = served }
     existing[index] = served != nil
     let listens = served?.listens ?? false
+    // Close the port before the new answer shows (and open it after), so that once the status
+    // says "refused" connections really are refused.
+    if listens || listens == listening[index] { slot.current.withLock { $0 = served } }
     guard listens != listening[index] else { return }
+    defer { if !listens { slot.current.withLock { $0 = served } } }
     if listens {
       let address = slot.address.withLock { $0 }
       guard let bound = try? server.addListener(address) else { return }

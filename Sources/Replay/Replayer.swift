@@ -1,7 +1,7 @@
 public import Archive
-public import HTTP
 import Dispatch
 import Foundation
+public import HTTP
 import Synchronization
 
 /// Serves an archive again: every target on its planned address, answering at each moment with
@@ -53,7 +53,8 @@ public final class Replayer: Sendable {
       positions.sort { (reader.frames[$0].timeMs, $0) < (reader.frames[$1].timeMs, $1) }
       guard firstMs <= lastMs else { continue }
       slots.append(
-        TargetSlot(target: target, address: entry.address, positions: positions, firstMs: firstMs, lastMs: lastMs))
+        TargetSlot(
+          target: target, address: entry.address, positions: positions, firstMs: firstMs, lastMs: lastMs))
     }
     guard slots.contains(where: { !$0.positions.isEmpty }) || !options.step else {
       throw .emptyWindow(message: "no frame between --from and --to")
