@@ -45,6 +45,6 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
     .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
-    .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP"], swiftSettings: strict),
+    .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
   ]
 )

@@ -13,6 +13,13 @@ public struct PortPlan: Sendable, Equatable, CustomStringConvertible {
     public var original: String
     /// The address the replay listens on for it.
     public var address: SocketAddress
+
+    /// An entry from parts.
+    public init(targetID: UInt32, original: String, address: SocketAddress) {
+      self.targetID = targetID
+      self.original = original
+      self.address = address
+    }
   }
 
   /// An explicit `HOST:PORT=HOST:PORT`: serve the first (original) on the second.

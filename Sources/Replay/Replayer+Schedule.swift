@@ -1,5 +1,6 @@
 import Archive
 import Dispatch
+import Foundation
 import Glibc
 import HTTP
 import Synchronization
@@ -44,43 +45,65 @@ extension Replayer {
     return ServedFrame(frame: frame, timestampMs: state.timestamp(frameMs: frame.timeMs, pass: pass))
   }
 
-  /// The scheduler thread: prepare the next change, sleep until its deadline, apply it.
-  func runSchedule() {
-    let events = events()
+  /// The scheduler: a producer thread decodes and prepares changes ahead (up to a bounded
+  /// number), this thread sleeps until each change's deadline and swaps it in.
+  func runSchedule(_ queue: PrepareQueue, ready: DispatchSemaphore) {
+    var signalled = false
+    defer { if !signalled { ready.signal() } }
     let clock = state.clock
     let start = state.startNanos.load(ordering: .acquiring)
     var listening = Array(repeating: true, count: state.slots.count)
     var existing = state.slots.map { existsAtStart($0) }
-    var pass: Int64 = 0
-    while true {
-      let initial = state.slots.map { initialAnswer($0, pass: pass) }
-      guard sleep(until: start &+ clock.elapsedNanos(reaching: clock.fromMs, loop: pass)) else { return }
-      for (index, served) in initial.enumerated() {
-        apply(served, to: index, listening: &listening, existing: &existing)
-      }
-      try? writeDiscovery(existing: existing)
-      var next = 0
-      while next < events.count {
-        let time = events[next].timeMs
-        var batch: [(Int, ServedFrame?)] = []
-        while next < events.count && events[next].timeMs == time {
-          let event = events[next]
-          batch.append((event.slot, prepare(event, pass: pass)))
-          next += 1
-        }
+    while let item = queue.take() {
+      switch item {
+      case .changes(let time, let pass, let changes, let initial):
         let deadline = start &+ clock.elapsedNanos(reaching: time, loop: pass)
         guard sleep(until: deadline) else { return }
         let before = existing
-        for (index, served) in batch { apply(served, to: index, listening: &listening, existing: &existing) }
+        for change in changes {
+          apply(change.served, to: change.slot, listening: &listening, existing: &existing)
+        }
         let now = monotonicNanos()
-        state.lateness.withLock { $0.append(Int64(bitPattern: now &- deadline)) }
-        if before != existing { try? writeDiscovery(existing: existing) }
+        if !initial { state.lateness.withLock { $0.append(Int64(bitPattern: now &- deadline)) } }
+        if initial || before != existing { try? writeDiscovery(existing: existing) }
+        if !signalled {
+          signalled = true
+          ready.signal()
+        }
+      case .end(let pass):
+        guard sleep(until: start &+ clock.elapsedNanos(reaching: clock.toMs, loop: pass)) else { return }
+        if !clock.loops {
+          state.finished.store(true, ordering: .releasing)
+          return
+        }
       }
-      guard sleep(until: start &+ clock.elapsedNanos(reaching: clock.toMs, loop: pass)) else { return }
-      if !clock.loops {
-        state.finished.store(true, ordering: .releasing)
+    }
+  }
+
+  /// The producer: every change of every pass, in order, prepared.
+  func produce(into queue: PrepareQueue) {
+    defer { queue.finish() }
+    let events = events()
+    var pass: Int64 = 0
+    while true {
+      let initial = state.slots.enumerated().map { index, slot in
+        PrepareQueue.Change(slot: index, served: initialAnswer(slot, pass: pass))
+      }
+      guard queue.put(.changes(timeMs: state.clock.fromMs, pass: pass, initial, initial: true)) else {
         return
       }
+      var next = 0
+      while next < events.count {
+        let time = events[next].timeMs
+        var batch: [PrepareQueue.Change] = []
+        while next < events.count && events[next].timeMs == time {
+          batch.append(
+            PrepareQueue.Change(slot: events[next].slot, served: prepare(events[next], pass: pass)))
+          next += 1
+        }
+        guard queue.put(.changes(timeMs: time, pass: pass, batch, initial: false)) else { return }
+      }
+      guard queue.put(.end(pass: pass)), state.clock.loops else { return }
       pass += 1
     }
   }

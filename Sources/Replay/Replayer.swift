@@ -39,17 +39,20 @@ public final class Replayer: Sendable {
     guard to > from else {
       throw .emptyWindow(message: "the window is empty: --to must be after --from")
     }
+    var windows: [UInt32: (positions: [Int], first: Int64, last: Int64)] = [:]
+    for (position, frame) in reader.frames.enumerated() {
+      var window = windows[frame.targetID] ?? ([], Int64.max, Int64.min)
+      window.first = min(window.first, frame.timeMs)
+      window.last = max(window.last, frame.timeMs)
+      if frame.timeMs >= from && frame.timeMs < to { window.positions.append(position) }
+      windows[frame.targetID] = window
+    }
     var slots: [TargetSlot] = []
     for entry in plan.entries {
-      guard let target = reader.target(id: entry.targetID) else { continue }
-      var positions: [Int] = []
-      var firstMs = Int64.max
-      var lastMs = Int64.min
-      for (position, frame) in reader.frames.enumerated() where frame.targetID == target.id {
-        firstMs = min(firstMs, frame.timeMs)
-        lastMs = max(lastMs, frame.timeMs)
-        if frame.timeMs >= from && frame.timeMs < to { positions.append(position) }
-      }
+      guard let target = reader.target(id: entry.targetID), let window = windows[target.id] else { continue }
+      var positions = window.positions
+      let firstMs = window.first
+      let lastMs = window.last
       positions.sort { (reader.frames[$0].timeMs, $0) < (reader.frames[$1].timeMs, $1) }
       guard firstMs <= lastMs else { continue }
       slots.append(
@@ -91,7 +94,7 @@ public final class Replayer: Sendable {
   public func switchLateness() -> [Int64] { state.lateness.withLock { $0 } }
 
   /// Binds every target and the status endpoint, writes the discovery files, starts the clock.
-  public func start() throws(ReplayError) {
+  public func start() async throws(ReplayError) {
     for (index, slot) in state.slots.enumerated() {
       let planned = slot.address.withLock { $0 }
       do {
@@ -126,13 +129,32 @@ public final class Replayer: Sendable {
       schedulerDone.signal()
       return
     }
-    state.startNanos.store(monotonicNanos(), ordering: .releasing)
-    let thread = Thread { [self] in
-      runSchedule()
-      schedulerDone.signal()
+    // Written here as well as by the scheduler, so that an unwritable path fails the start.
+    try writeDiscovery(existing: state.slots.map { existsAtStart($0) })
+    // Frames are decoded and prepared ahead on a thread of their own; the clock starts once a
+    // queue's worth is ready, so even the first switches of a fast replay come on time. The
+    // waiting happens off the cooperative pool: the scheduler needs it to close listeners.
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      DispatchQueue.global().async { [self] in
+        let queue = PrepareQueue(capacity: 64) { [self] in stopRequested.load(ordering: .acquiring) }
+        let producer = Thread { [self] in produce(into: queue) }
+        producer.name = "rayrec-replay-prepare"
+        producer.start()
+        queue.waitUntilFull(limit: .seconds(2))
+        state.startNanos.store(monotonicNanos(), ordering: .releasing)
+        let ready = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+          runSchedule(queue, ready: ready)
+          schedulerDone.signal()
+        }
+        thread.name = "rayrec-replay-clock"
+        thread.start()
+        // Return once the answers at the window start are in place: a request right after
+        // start() sees the first frames, never an empty target.
+        ready.wait()
+        continuation.resume()
+      }
     }
-    thread.name = "rayrec-replay-clock"
-    thread.start()
   }
 
   /// Stops the clock and closes every listener and connection.

@@ -13,7 +13,7 @@ import Testing
   }
 
   @Test func malformedOversizedAndSlowRequestsGetErrorsAndServingGoesOn() async throws {
-    let replayer = try startReplay(try Self.archive()) { options in
+    let replayer = try await startReplay(try Self.archive()) { options in
       options.server.requestTimeout = .milliseconds(300)
       options.server.maxHeadBytes = 4096
       options.speed = ReplaySpeed(factor: 0.001) ?? .normal
@@ -44,7 +44,9 @@ import Testing
   }
 
   @Test func aThousandIdleConnectionsDoNotDelayAScrape() async throws {
-    let replayer = try startReplay(try Self.archive()) { $0.speed = ReplaySpeed(factor: 0.001) ?? .normal }
+    let replayer = try await startReplay(try Self.archive()) {
+      $0.speed = ReplaySpeed(factor: 0.001) ?? .normal
+    }
     let address = replayer.addresses[0].address
     let idle: [RawClient] = await withCheckedContinuation { continuation in
       Thread {

@@ -36,7 +36,7 @@ import Testing
 
   @Test func theFrameInEffectIsServedByteForByteOnAnyPath() async throws {
     let reader = try Self.faultArchive()
-    let replayer = try frozenReplay(reader, at: t0 + 5000 + 200)
+    let replayer = try await frozenReplay(reader, at: t0 + 5000 + 200)
     let client = try HTTPClient()
     let result = await fetch(client, address(replayer, 1), path: "/any/path?x=1")
     #expect(result.response?.status == 200)
@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func aRefusedSpanClosesThePort() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 10_000)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 10_000)
     #expect(await eventually { replayer.status().targets[0].state == "refused" })
     let client = try HTTPClient()
     let result = await fetch(client, address(replayer, 0))
@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func aTimeoutIsNeverAnswered() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 15_000)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 15_000)
     let client = try HTTPClient()
     #expect(await eventually { replayer.status().targets[0].state == "timeout" })
     let result = await fetch(client, address(replayer, 0), timeout: .milliseconds(300))
@@ -70,7 +70,7 @@ import Testing
   }
 
   @Test func anHTTPErrorIsServedWithItsBody() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 20_000)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 20_000)
     let client = try HTTPClient()
     #expect(await eventually { replayer.status().targets[0].frameTimeMs == t0 + 20_000 })
     let result = await fetch(client, address(replayer, 0))
@@ -81,7 +81,7 @@ import Testing
   }
 
   @Test func aResetCutsTheBodyShort() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 25_000)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 25_000)
     let client = try HTTPClient()
     #expect(await eventually { replayer.status().targets[0].state == "reset" })
     let result = await fetch(client, address(replayer, 0))
@@ -92,7 +92,7 @@ import Testing
   }
 
   @Test func aMalformedBodyComesBackWithA200() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 30_000)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 30_000)
     let client = try HTTPClient()
     #expect(await eventually { replayer.status().targets[0].frameTimeMs == t0 + 30_000 })
     let result = await fetch(client, address(replayer, 0))
@@ -103,7 +103,7 @@ import Testing
   }
 
   @Test func gzipAndHeadAnswerAsRecorded() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 200)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 200)
     let client = try HTTPClient()
     let zipped = await fetch(client, address(replayer, 1), gzip: true)
     #expect(zipped.response?.wasGzip == true)
@@ -118,7 +118,7 @@ import Testing
 
   @Test func stepModeServesOneFramePerRequestInOrder() async throws {
     let reader = try makeArchive(frames: (0..<4).map { okFrame(0, t0 + Int64($0) * 5000, $0) })
-    let replayer = try startReplay(reader) { $0.step = true }
+    let replayer = try await startReplay(reader) { $0.step = true }
     let client = try HTTPClient()
     for step in 0..<4 {
       #expect(!replayer.isFinished)
@@ -133,7 +133,7 @@ import Testing
 
   @Test func stepModeLoopsWithShiftedTimestamps() async throws {
     let reader = try makeArchive(frames: (0..<2).map { okFrame(0, t0 + Int64($0) * 5000, $0) })
-    let replayer = try startReplay(reader) {
+    let replayer = try await startReplay(reader) {
       $0.step = true
       $0.loops = true
       $0.timestamps = .recorded
@@ -155,7 +155,7 @@ import Testing
 
   @Test func aFastReplayFinishesAtTheEndOfItsWindow() async throws {
     let reader = try makeArchive(frames: (0..<3).map { okFrame(0, t0 + Int64($0) * 5000, $0) })
-    let replayer = try startReplay(reader) { $0.speed = ReplaySpeed(factor: 1000) ?? .normal }
+    let replayer = try await startReplay(reader) { $0.speed = ReplaySpeed(factor: 1000) ?? .normal }
     #expect(await eventually { replayer.isFinished })
     #expect(replayer.status().progress == 1)
     #expect(replayer.switchLateness().count == 2)
@@ -170,7 +170,7 @@ import Testing
     var frames = (0..<6).map { okFrame(0, t0 + Int64($0) * 5000, $0) }
     frames += (4..<6).map { okFrame(1, t0 + Int64($0) * 5000, $0) }
     let reader = try makeArchive(frames: frames)
-    let replayer = try startReplay(reader) {
+    let replayer = try await startReplay(reader) {
       $0.sdFile = dir + "/sd.json"
       $0.raySDFile = dir + "/ray.json"
       $0.speed = ReplaySpeed(factor: 0.001) ?? .normal
@@ -184,7 +184,7 @@ import Testing
     #expect(!sd.contains("10.0.0.2:8080"))
     await replayer.stop()
 
-    let later = try startReplay(reader) {
+    let later = try await startReplay(reader) {
       $0.sdFile = dir + "/sd.json"
       $0.raySDFile = dir + "/ray.json"
       $0.fromMs = t0 + 20_000
@@ -196,7 +196,7 @@ import Testing
   }
 
   @Test func theStatusEndpointReportsTimeAndHits() async throws {
-    let replayer = try frozenReplay(try Self.faultArchive(), at: t0 + 200)
+    let replayer = try await frozenReplay(try Self.faultArchive(), at: t0 + 200)
     let client = try HTTPClient()
     _ = await fetch(client, address(replayer, 1))
     let status = try #require(replayer.statusAddress)

@@ -54,19 +54,19 @@ func anyPortPlan(_ reader: ArchiveReader) throws -> PortPlan {
 }
 
 /// Starts a replay on free ports; the caller stops it.
-func startReplay(_ reader: ArchiveReader, _ configure: (inout ReplayOptions) -> Void = { _ in }) throws
+func startReplay(_ reader: ArchiveReader, _ configure: (inout ReplayOptions) -> Void = { _ in }) async throws
   -> Replayer
 {
   var options = ReplayOptions()
   configure(&options)
   let replayer = try Replayer(reader: reader, plan: try anyPortPlan(reader), options: options)
-  try replayer.start()
+  try await replayer.start()
   return replayer
 }
 
 /// A replay frozen at `timeMs`: the clock crawls (1 recorded ms per wall second).
-func frozenReplay(_ reader: ArchiveReader, at timeMs: Int64) throws -> Replayer {
-  try startReplay(reader) { options in
+func frozenReplay(_ reader: ArchiveReader, at timeMs: Int64) async throws -> Replayer {
+  try await startReplay(reader) { options in
     options.fromMs = timeMs
     options.speed = ReplaySpeed(factor: 0.001) ?? .normal
   }

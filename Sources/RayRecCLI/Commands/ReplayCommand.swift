@@ -87,10 +87,14 @@ enum ReplayCommand {
       plan = try PortPlan(
         targets: reader.targets, bind: args.value("bind") ?? "127.0.0.1", portOffset: offset, maps: maps)
       replayer = try Replayer(reader: reader, plan: plan, options: options)
-      try replayer.start()
     } catch {
       if case .invalidOption = error { throw UsageError(message: error.description, path: args.path) }
       throw DataError(error.description)
+    }
+    do {
+      try Blocking.run { try await replayer.start() }
+    } catch {
+      throw DataError("\(error)")
     }
     let quiet = args.flag("quiet")
     if !quiet { printPlan(replayer, archive: args.positionals[0], &console) }
