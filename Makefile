@@ -19,6 +19,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/openmetrics-conformance
+	scripts/e2e-replay
 
 BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
 

@@ -29,18 +29,19 @@ let package = Package(
     .target(
       name: "RayRecCLI",
       dependencies: [
-        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer",
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer", "Replay",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
+    .target(name: "Replay", dependencies: ["Archive", "HTTP"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench",
-      dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator"],
+      dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "Replay"],
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
@@ -56,5 +57,6 @@ let package = Package(
     .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
+    .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
   ]
 )

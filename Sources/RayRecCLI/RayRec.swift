@@ -10,6 +10,7 @@ public let rootCommand = CommandSpec(
   subcommands: [
     RecordCommand.spec,
     SimulateCommand.spec,
+    ReplayCommand.spec,
     ArchiveCommands.importSpec,
     ArchiveCommands.infoSpec,
     ArchiveCommands.catSpec,
