@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
     .library(name: "PromQL", targets: ["PromQL"]),
+    .library(name: "PromQLScript", targets: ["PromQLScript"]),
     .library(name: "Simulator", targets: ["Simulator"]),
   ],
   targets: [
@@ -29,7 +30,7 @@ let package = Package(
     .target(
       name: "RayRecCLI",
       dependencies: [
-        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer",
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator", "SimulatorServer",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
@@ -53,7 +54,9 @@ let package = Package(
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
-    .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], swiftSettings: strict),
+    .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
   ]

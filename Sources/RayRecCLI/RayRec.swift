@@ -17,6 +17,7 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.repairSpec,
     ExportCommand.spec,
     QueryCommand.spec,
+    PromQLTestCommand.spec,
     CheckCommand.spec,
   ])
 
