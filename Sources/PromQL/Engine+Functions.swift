@@ -152,6 +152,10 @@ extension Evaluation {
   func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
     let name = call.function.name
     let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
+    if let matrix = Evaluation.extendedSelector(call.args[matrixIndex]) {
+      try Evaluation.checkExtendedModifier(matrix, function: name)
+      return try evaluateExtendedRange(name, matrix, at: time)
+    }
     let (series, start, end, seconds) = try window(call.args[matrixIndex], at: time)
     if name == "absent_over_time" {
       if !series.isEmpty { return [] }

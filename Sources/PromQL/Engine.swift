@@ -209,6 +209,7 @@ struct Evaluation {
   }
 
   func instantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    if selector.smoothed { return try smoothedInstantVector(selector, at: time) }
     try requireClassicSelector(selector)
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
