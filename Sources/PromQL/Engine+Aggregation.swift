@@ -25,7 +25,7 @@ extension Evaluation {
 
     switch aggregate.op {
     case .limitk:
-      if parameter.isNaN { throw EvaluationError("Parameter value is NaN for limitk") }
+      if parameter.isNaN { throw EvaluationError(nanParameterMessage("limitk")) }
       guard parameter >= 1 else { return [] }
       let limit = parameter >= Double(Int.max) ? Int.max : Int(parameter)
       var taken: [Labels: Int] = [:]
@@ -35,7 +35,7 @@ extension Evaluation {
         return taken[key, default: 0] <= limit
       }
     case .topk, .bottomk:
-      if parameter.isNaN { throw EvaluationError("Parameter value is NaN for \(aggregate.op.rawValue)") }
+      if parameter.isNaN { throw EvaluationError(nanParameterMessage(aggregate.op.rawValue)) }
       return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)
     case .countValues:
       guard isValidLabelName(label) else {
@@ -203,5 +203,10 @@ extension Evaluation {
     let upper = min(sorted.count - 1, lower + 1)
     let weight = rank - rank.rounded(.down)
     return sorted[lower] * (1 - weight) + sorted[upper] * weight
+  }
+
+  /// Prometheus 3 says just "Parameter value is NaN"; 2.x named the aggregation.
+  func nanParameterMessage(_ aggregation: String) -> String {
+    engine.prometheus2Semantics ? "Parameter value is NaN for \(aggregation)" : "Parameter value is NaN"
   }
 }

@@ -82,6 +82,10 @@ extension Evaluation {
       return .vector([VectorSample(labels: Evaluation.absentLabels(args[0]), value: 1, timestamp: time)])
     case "label_replace": return .vector(try labelReplace(args, at: time))
     case "label_join": return .vector(try labelJoin(args, at: time))
+    case "histogram_fraction":
+      return .vector(
+        histogramFraction(
+          try scalar(args[0], at: time), try scalar(args[1], at: time), try vector(args[2], at: time), time))
     case "histogram_quantile":
       return .vector(
         try histogramQuantile(try scalar(args[0], at: time), try vector(args[1], at: time), time))
