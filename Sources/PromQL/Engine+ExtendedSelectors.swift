@@ -82,8 +82,12 @@ extension Evaluation {
   /// The interpolated value at `end` minus the one at `start`; counters are first made monotonic
   /// (each reset adds the value before it), so interpolating across a reset counts from zero.
   /// Nothing when all samples are before the window or all after it.
-  static func smoothedIncrease(_ points: [(Int64, Double)], start: Int64, end: Int64, isCounter: Bool) -> Double? {
-    guard points.contains(where: { $0.0 <= end }), points.contains(where: { $0.0 >= start }) else { return nil }
+  static func smoothedIncrease(_ points: [(Int64, Double)], start: Int64, end: Int64, isCounter: Bool)
+    -> Double?
+  {
+    guard points.contains(where: { $0.0 <= end }), points.contains(where: { $0.0 >= start }) else {
+      return nil
+    }
     var adjusted = points
     if isCounter {
       var offset = 0.0
@@ -111,13 +115,17 @@ extension Evaluation {
 
   /// `metric smoothed`: the value at the evaluation time, interpolated from the last sample in the
   /// lookback window and the first one after it.
-  func smoothedInstantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+  func smoothedInstantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError)
+    -> [VectorSample]
+  {
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
     var samples: [VectorSample] = []
     for series in select(selector.matchers, start: start, end: end &+ engine.lookbackDelta) {
       let points = zip(series.timestamps, series.values).map { ($0, $1) }
-      guard let previous = points.last(where: { $0.0 <= end }), !StaleMarker.isStale(previous.1) else { continue }
+      guard let previous = points.last(where: { $0.0 <= end }), !StaleMarker.isStale(previous.1) else {
+        continue
+      }
       var value = previous.1
       if previous.0 < end, let next = points.first(where: { $0.0 > end }), !StaleMarker.isStale(next.1) {
         value = previous.1 + (next.1 - previous.1) * Double(end - previous.0) / Double(next.0 - previous.0)

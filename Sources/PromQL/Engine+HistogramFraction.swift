@@ -21,7 +21,9 @@ extension Evaluation {
   /// The share of observations in `[lower, upper]`, interpolating linearly inside finite buckets. A
   /// bucket of infinite width counts whole when the range reaches its infinite end, else not at all.
   /// The first bucket starts at 0 when its upper bound is positive (else at -Inf).
-  static func bucketFraction(_ lower: Double, _ upper: Double, _ input: [(upper: Double, count: Double)]) -> Double {
+  static func bucketFraction(_ lower: Double, _ upper: Double, _ input: [(upper: Double, count: Double)])
+    -> Double
+  {
     if lower.isNaN || upper.isNaN { return .nan }
     var buckets: [(upper: Double, count: Double)] = []
     for bucket in input.sorted(by: { $0.upper < $1.upper }) {
@@ -46,7 +48,9 @@ extension Evaluation {
       if lower <= bucketLower && upper >= bucket.upper {
         captured += count
       } else if bucketLower.isInfinite || bucket.upper.isInfinite {
-        if (bucket.upper == .infinity && upper == .infinity) || (bucketLower == -.infinity && lower == -.infinity) {
+        if (bucket.upper == .infinity && upper == .infinity)
+          || (bucketLower == -.infinity && lower == -.infinity)
+        {
           captured += count
         }
       } else {

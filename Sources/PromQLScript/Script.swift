@@ -93,7 +93,8 @@ struct ScriptReader {
     var rest = rest
     let interval = try duration(ScriptReader.word(&rest), "load interval")
     guard interval > 0 else { throw error("the load interval must be positive") }
-    var load = LoadCommand(line: index + 1, interval: interval, withNHCB: command == "load_with_nhcb", series: [])
+    var load = LoadCommand(
+      line: index + 1, interval: interval, withNHCB: command == "load_with_nhcb", series: [])
     for (line, text) in block() {
       do {
         let (metric, values) = SeriesDescription.splitMetric(text)

@@ -96,7 +96,8 @@ public struct EvalCommand: Equatable, Sendable {
       && lhs.failure == rhs.failure && lhs.ordered == rhs.ordered
       && lhs.expectsWarning == rhs.expectsWarning && lhs.expectsInfo == rhs.expectsInfo
       && lhs.expectedString == rhs.expectedString
-      && lhs.rangeVector.map { [$0.start, $0.end, $0.step] } == rhs.rangeVector.map { [$0.start, $0.end, $0.step] }
+      && lhs.rangeVector.map { [$0.start, $0.end, $0.step] }
+        == rhs.rangeVector.map { [$0.start, $0.end, $0.step] }
       && lhs.expectedScalar?.bitPattern == rhs.expectedScalar?.bitPattern
       && lhs.expectedSeries == rhs.expectedSeries
   }

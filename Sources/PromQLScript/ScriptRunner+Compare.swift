@@ -4,7 +4,9 @@ extension ScriptRunner {
   /// nil when `value` is what the eval expects; otherwise what differs, expected and got.
   func compare(_ eval: EvalCommand, _ value: Value) -> String? {
     if let wanted = eval.expectedString {
-      guard case .string(let got) = value else { return "expected string \"\(wanted)\", got:\n\(Self.describe(value))" }
+      guard case .string(let got) = value else {
+        return "expected string \"\(wanted)\", got:\n\(Self.describe(value))"
+      }
       return got == wanted ? nil : "expected string \"\(wanted)\", got \"\(got)\""
     }
     if let range = eval.rangeVector {
@@ -17,7 +19,8 @@ extension ScriptRunner {
       guard case .scalar(let got) = value else {
         return "expected scalar \(Self.format(wanted)), got:\n\(Self.describe(value))"
       }
-      return Self.almostEqual(got, wanted) ? nil : "expected scalar \(Self.format(wanted)), got \(Self.format(got))"
+      return Self.almostEqual(got, wanted)
+        ? nil : "expected scalar \(Self.format(wanted)), got \(Self.format(got))"
     }
     guard case .vector(let samples) = value else {
       return "expected an instant vector, got:\n\(Self.describe(value))"
@@ -25,9 +28,13 @@ extension ScriptRunner {
     return Self.compareVector(samples, expected: eval.expectedSeries, ordered: eval.ordered)
   }
 
-  static func compareVector(_ samples: [VectorSample], expected: [SeriesDescription], ordered: Bool) -> String? {
+  static func compareVector(_ samples: [VectorSample], expected: [SeriesDescription], ordered: Bool)
+    -> String?
+  {
     var wanted: [Labels: (index: Int, value: Double?)] = [:]
-    for (index, series) in expected.enumerated() { wanted[series.labels] = (index, series.values.first ?? nil) }
+    for (index, series) in expected.enumerated() {
+      wanted[series.labels] = (index, series.values.first ?? nil)
+    }
     var problems: [String] = []
     for (position, sample) in samples.enumerated() {
       guard let (index, value) = wanted.removeValue(forKey: sample.labels) else {
@@ -46,12 +53,15 @@ extension ScriptRunner {
       problems.append("missing \(labels) \(format(entry.value ?? 0))")
     }
     guard !problems.isEmpty else { return nil }
-    return report(problems, expected: expected.map { "\($0.labels) \(formatValues($0.values))" },
+    return report(
+      problems, expected: expected.map { "\($0.labels) \(formatValues($0.values))" },
       got: samples.map { "\($0.labels) \(format($0.value))" })
   }
 
   /// Point i of an expected series is at `start + i*step`; `_` means no point there.
-  static func compareMatrix(_ series: [Series], start: Int64, step: Int64, expected: [SeriesDescription]) -> String? {
+  static func compareMatrix(_ series: [Series], start: Int64, step: Int64, expected: [SeriesDescription])
+    -> String?
+  {
     var wanted: [Labels: [Double?]] = [:]
     for line in expected { wanted[line.labels] = line.values }
     var problems: [String] = []
@@ -78,11 +88,15 @@ extension ScriptRunner {
         problems.append("\(actual.labels): unexpected point at \(format(Double(time) / 1000))s")
       }
     }
-    for (labels, values) in wanted where values.contains(where: { $0 != nil }) { problems.append("missing \(labels)") }
+    for (labels, values) in wanted where values.contains(where: { $0 != nil }) {
+      problems.append("missing \(labels)")
+    }
     guard !problems.isEmpty else { return nil }
-    return report(problems, expected: expected.map { "\($0.labels) \(formatValues($0.values))" },
+    return report(
+      problems, expected: expected.map { "\($0.labels) \(formatValues($0.values))" },
       got: series.map { s in
-        "\(s.labels) " + zip(s.timestamps, s.values).map { "\(format($1))@\(format(Double($0) / 1000))s" }
+        "\(s.labels) "
+          + zip(s.timestamps, s.values).map { "\(format($1))@\(format(Double($0) / 1000))s" }
           .joined(separator: " ")
       })
   }
@@ -93,7 +107,8 @@ extension ScriptRunner {
     func listing(_ lines: [String]) -> String {
       if lines.isEmpty { return "  (nothing)" }
       let shown = lines.prefix(limit).map { "  " + $0 }
-      return (shown + (lines.count > limit ? ["  ... \(lines.count - limit) more"] : [])).joined(separator: "\n")
+      return (shown + (lines.count > limit ? ["  ... \(lines.count - limit) more"] : [])).joined(
+        separator: "\n")
     }
     let sortedProblems = problems.sorted()
     var text = sortedProblems.prefix(5).joined(separator: "\n")
@@ -107,11 +122,13 @@ extension ScriptRunner {
     case .scalar(let number): return "  scalar \(format(number))"
     case .string(let text): return "  string \"\(text)\""
     case .vector(let samples):
-      return samples.isEmpty ? "  (empty vector)" : samples.map { "  \($0.labels) \(format($0.value))" }.joined(separator: "\n")
+      return samples.isEmpty
+        ? "  (empty vector)" : samples.map { "  \($0.labels) \(format($0.value))" }.joined(separator: "\n")
     case .matrix(let series):
       if series.isEmpty { return "  (empty matrix)" }
       return series.map { s in
-        "  \(s.labels) " + zip(s.timestamps, s.values).map { "\(format($1))@\(format(Double($0) / 1000))s" }
+        "  \(s.labels) "
+          + zip(s.timestamps, s.values).map { "\(format($1))@\(format(Double($0) / 1000))s" }
           .joined(separator: " ")
       }.joined(separator: "\n")
     }
@@ -130,7 +147,9 @@ extension ScriptRunner {
 
   /// promqltest's float comparison: relative 1e-6; NaN equals NaN; a stale marker only itself.
   public static func almostEqual(_ a: Double, _ b: Double) -> Bool {
-    if StaleMarker.isStale(a) || StaleMarker.isStale(b) { return StaleMarker.isStale(a) && StaleMarker.isStale(b) }
+    if StaleMarker.isStale(a) || StaleMarker.isStale(b) {
+      return StaleMarker.isStale(a) && StaleMarker.isStale(b)
+    }
     if a == b || (a.isNaN && b.isNaN) { return true }
     let sum = abs(a) + abs(b)
     if a == 0 || b == 0 || sum < Double.leastNormalMagnitude {

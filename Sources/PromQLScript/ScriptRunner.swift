@@ -26,7 +26,8 @@ public struct ScriptRunner: Sendable {
       case .load(let load): data.load(load)
       case .eval(let eval):
         let outcome = evaluate(eval, data: &data)
-        results.append(EvalResult(file: script.file, line: eval.line, expression: eval.expression, outcome: outcome))
+        results.append(
+          EvalResult(file: script.file, line: eval.line, expression: eval.expression, outcome: outcome))
       }
     }
     return results
@@ -77,7 +78,8 @@ public struct ScriptRunner: Sendable {
       return message == wanted ? .passed : .failed("expected error \"\(wanted)\", got \"\(message)\"")
     case .regex(let pattern):
       guard let regex = try? Regex(pattern) else { return .failed("invalid expected error regex \(pattern)") }
-      return message.contains(regex) ? .passed : .failed("expected an error matching \(pattern), got \"\(message)\"")
+      return message.contains(regex)
+        ? .passed : .failed("expected an error matching \(pattern), got \"\(message)\"")
     }
   }
 
@@ -115,7 +117,9 @@ struct ScriptData {
         if !known.contains(time) { points.append((time, value)) }
       }
       floats[series.labels] = points.sorted { $0.time < $1.time }
-      if load.withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"), series.labels["le"] != nil {
+      if load.withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"),
+        series.labels["le"] != nil
+      {
         histograms.insert(
           series.labels.removing(["le"]).setting(LabelMatcher.metricNameLabel, to: String(name.dropLast(7))))
       }

@@ -49,8 +49,9 @@ enum PromQLTestCommand {
         switch result.outcome {
         case .failed(let detail):
           console.print("\(result.location): \(result.expression)")
-          console.print(detail.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
-            .joined(separator: "\n"))
+          console.print(
+            detail.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+              .joined(separator: "\n"))
         case .unsupported(let reason):
           reasons[reason, default: 0] += 1
           if verbose { console.print("\(result.location): unsupported (\(reason)): \(result.expression)") }
@@ -59,7 +60,8 @@ enum PromQLTestCommand {
       }
       let tally = EvalTally(results)
       perFile.append(
-        "\(path): \(tally.summary) (native histograms \(tally.nativeHistograms), unsupported \(tally.unsupported))")
+        "\(path): \(tally.summary) (native histograms \(tally.nativeHistograms), unsupported \(tally.unsupported))"
+      )
       total = total + tally
     }
     if verbose { for line in perFile { console.print(line) } }
@@ -69,7 +71,8 @@ enum PromQLTestCommand {
     var breakdown = "skipped: \(total.nativeHistograms) native histograms, \(total.unsupported) unsupported"
     if let rate = total.passRate {
       let percent = (rate * 10).rounded(.down) / 10
-      breakdown += "; without native histograms \(total.passed)/\(total.withoutNativeHistograms) passed (\(percent)%)"
+      breakdown +=
+        "; without native histograms \(total.passed)/\(total.withoutNativeHistograms) passed (\(percent)%)"
     }
     console.print(breakdown)
     if badScripts > 0 { console.print("\(badScripts) script(s) did not parse") }
