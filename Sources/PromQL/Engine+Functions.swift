@@ -82,6 +82,7 @@ extension Evaluation {
       return .vector([VectorSample(labels: Evaluation.absentLabels(args[0]), value: 1, timestamp: time)])
     case "label_replace": return .vector(try labelReplace(args, at: time))
     case "label_join": return .vector(try labelJoin(args, at: time))
+    case "info": return .vector(try evaluateInfo(call, at: time))
     case "histogram_fraction":
       return .vector(
         histogramFraction(
