@@ -52,7 +52,8 @@ public struct ScriptRunner: Sendable {
       case .instant(let time):
         let value = try engine.instantQuery(expr, at: eval.rangeVector?.end ?? time)
         if eval.failure != nil { return .failed("expected an error, got:\n\(ScriptRunner.describe(value))") }
-        return compare(eval, value).map { .failed($0) } ?? .passed
+        if let problem = compare(eval, value) { return .failed(problem) }
+        return extraChecks(eval, expr, at: time, engine: engine).map { .failed($0) } ?? .passed
       case .range(let start, let end, let step):
         let series = try engine.rangeQuery(expr, start: start, end: end, step: step)
         if eval.failure != nil {

@@ -9,6 +9,8 @@ enum PromQLTestCommand {
       Runs Prometheus's test-script format (promql/promqltest/testdata/*.test): load blocks, eval
       instant and range, expect fail/ordered/string/range vector, eval_fail, eval_ordered, clear.
       Every failure is printed as FILE:LINE, the expression, what was expected and what came back.
+      As in Prometheus, each passing instant eval is also checked with its selectors pinned by @ at
+      other times and as a range query around its time.
       Evals that need native histograms are skipped (the text formats cannot carry them), and so
       are evals needing a feature the engine lacks (warn/info annotations, start timestamps,
       limit_ratio, ...): both are counted apart. The last line is 'N passed, M failed, K skipped'.
