@@ -13,10 +13,7 @@ extension Evaluation {
       default: throw EvaluationError("aggregation parameter must be a scalar or a string")
       }
     }
-    if aggregate.op == .limitRatio {
-      // Prometheus picks series by an xxhash of their labels, which is not reproduced here.
-      throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
-    }
+    if aggregate.op == .limitRatio { return try Evaluation.limitRatio(parameter, samples) }
     let grouping = Set(aggregate.grouping)
     func groupLabels(_ labels: Labels) -> Labels {
       aggregate.without

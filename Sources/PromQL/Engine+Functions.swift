@@ -83,6 +83,7 @@ extension Evaluation {
     case "label_replace": return .vector(try labelReplace(args, at: time))
     case "label_join": return .vector(try labelJoin(args, at: time))
     case "info": return .vector(try evaluateInfo(call, at: time))
+    case "histogram_quantiles": return .vector(try histogramQuantiles(args, at: time))
     case "histogram_fraction":
       return .vector(
         histogramFraction(

@@ -10,7 +10,7 @@ struct EngineConformanceTests {
   @Test(.enabled(if: ConformanceTests.available))
   func evalsMatchPrometheus3() throws {
     let tally = try run("promqltest", prometheus2: false)
-    #expect(tally.passed >= 1229)
+    #expect(tally.passed >= 1234)
     #expect((tally.passRate ?? 0) >= 90)
   }
 
