@@ -26,7 +26,7 @@ extension ScriptRunner {
     {
       let pinned = ScriptRunner.pinned(expr, at: time)
       forms.append(("with every selector at @\(ScriptRunner.format(Double(time) / 1000)), ", pinned))
-      let times = time == 0 ? [-1000, 0, 1000] : [-10 * time, 0, time / 5, time, 10 * time]
+      let times = time == 0 ? [-1000, 0, 1000] : [0 &- 10 &* time, 0, time / 5, time, 10 &* time]
       for other in times {
         let value: Value
         do {

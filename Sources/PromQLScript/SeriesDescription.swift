@@ -110,7 +110,7 @@ public struct SeriesDescription: Equatable, Sendable {
   static func expand(_ item: String) -> [Double?]? {
     if item == "_" { return [nil] }
     if item.hasPrefix("_x") {
-      guard let count = Int(item.dropFirst(2)), count >= 0 else { return nil }
+      guard let count = Int(item.dropFirst(2)), count >= 0, count < 1_000_000 else { return nil }
       return Array(repeating: nil, count: count)
     }
     // No hex in series values: `0x59` is 0 repeated, as the grammar reads it.

@@ -37,11 +37,14 @@ enum PromQLTestCommand {
     var reasons: [String: Int] = [:]
     var perFile: [String] = []
     for path in args.positionals {
-      let bytes = try FileInput.read(path)
       let script: Script
       do {
-        script = try Script.parse(String(decoding: bytes, as: UTF8.self), file: path)
-      } catch {
+        script = try Script.parse(String(decoding: try FileInput.read(path), as: UTF8.self), file: path)
+      } catch let error as DataError {
+        console.error(error.description)
+        badScripts += 1
+        continue
+      } catch let error as ScriptError {
         console.error(error.description)
         badScripts += 1
         continue
@@ -77,7 +80,7 @@ enum PromQLTestCommand {
         "; without native histograms \(total.passed)/\(total.withoutNativeHistograms) passed (\(percent)%)"
     }
     console.print(breakdown)
-    if badScripts > 0 { console.print("\(badScripts) script(s) did not parse") }
+    if badScripts > 0 { console.print("\(badScripts) script(s) could not be read or parsed") }
     console.print(total.summary)
     return total.failed > 0 || badScripts > 0 ? 1 : 0
   }
