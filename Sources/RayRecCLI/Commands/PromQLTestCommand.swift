@@ -10,11 +10,11 @@ enum PromQLTestCommand {
       instant and range, expect fail/ordered/string/range vector, eval_fail, eval_ordered, clear.
       Every failure is printed as FILE:LINE, the expression, what was expected and what came back.
       As in Prometheus, each passing instant eval is also checked with its selectors pinned by @ at
-      other times and as a range query around its time.
-      Evals that need native histograms are skipped (the text formats cannot carry them), and so
-      are evals needing a feature the engine lacks (warn/info annotations, start timestamps,
-      limit_ratio, ...): both are counted apart. The last line is 'N passed, M failed, K skipped'.
-      Exit status 1 when an eval failed or a script did not parse. --compat 2 uses Prometheus 2
+      other times and as a range query around its time. Evals that need native histograms are
+      skipped (the text formats cannot carry them), and so are evals needing a feature the engine
+      lacks (warn/info annotations, start timestamps): both are counted apart, on the lines before
+      the last one, 'N passed, M failed, K skipped'. Exit status 1 when an eval failed or a script
+      could not be read or parsed; skipped evals do not fail the run. --compat 2 uses Prometheus 2
       semantics (left-closed windows, 2.x function names), for the scripts of Prometheus 2.x.
       """,
     options: [
