@@ -52,10 +52,12 @@ extension Evaluation {
 
     var groups: [Labels: [Double]] = [:]
     var order: [Labels] = []
+    var flagged: Set<Labels> = []
     for sample in samples {
       let key = groupLabels(sample.labels)
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(sample.value)
+      if sample.dropName && key.metricName != nil { flagged.insert(key) }
     }
     var result: [VectorSample] = []
     for key in order {
@@ -73,7 +75,7 @@ extension Evaluation {
       case .quantile: value = Evaluation.quantile(parameter, values)
       default: throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
       }
-      result.append(VectorSample(labels: key, value: value, timestamp: time))
+      result.append(VectorSample(labels: key, value: value, timestamp: time, dropName: flagged.contains(key)))
     }
     return result
   }

@@ -46,7 +46,7 @@ extension Evaluation {
           .map { name == "rate" ? $0 / seconds : $0 }
       }
       guard let value else { continue }
-      result.append(VectorSample(labels: series.labels.droppingMetricName, value: value, timestamp: time))
+      result.append(droppingName(series.labels, value: value, timestamp: time))
     }
     return result
   }

@@ -12,9 +12,7 @@ extension Evaluation {
       groups[key, default: []].append((bound, sample.value))
     }
     return order.map { key in
-      VectorSample(
-        labels: key.droppingMetricName,
-        value: Evaluation.bucketFraction(lower, upper, groups[key] ?? []), timestamp: time)
+      droppingName(key, value: Evaluation.bucketFraction(lower, upper, groups[key] ?? []), timestamp: time)
     }
   }
 

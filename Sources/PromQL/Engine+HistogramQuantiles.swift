@@ -13,7 +13,9 @@ extension Evaluation {
       let text = PrometheusFloatText.openMetrics(q)
       for sample in try histogramQuantile(q, samples, time) {
         result.append(
-          VectorSample(labels: sample.labels.setting(label, to: text), value: sample.value, timestamp: time))
+          VectorSample(
+            labels: sample.labels.setting(label, to: text), value: sample.value, timestamp: time,
+            dropName: sample.dropName))
       }
     }
     return result

@@ -53,7 +53,9 @@ extension Evaluation {
       for (name, value) in added.sorted(by: { $0.key < $1.key }) where labels[name] == nil {
         labels = labels.setting(name, to: value)
       }
-      result.append(VectorSample(labels: labels, value: sample.value, timestamp: sample.timestamp))
+      result.append(
+        VectorSample(
+          labels: labels, value: sample.value, timestamp: sample.timestamp, dropName: sample.dropName))
     }
     return result
   }

@@ -47,6 +47,8 @@ public struct ScriptRunner: Sendable {
     if eval.expectsWarning || eval.expectsInfo { return .unsupported("warn/info annotations") }
     var engine = Engine(storage: data.storage())
     engine.prometheus2Semantics = prometheus2
+    // Prometheus's test engine turns delayed name removal on (2.42 did not have it).
+    engine.delayedNameRemoval = !prometheus2
     do {
       switch eval.kind {
       case .instant(let time):
