@@ -97,10 +97,10 @@ struct ScriptReader {
       line: index + 1, interval: interval, withNHCB: command == "load_with_nhcb", series: [])
     for (line, text) in block() {
       do {
-        let (metric, values) = SeriesDescription.splitMetric(text)
+        // `metric@st ...` gives start timestamps, which the engine does not keep: only the series is noted.
+        let metric = SeriesDescription.splitMetric(text).0
         if metric.hasSuffix("@st") {
           load.startTimestampSeries.append(try SeriesDescription.parseMetric(String(metric.dropLast(3))))
-          _ = values
           continue
         }
         let series = try SeriesDescription.parse(text)
