@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
     .library(name: "PromQL", targets: ["PromQL"]),
+    .library(name: "PromQLScript", targets: ["PromQLScript"]),
     .library(name: "Simulator", targets: ["Simulator"]),
   ],
   targets: [
@@ -29,7 +30,8 @@ let package = Package(
     .target(
       name: "RayRecCLI",
       dependencies: [
-        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer", "Replay",
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
+        "SimulatorServer", "Replay",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
@@ -54,7 +56,9 @@ let package = Package(
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
-    .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], swiftSettings: strict),
+    .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
     .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
