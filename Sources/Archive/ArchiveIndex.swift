@@ -5,7 +5,8 @@
 /// is not smaller, flagged by plain length == stored length). Each plain entry: varint offset
 /// delta from the previous entry's offset, varint stored size, varint target id, varint
 /// sequence, zigzag time delta from the previous entry, zigzag duration, flags byte (bit 0
-/// keyframe, bit 1 anchored), varint anchor sequence (anchored only), outcome byte, varint status, varint body length.
+/// keyframe, bit 1 anchored), varint anchor sequence (anchored only), outcome byte, varint
+/// status, varint body length. See docs/archive-format.md, section 6.
 enum ArchiveIndex {
   static func encode(
     _ entries: [FrameSummary], addedTargets: [ArchiveTarget]
@@ -77,7 +78,7 @@ enum ArchiveIndex {
       let anchor = flags & 2 != 0 ? try reader.varint() : nil
       let outcome = try reader.u8()
       let status = try reader.count(limit: 999)
-      let body = try reader.count(limit: RecordLayout.maxPayload)
+      let body = try reader.count(limit: RecordLayout.maxBody)
       entries.append(
         FrameSummary(
           targetID: UInt32(target), sequence: sequence, timeMs: time, durationMicros: duration,

@@ -44,6 +44,13 @@ struct ArchiveLayout {
       layout.closedCleanly = true
       return layout
     }
+    if bytes.count >= headerEnd + RecordLayout.footerSize,
+      case .footer(let indexOffset) = RecordLayout.probe(bytes, at: bytes.count - RecordLayout.footerSize)
+    {
+      layout.damage.append(
+        .malformed(
+          offset: indexOffset, what: "index: unusable although the footer is valid; rebuilt by a scan"))
+    }
     layout.scan(bytes, from: headerEnd)
     return layout
   }

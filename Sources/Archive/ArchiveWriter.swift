@@ -82,6 +82,13 @@ public final class ArchiveWriter {
     rawBodyBytes += frame.body.count
   }
 
+  /// Forces everything written so far to stable storage (`fsync(2)`); appends already survive
+  /// the death of the process without it, this also covers a power loss.
+  public func sync() throws(ArchiveError) {
+    guard descriptor >= 0 else { throw .closed }
+    guard fsync(descriptor) == 0 else { throw Self.ioError(path, "fsync") }
+  }
+
   /// Writes the index and footer, syncs and closes the file. Calling it twice is harmless.
   public func close() throws(ArchiveError) {
     guard descriptor >= 0 else { return }

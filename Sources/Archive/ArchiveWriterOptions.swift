@@ -10,7 +10,7 @@ public struct ArchiveWriterOptions: Sendable, Hashable {
   /// zstd level for part A (meta data and the value streams, small): high levels are cheap here.
   public var compressionLevel: Int32
   /// zstd level for part B (full keyframe skeletons, skeleton line edits when the series set
-  /// changed, and bodies that are not expositions): the bulk of the CPU time.
+  /// changed) and for large bodies that are not transformed: the bulk of the CPU time.
   public var bulkCompressionLevel: Int32
   /// Split exposition bodies into skeleton and values (byte-exact; off = plain zstd delta).
   public var seriesTransform: Bool
@@ -21,7 +21,7 @@ public struct ArchiveWriterOptions: Sendable, Hashable {
   public init(
     keyframeInterval: Int = 32, keyframeMaxAgeMs: Int64 = 300_000, anchorInterval: Int = 8,
     compressionLevel: Int32 = 19,
-    bulkCompressionLevel: Int32 = 12, seriesTransform: Bool = true, syncEveryFrame: Bool = false
+    bulkCompressionLevel: Int32 = 9, seriesTransform: Bool = true, syncEveryFrame: Bool = false
   ) {
     self.keyframeInterval = keyframeInterval
     self.keyframeMaxAgeMs = keyframeMaxAgeMs

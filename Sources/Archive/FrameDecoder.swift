@@ -24,11 +24,11 @@ final class FrameDecoder {
       }
       reference = previous
     }
-    let partALength = try reader.count(limit: RecordLayout.maxPayload)
+    let partALength = try reader.count(limit: RecordLayout.maxBody + (1 << 20))
     let storedA = try reader.blob()
     let partA = try unpack(
       storedA, size: partALength, compressed: record.flags.contains(.partACompressed),
-      prefix: reference?.partA, offset: offset, part: "part A")
+      prefix: reference?.prefixA, offset: offset, part: "part A")
     var skeleton: [UInt8]?
     if record.flags.contains(.transformed) {
       if record.flags.contains(.sameSkeleton) {
@@ -37,7 +37,7 @@ final class FrameDecoder {
         }
         skeleton = reference.partB
       } else {
-        let partBLength = try reader.count(limit: RecordLayout.maxPayload)
+        let partBLength = try reader.count(limit: RecordLayout.maxBody + (1 << 20))
         let storedB = try reader.blob()
         if record.flags.contains(.skeletonEdit) {
           guard let reference else {
@@ -56,7 +56,7 @@ final class FrameDecoder {
     guard reader.isAtEnd else { throw reader.fail("\(reader.remaining) stray bytes after the parts") }
 
     var inner = ByteReader(partA[...], base: offset, context: "frame part A")
-    let meta = try FrameMeta.decode(from: &inner)
+    let meta = try FrameMeta.decode(from: &inner, bodyLength: record.bodyLength, timeMs: record.timeMs)
     let metaLength = inner.position
     let values: ValueReference
     if let skeleton {
@@ -93,7 +93,8 @@ final class FrameDecoder {
       targetID: record.targetID, timeMs: record.timeMs, durationMicros: record.durationMicros,
       outcome: outcome, contentType: meta.contentType, headers: meta.headers, body: values.body)
     let state = ChainState(
-      sequence: record.sequence, partA: partA, partB: skeleton ?? values.body,
+      sequence: record.sequence, partA: partA,
+      prefixA: ChainState.prefixA(partA: partA, base: reference), partB: skeleton ?? values.body,
       partBIsSkeleton: skeleton != nil, values: values, keyTimeMs: 0, framesSinceKey: 0)
     return (frame, record, state)
   }

@@ -15,12 +15,12 @@ final class FrameEncoder {
   }
 
   func encode(_ frame: Frame) throws(ArchiveError) -> (payload: [UInt8], record: FrameRecord) {
-    guard frame.body.count < RecordLayout.maxPayload / 2 else {
+    guard frame.body.count <= RecordLayout.maxBody else {
       throw .invalidArgument("body of \(frame.body.count) bytes is too large for one frame")
     }
     let previous = chains[frame.targetID]
+    // Assigned for good only once the frame is encoded: a rejected frame leaves no gap.
     let sequence = sequences[frame.targetID].map { $0 &+ 1 } ?? 0
-    sequences[frame.targetID] = sequence
     var keyframe = true
     if let previous, previous.sequence &+ 1 == sequence {
       let interval = max(options.keyframeInterval, 1)
@@ -48,7 +48,8 @@ final class FrameEncoder {
     case .failed(let kind, let text):
       (message, outcomeCode, status) = (text, kind.rawValue, 0)
     }
-    FrameMeta(contentType: frame.contentType, message: message, headers: frame.headers).encode(into: &meta)
+    FrameMeta(contentType: frame.contentType, message: message, headers: frame.headers)
+      .encode(into: &meta, bodyLength: frame.body.count, timeMs: frame.timeMs)
     let contentCRC = CRC32.checksum(frame.body, seed: CRC32.checksum(meta.bytes))
 
     let slots = frame.body.withUnsafeBufferPointer { SampleSlots.parse($0) }
@@ -73,9 +74,14 @@ final class FrameEncoder {
       }
     }
     if skeleton == nil { partA.append(frame.body) }
+    guard partA.bytes.count <= RecordLayout.maxBody + (1 << 20) else {
+      throw .invalidArgument("frame meta data and body exceed \(RecordLayout.maxBody + (1 << 20)) bytes")
+    }
 
     var payload = ByteWriter(capacity: 64 + frame.body.count / 8)
-    let (storedA, compressedA) = try pack(partA.bytes, prefix: reference?.partA, with: small)
+    let (storedA, compressedA) = try pack(
+      partA.bytes, prefix: reference?.prefixA,
+      with: skeleton == nil && partA.bytes.count > ChainState.olderPartALimit ? bulk : small)
     if compressedA { flags.insert(.partACompressed) }
     var storedB: [UInt8]?
     var plainLengthB = 0
@@ -107,11 +113,13 @@ final class FrameEncoder {
     }
 
     let state = ChainState(
-      sequence: sequence, partA: partA.bytes, partB: skeleton ?? frame.body,
+      sequence: sequence, partA: partA.bytes,
+      prefixA: ChainState.prefixA(partA: partA.bytes, base: reference), partB: skeleton ?? frame.body,
       partBIsSkeleton: skeleton != nil, values: values,
       keyTimeMs: keyframe ? frame.timeMs : previous?.keyTimeMs ?? frame.timeMs,
       framesSinceKey: keyframe ? 0 : (previous?.framesSinceKey ?? 0) + 1)
     chains[frame.targetID] = state
+    sequences[frame.targetID] = sequence
     if keyframe {
       if anchorSequence == nil {
         anchors[frame.targetID] = (state, 0)

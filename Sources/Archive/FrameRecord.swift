@@ -86,41 +86,11 @@ struct FrameRecord: Equatable {
       throw reader.fail("unknown outcome code \(outcome)")
     }
     let status = outcome == 0 ? try reader.count(limit: 999) : 0
-    let bodyLength = try reader.count(limit: RecordLayout.maxPayload)
+    let bodyLength = try reader.count(limit: RecordLayout.maxBody)
     let crc = try reader.u32()
     return FrameRecord(
       targetID: UInt32(target), sequence: sequence, anchorSequence: anchor, timeMs: time,
       durationMicros: duration, flags: flags, outcomeCode: outcome, status: status,
       bodyLength: bodyLength, contentCRC: crc)
-  }
-}
-
-/// Frame meta data that travels compressed in part A: content type, failure text, headers.
-struct FrameMeta {
-  var contentType: String
-  var message: String
-  var headers: [Frame.HeaderField]
-
-  func encode(into writer: inout ByteWriter) {
-    writer.string(contentType)
-    writer.string(message)
-    writer.varint(headers.count)
-    for field in headers {
-      writer.string(field.name)
-      writer.string(field.value)
-    }
-  }
-
-  static func decode(from reader: inout ByteReader) throws(ArchiveError) -> FrameMeta {
-    let type = try reader.string()
-    let message = try reader.string()
-    let count = try reader.count(limit: reader.remaining)
-    var headers: [Frame.HeaderField] = []
-    headers.reserveCapacity(count)
-    for _ in 0..<count {
-      let name = try reader.string()
-      headers.append(Frame.HeaderField(name, try reader.string()))
-    }
-    return FrameMeta(contentType: type, message: message, headers: headers)
   }
 }

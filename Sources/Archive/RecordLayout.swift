@@ -18,6 +18,9 @@ enum RecordLayout {
   static let footerSize = 20
   /// Largest payload a record may have.
   static let maxPayload = Int(UInt32.max)
+  /// Largest body, and largest decoded part, a frame may have (1 GiB): a bound that keeps a
+  /// damaged or hostile length from turning into a huge allocation.
+  static let maxBody = 1 << 30
 
   /// A complete record: marker `r r KIND 0`, length, CRC32 over marker, length and payload.
   static func record(_ kind: RecordKind, payload: [UInt8]) -> [UInt8] {

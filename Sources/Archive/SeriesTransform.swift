@@ -42,6 +42,9 @@ enum SeriesTransform {
     case delta = 2
     /// Like `.delta`, with the series' last delta again (no delta stored).
     case repeatDelta = 3
+    /// A number whose count of fraction digits changed (`9.3659136e+07 -> 9.367552e+07`): the
+    /// new count and the difference at the finer scale are in the delta stream.
+    case reshape = 4
   }
 
   struct Failure: Error {
@@ -86,6 +89,11 @@ enum SeriesTransform {
               out.deltas.zigzag(delta.quotient)
             }
             out.lastDeltas.append(delta.value)
+          } else if let reshaped = reshape(from: oldValue, to: value) {
+            out.lastDeltas.append(ValueReference.unknownDelta)
+            out.tags.append(Tag.reshape.rawValue)
+            out.deltas.varint(reshaped.fractionDigits)
+            out.deltas.zigzag(reshaped.difference)
           } else {
             out.lastDeltas.append(ValueReference.unknownDelta)
             out.tags.append(Tag.literal.rawValue)
@@ -147,6 +155,24 @@ enum SeriesTransform {
           let tag = tags[tagIndex]
           tagIndex += 1
           switch Tag(rawValue: tag) {
+          case .reshape?:
+            guard let match,
+              let fractionDigits = try? deltaReader.count(limit: 18),
+              let difference = try? deltaReader.zigzag()
+            else {
+              failure = Failure(what: "reshaped value without a previous value or with a short delta stream")
+              return
+            }
+            let old = refSlots[match]
+            let oldValue = UnsafeBufferPointer(rebasing: refBody[old.valueStart..<Int(old.valueEnd)])
+            guard
+              Self.appendReshaped(
+                oldValue, fractionDigits: fractionDigits, difference: difference, into: &body)
+            else {
+              failure = Failure(what: "reshaped value does not fit its previous value")
+              return
+            }
+            lastDeltas.append(ValueReference.unknownDelta)
           case .same?, .delta?, .repeatDelta?:
             guard let match else {
               failure = Failure(what: "value refers to a series the previous frame lacks")
@@ -195,12 +221,19 @@ enum SeriesTransform {
             failure = Failure(what: "unknown value tag \(tag)")
             return
           }
+          guard body.count <= RecordLayout.maxBody else {
+            failure = Failure(what: "body exceeds \(RecordLayout.maxBody) bytes")
+            return
+          }
           slots.append(
             SampleSlot(
               keyStart: Int32(Int(slot.keyStart) + shift), keyEnd: Int32(Int(slot.keyEnd) + shift),
               valueEnd: Int32(body.count)))
         }
         body.append(contentsOf: UnsafeBufferPointer(rebasing: skel[copied...]))
+      }
+      if failure == nil && body.count > RecordLayout.maxBody {
+        failure = Failure(what: "body exceeds \(RecordLayout.maxBody) bytes")
       }
       if failure == nil && (!deltaReader.isAtEnd || literalCursor != literals.endIndex) {
         failure = Failure(what: "value streams have unused bytes")
@@ -230,6 +263,58 @@ enum SeriesTransform {
     let value = after.mantissa - before.mantissa
     guard value % before.unit == 0 else { return nil }
     return (value, value / before.unit)
+  }
+
+  /// A changed number whose fraction digit count changed but whose suffix did not, as its new
+  /// digit count and the difference of the two values at the finer of the two scales.
+  private static func reshape(from old: UnsafeBufferPointer<UInt8>, to new: UnsafeBufferPointer<UInt8>)
+    -> (fractionDigits: Int, difference: Int64)?
+  {
+    guard let before = DecimalToken(old), let after = DecimalToken(new),
+      equal(
+        UnsafeBufferPointer(rebasing: old[before.suffix]),
+        UnsafeBufferPointer(rebasing: new[after.suffix])),
+      let scale = max(before.fractionDigits, after.fractionDigits) as Int?,
+      let oldScaled = scaled(before.mantissa, by: scale - before.fractionDigits),
+      let newScaled = scaled(after.mantissa, by: scale - after.fractionDigits)
+    else { return nil }
+    let (difference, overflow) = newScaled.subtractingReportingOverflow(oldScaled)
+    guard !overflow else { return nil }
+    var rendered: [UInt8] = []
+    rendered.reserveCapacity(new.count)
+    guard appendReshaped(old, fractionDigits: after.fractionDigits, difference: difference, into: &rendered),
+      rendered.withUnsafeBufferPointer({ equal($0, new) })
+    else { return nil }
+    return (after.fractionDigits, difference)
+  }
+
+  /// Appends the value `old + difference` (at the finer scale) with `fractionDigits` fraction
+  /// digits and `old`'s suffix; false when it does not come out exactly at that digit count.
+  static func appendReshaped(
+    _ old: UnsafeBufferPointer<UInt8>, fractionDigits: Int, difference: Int64, into out: inout [UInt8]
+  ) -> Bool {
+    guard let before = DecimalToken(old) else { return false }
+    let scale = max(before.fractionDigits, fractionDigits)
+    guard let oldScaled = scaled(before.mantissa, by: scale - before.fractionDigits),
+      let divisor = scaled(1, by: scale - fractionDigits)
+    else { return false }
+    let (sum, overflow) = oldScaled.addingReportingOverflow(difference)
+    guard !overflow, sum % divisor == 0 else { return false }
+    DecimalToken.render(
+      mantissa: sum / divisor, fractionDigits: fractionDigits,
+      suffix: UnsafeBufferPointer(rebasing: old[before.suffix]), into: &out)
+    return true
+  }
+
+  /// `value * 10^power`, nil on overflow.
+  private static func scaled(_ value: Int64, by power: Int) -> Int64? {
+    var result = value
+    for _ in 0..<power {
+      let (next, overflow) = result.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      result = next
+    }
+    return result
   }
 
   private static func withReference(

@@ -1,8 +1,9 @@
 /// Finds, for each key of a new frame in order, the slot with the same key in the previous frame.
 ///
-/// Series order is stable between scrapes, so the next previous slot is tried first; on a miss a
-/// hash table of the previous keys (built on first need) is consulted. Encoder and decoder run
-/// this same deterministic procedure over the same keys, so they agree on every match.
+/// Series order is stable between scrapes, so the next previous slot is tried first, then the
+/// three after it (series dropped), then the lowest slot with an equal key anywhere (found through
+/// a hash table built on first need). Encoder and decoder run this same deterministic procedure
+/// over the same keys, so they agree on every match (docs/archive-format.md specifies it).
 struct SlotMatcher {
   let body: UnsafeBufferPointer<UInt8>
   let slots: [SampleSlot]
@@ -38,7 +39,13 @@ struct SlotMatcher {
       }
       table = built
     }
-    guard let found = table?[ByteHash.hash(key)], equal(key, keyBytes(found)) else { return nil }
+    guard let candidate = table?[ByteHash.hash(key)] else { return nil }
+    // The table holds the lowest index per hash; on a (64-bit) collision fall back to a linear
+    // search so the result is exactly "the lowest index with an equal key" in every reader.
+    guard
+      let found = equal(key, keyBytes(candidate))
+        ? candidate : slots.indices.first(where: { equal(key, keyBytes($0)) })
+    else { return nil }
     next = found + 1
     return found
   }

@@ -14,9 +14,6 @@ extension Evaluation {
       return .vector(vectorScalar(binary, samples, left, scalarOnLeft: true))
     case (.vector(let left), .vector(let right)):
       let matching = binary.matching ?? VectorMatching()
-      if matching.fillLeft != nil || matching.fillRight != nil {
-        throw EvaluationError("fill modifiers are not supported by this evaluator")
-      }
       if binary.op.isSetOperator { return .vector(setOperation(binary.op, left, right, matching)) }
       return .vector(try vectorVector(binary, left, right, matching))
     default:
@@ -70,9 +67,13 @@ extension Evaluation {
       } else if !keep {
         continue
       }
-      var labels = sample.labels
-      if dropsMetricName(binary.op) || binary.returnBool { labels = labels.droppingMetricName }
-      result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+      if dropsMetricName(binary.op) || binary.returnBool {
+        result.append(droppingName(sample.labels, value: value, timestamp: sample.timestamp))
+      } else {
+        result.append(
+          VectorSample(
+            labels: sample.labels, value: value, timestamp: sample.timestamp, dropName: sample.dropName))
+      }
     }
     return result
   }
@@ -104,6 +105,8 @@ extension Evaluation {
   func vectorVector(
     _ binary: BinaryExpr, _ lhs: [VectorSample], _ rhs: [VectorSample], _ matching: VectorMatching
   ) throws(EvaluationError) -> [VectorSample] {
+    // With `group_right` the right side is the "many" side; values are swapped back below.
+    // Like Prometheus, `fill_right` fills the "one" side and `fill_left` the "many" side.
     let swapped = matching.cardinality == .oneToMany
     let (many, one) = swapped ? (rhs, lhs) : (lhs, rhs)
     var oneSide: [Labels: VectorSample] = [:]
@@ -120,14 +123,15 @@ extension Evaluation {
     }
     var matched: [Labels: Set<Labels>] = [:]
     var result: [VectorSample] = []
-    for sample in many {
-      let key = signature(sample.labels, matching)
-      guard let partner = oneSide[key] else { continue }
+
+    func combine(_ sample: VectorSample, _ partner: VectorSample, _ key: Labels) throws(EvaluationError) {
       let (left, right) = swapped ? (partner.value, sample.value) : (sample.value, partner.value)
       var (value, keep) = Evaluation.apply(binary.op, left, right)
       if binary.returnBool { value = keep ? 1 : 0 }
       var labels = resultLabels(binary.op, sample.labels, partner.labels, matching)
-      if binary.returnBool { labels = labels.droppingMetricName }
+      let delayed = engine.delayedNameRemoval
+      if binary.returnBool && !delayed { labels = labels.droppingMetricName }
+      let dropName = delayed && (dropsMetricName(binary.op) || binary.returnBool || sample.dropName)
       if matching.cardinality == .oneToOne {
         if matched[key] != nil {
           throw EvaluationError(
@@ -141,8 +145,34 @@ extension Evaluation {
         matched[key, default: []].insert(labels)
       }
       // Filtered-out pairs still count as matches above, so ambiguous matching is always an error.
-      if !keep && !binary.returnBool { continue }
-      result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+      if !keep && !binary.returnBool { return }
+      result.append(
+        VectorSample(labels: labels, value: value, timestamp: sample.timestamp, dropName: dropName))
+    }
+
+    /// A stand-in sample for a missing partner: the matching labels of `sample` and the fill value.
+    func filler(for sample: VectorSample, _ value: Double) -> VectorSample {
+      let labels =
+        matching.on
+        ? sample.labels.keeping(Set(matching.matchingLabels))
+        : sample.labels.removing(Set(matching.matchingLabels).union([LabelMatcher.metricNameLabel]))
+      return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
+    }
+
+    for sample in many {
+      let key = signature(sample.labels, matching)
+      if let partner = oneSide[key] {
+        try combine(sample, partner, key)
+      } else if let fill = matching.fillRight {
+        try combine(sample, filler(for: sample, fill), key)
+      }
+    }
+    if let fill = matching.fillLeft {
+      for sample in one {
+        let key = signature(sample.labels, matching)
+        if matched[key] != nil { continue }
+        try combine(filler(for: sample, fill), sample, key)
+      }
     }
     return result
   }
@@ -150,7 +180,7 @@ extension Evaluation {
   /// The labels of a vector/vector result: the "many" side's, adjusted by the matching.
   func resultLabels(_ op: BinaryOp, _ many: Labels, _ one: Labels, _ matching: VectorMatching) -> Labels {
     var labels = many
-    if dropsMetricName(op) { labels = labels.droppingMetricName }
+    if dropsMetricName(op) && !engine.delayedNameRemoval { labels = labels.droppingMetricName }
     if matching.cardinality == .oneToOne {
       labels =
         matching.on

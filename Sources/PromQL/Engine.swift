@@ -14,6 +14,10 @@ public struct Engine: Sendable {
   /// left-open); `rate()` caps extrapolation at the counter's zero point before applying the
   /// extrapolation threshold; label names must be legacy names; `atan2` keeps the metric name.
   public var prometheus2Semantics = false
+  /// Prometheus's `promql-delayed-name-removal` feature (off by default there and here): operations
+  /// that drop `__name__` only flag it, so `label_replace` and `by (__name__)` still see it, and the
+  /// flagged names go when the query ends. The promqltest scripts of Prometheus 3 turn it on.
+  public var delayedNameRemoval = false
 
   /// 1 when windows are left-open (the first millisecond is excluded), 0 otherwise.
   var leftEdgeExclusion: Int64 { prometheus2Semantics ? 0 : 1 }
@@ -26,7 +30,9 @@ public struct Engine: Sendable {
   /// Evaluates `expr` at `time` (Unix ms), like Prometheus's `/api/v1/query`.
   public func instantQuery(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
     let evaluation = Evaluation(engine: self, queryStart: time, queryEnd: time, step: 0)
-    return try evaluation.evaluate(expr, at: time)
+    let value = try evaluation.evaluate(expr, at: time)
+    guard case .vector(let samples) = value else { return value }
+    return .vector(try Evaluation.removingFlaggedNames(samples))
   }
 
   /// Evaluates `expr` at every `step` from `start` to `end` (Unix ms), like `/api/v1/query_range`:
@@ -37,10 +43,12 @@ public struct Engine: Sendable {
     guard step > 0, end >= start else {
       throw EvaluationError("the step must be positive and end not before start")
     }
-    guard (end - start) / step < 11_000 else {
+    let (span, overflow) = end.subtractingReportingOverflow(start)
+    guard !overflow, span / step < 11_000 else {
       throw EvaluationError("exceeded maximum resolution of 11,000 points per timeseries")
     }
-    let evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    evaluation.cache = SelectionCache(storage: storage, span: span)
     var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
     var time = start
     while time <= end {
@@ -48,15 +56,17 @@ public struct Engine: Sendable {
       case .scalar(let value):
         points[.empty, default: ([], [])].timestamps.append(time)
         points[.empty, default: ([], [])].values.append(value)
-      case .vector(let samples):
-        for sample in samples {
+      case .vector(let flagged):
+        for sample in try Evaluation.removingFlaggedNames(flagged) {
           points[sample.labels, default: ([], [])].timestamps.append(time)
           points[sample.labels, default: ([], [])].values.append(sample.value)
         }
       default:
         throw EvaluationError("range queries need an instant vector or scalar expression")
       }
-      time += step
+      let (next, overflow) = time.addingReportingOverflow(step)
+      if overflow { break }
+      time = next
     }
     return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
       .sorted { Labels.precedes($0.labels, $1.labels) }
@@ -72,12 +82,22 @@ public struct Engine: Sendable {
 
 /// One query's evaluation: the engine plus the query's time range (for `@ start()`, `step()`).
 struct Evaluation {
+  /// The most steps one subquery may evaluate.
+  static let maxSubquerySteps = 1_000_000.0
+
   let engine: Engine
   let queryStart: Int64
   let queryEnd: Int64
   let step: Int64
   /// Evaluation recurses once per level of the tree; stop before the thread's stack runs out.
   let stackGuard = StackGuard(fraction: 0.75)
+  /// For range queries: selections reused across steps.
+  var cache: SelectionCache? = nil
+
+  func select(_ matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
+    if let cache { return cache.select(matchers: matchers, start: start, end: end) }
+    return engine.storage.select(matchers: matchers, start: start, end: end)
+  }
 
   func evaluate(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
     guard stackGuard.hasRoom else {
@@ -99,7 +119,7 @@ struct Evaluation {
         return try unique(
           .vector(
             samples.map {
-              VectorSample(labels: $0.labels.droppingMetricName, value: -$0.value, timestamp: $0.timestamp)
+              droppingName($0.labels, value: -$0.value, timestamp: $0.timestamp)
             }))
       default: return operand
       }
@@ -169,7 +189,7 @@ struct Evaluation {
     case .paren(let inner, _): return try durationSeconds(inner)
     case .negate(let inner, _): return -(try durationSeconds(inner))
     case .step: return Double(step) / 1000
-    case .range: return Double(queryEnd - queryStart) / 1000
+    case .range: return (Double(queryEnd) - Double(queryStart)) / 1000
     case .minOf(let a, let b, _): return Evaluation.goMin(try durationSeconds(a), try durationSeconds(b))
     case .maxOf(let a, let b, _): return Evaluation.goMax(try durationSeconds(a), try durationSeconds(b))
     case .binary(let op, let lhs, let rhs):
@@ -195,11 +215,12 @@ struct Evaluation {
   }
 
   func instantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    if selector.smoothed { return try smoothedInstantVector(selector, at: time) }
     try requireClassicSelector(selector)
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
     var samples: [VectorSample] = []
-    for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+    for series in select(selector.matchers, start: start, end: end) {
       guard let value = series.values.last, let timestamp = series.timestamps.last,
         !StaleMarker.isStale(value)
       else { continue }
@@ -214,7 +235,7 @@ struct Evaluation {
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- (try milliseconds(matrix.range)) &+ engine.leftEdgeExclusion
     var result: [Series] = []
-    for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+    for series in select(selector.matchers, start: start, end: end) {
       var timestamps: [Int64] = []
       var values: [Double] = []
       for (timestamp, value) in zip(series.timestamps, series.values) where !StaleMarker.isStale(value) {
@@ -237,15 +258,23 @@ struct Evaluation {
     if let step = subquery.step { interval = try milliseconds(step) }
     guard interval > 0 else { throw EvaluationError("subquery step must be positive") }
     let start = end &- range
-    var current = start >= 0 ? start / interval * interval : -((-start + interval - 1) / interval) * interval
-    if current < start + engine.leftEdgeExclusion { current += interval }
+    // Each step evaluates the whole inner expression; refuse absurd resolutions up front.
+    guard (Double(end) - Double(start)) / Double(interval) <= Evaluation.maxSubquerySteps else {
+      throw EvaluationError("subquery would take more than \(Int(Evaluation.maxSubquerySteps)) steps")
+    }
+    // The first multiple of the step inside the window (floor division, also for negative times).
+    var current = start / interval * interval
+    if current > start { current &-= interval }
+    if current < start &+ engine.leftEdgeExclusion { current &+= interval }
     var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
     while current <= end {
-      for sample in try vector(subquery.expr, at: current) {
+      for sample in try Evaluation.removingFlaggedNames(try vector(subquery.expr, at: current)) {
         points[sample.labels, default: ([], [])].timestamps.append(current)
         points[sample.labels, default: ([], [])].values.append(sample.value)
       }
-      current += interval
+      let (next, overflow) = current.addingReportingOverflow(interval)
+      if overflow { break }
+      current = next
     }
     return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
       .sorted { Labels.precedes($0.labels, $1.labels) }
@@ -259,7 +288,13 @@ extension Labels {
 
   /// These labels without `__name__` (and the `__type__`/`__unit__` metadata labels).
   var droppingMetricName: Labels {
-    guard pairs.contains(where: { Labels.metadataNames.contains($0.name) }) else { return self }
-    return removing(Labels.metadataNames)
+    // All three names start with "__"; checking the first bytes avoids hashing every name.
+    func isMetadata(_ label: Label) -> Bool {
+      var bytes = label.name.utf8.makeIterator()
+      return bytes.next() == UInt8(ascii: "_") && bytes.next() == UInt8(ascii: "_")
+        && Labels.metadataNames.contains(label.name)
+    }
+    guard pairs.contains(where: isMetadata) else { return self }
+    return Labels(sortedUnique: pairs.filter { !isMetadata($0) })
   }
 }

@@ -155,22 +155,29 @@ func goFormatFloatF(_ value: Double) -> String {
   return out
 }
 
+/// Go's `strconv.FormatFloat(v, 'e', -1, 64)`: shortest digits as `d.ddde±XX`.
+func goFormatFloatE(_ value: Double) -> String {
+  if value.isNaN { return "NaN" }
+  if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
+  let (digits, point) = shortestDigits(value)
+  let exponent = digits == [0] ? 0 : point - 1
+  var out = value.sign == .minus ? "-" : ""
+  out += String(digits[0])
+  if digits.count > 1 { out += "." + digits[1...].map { String($0) }.joined() }
+  out += exponent < 0 ? "e-" : "e+"
+  let magnitude = abs(exponent)
+  out += magnitude < 10 ? "0\(magnitude)" : "\(magnitude)"
+  return out
+}
+
 /// Go's `%v` of a float64 (`strconv.FormatFloat(v, 'g', -1, 64)`): shortest digits, exponent form
 /// when the decimal exponent is below -4 or at least 6 (`1e+06`).
 func goFormatFloatG(_ value: Double) -> String {
   if value.isNaN { return "NaN" }
   if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
-  let (digits, point) = shortestDigits(value)
+  let point = shortestDigits(value).pointPosition
   let exponent = point - 1
-  if exponent < -4 || exponent >= 6 {
-    var out = value.sign == .minus ? "-" : ""
-    out += String(digits[0])
-    if digits.count > 1 { out += "." + digits[1...].map { String($0) }.joined() }
-    out += exponent < 0 ? "e-" : "e+"
-    let magnitude = abs(exponent)
-    out += magnitude < 10 ? "0\(magnitude)" : "\(magnitude)"
-    return out
-  }
+  if exponent < -4 || exponent >= 6 { return goFormatFloatE(value) }
   return goFormatFloatF(value)
 }
 

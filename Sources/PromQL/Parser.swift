@@ -37,6 +37,19 @@ public struct Parser {
     return try TypeChecker(query: query, input: parser.input).check(expr).expr
   }
 
+  /// Parses a lone series selector such as `up{job="api"}` (as in the API's `match[]`) into its
+  /// matchers, the metric name matcher last.
+  ///
+  /// - Throws: ``PromQLError`` for a syntax error, for anything but a plain selector, or for a
+  ///   selector that would match every series.
+  public static func parseMetricSelector(_ text: String) throws(PromQLError) -> [LabelMatcher] {
+    let expr = try parse(text)
+    guard case .vectorSelector(let selector) = expr, selector.offset == nil, selector.at == nil else {
+      throw PromQLError("expected a series selector such as up{job=\"api\"}", at: expr.position, in: text)
+    }
+    return selector.matchers
+  }
+
   mutating func parseQuery() throws(PromQLError) -> Expr {
     if peek.kind == .eof { throw fail("no expression found in input", PositionRange(start: 0, end: 0)) }
     let expr = try parseExpression(minPrecedence: 1)

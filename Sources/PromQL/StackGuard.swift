@@ -49,7 +49,29 @@ struct StackGuard {
     return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
   }
 
+  /// The current thread's stack, cached per thread: on the main thread glibc finds it by reading
+  /// `/proc/self/maps`, which costs about 200 µs.
   static func stackBounds() -> (low: UInt, size: UInt)? {
+    let key = cacheKey
+    if let cached = pthread_getspecific(key) {
+      let bounds = cached.assumingMemoryBound(to: (UInt, UInt).self).pointee
+      return bounds.1 == 0 ? nil : (bounds.0, bounds.1)
+    }
+    let bounds = uncachedStackBounds()
+    let storage = UnsafeMutablePointer<(UInt, UInt)>.allocate(capacity: 1)
+    storage.initialize(to: bounds.map { ($0.low, $0.size) } ?? (0, 0))
+    pthread_setspecific(key, storage)
+    return bounds
+  }
+
+  /// A thread-specific slot for the cached bounds, freed when the thread exits.
+  static let cacheKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { pointer in pointer?.deallocate() }
+    return key
+  }()
+
+  static func uncachedStackBounds() -> (low: UInt, size: UInt)? {
     #if canImport(Glibc)
       let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
       defer { attributes.deallocate() }

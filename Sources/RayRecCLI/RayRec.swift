@@ -9,6 +9,7 @@ public let rootCommand = CommandSpec(
   abstract: "Record, replay and test the metrics of Ray clusters.",
   subcommands: [
     RecordCommand.spec,
+    SimulateCommand.spec,
     ReplayCommand.spec,
     ArchiveCommands.importSpec,
     ArchiveCommands.infoSpec,
@@ -16,6 +17,8 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.verifySpec,
     ArchiveCommands.repairSpec,
     ExportCommand.spec,
+    QueryCommand.spec,
+    PromQLTestCommand.spec,
     CheckCommand.spec,
   ])
 

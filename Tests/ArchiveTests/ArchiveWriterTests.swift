@@ -81,11 +81,13 @@ struct ArchiveWriterTests {
         try writer.append(sampleFrame(target: 3, time: 10, step: 0))
       }
       #expect(throws: ArchiveError.invalidArgument("duplicate target id 7")) { try writer.addTarget(late) }
+      try writer.sync()
       // Read once before close (scan) and once after (index).
       #expect(try ArchiveReader(path: path).target(id: 7) == late)
       try writer.close()
       try writer.close()
       #expect(throws: ArchiveError.closed) { try writer.append(sampleFrame(target: 7, time: 11, step: 1)) }
+      #expect(throws: ArchiveError.closed) { try writer.sync() }
       let reader = try ArchiveReader(path: path)
       #expect(reader.closedCleanly)
       #expect(reader.target(id: 7) == late)

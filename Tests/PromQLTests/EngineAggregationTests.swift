@@ -17,4 +17,13 @@ struct EngineAggregationTests {
     #expect(try EngineFixture.values("count_values(\"v\", http_requests_total)").count == 2)
   }
 
+  @Test func limitkKeepsTheFirstSeriesOfEachGroup() throws {
+    let value = try EngineFixture.engine.instantQuery(
+      "limitk(1, http_requests_total)", at: EngineFixture.minute, options: .all)
+    guard case .vector(let samples) = value else {
+      Issue.record("expected a vector")
+      return
+    }
+    #expect(samples.map { $0.labels["instance"] } == ["a"])
+  }
 }

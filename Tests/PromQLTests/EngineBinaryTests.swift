@@ -42,3 +42,21 @@ struct EngineBinaryTests {
   }
 
 }
+
+extension EngineBinaryTests {
+  @Test func fillModifiersStandInForMissingSeries() throws {
+    let engine = Engine(
+      storage: InMemoryStorage([
+        Series(labels: Labels(["__name__": "a", "k": "1"]), timestamps: [0], values: [10]),
+        Series(labels: Labels(["__name__": "a", "k": "2"]), timestamps: [0], values: [20]),
+        Series(labels: Labels(["__name__": "b", "k": "2"]), timestamps: [0], values: [2]),
+        Series(labels: Labels(["__name__": "b", "k": "3"]), timestamps: [0], values: [3]),
+      ]))
+    guard case .vector(let samples) = try engine.instantQuery("a + fill(0) b", at: 0, options: .all) else {
+      Issue.record("expected a vector")
+      return
+    }
+    let values = Dictionary(uniqueKeysWithValues: samples.map { ($0.labels["k"] ?? "", $0.value) })
+    #expect(values == ["1": 10, "2": 22, "3": 3])
+  }
+}

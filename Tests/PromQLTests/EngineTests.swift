@@ -47,3 +47,21 @@ struct EngineTests {
     #expect(value.type == .vector)
   }
 }
+
+extension EngineTests {
+  @Test func extremeTimesGiveErrorsOrResultsNotTraps() throws {
+    let engine = EngineFixture.engine
+    for query in [
+      "rate(http_requests_total[5m] @ -9223372036854775)", "http_requests_total[1y] offset -290y",
+      "max_over_time(temperature[1y:1ms])", "sum_over_time(temperature[5m:1m] @ 9223372036854775)",
+      "time() - 1e308", "timestamp(temperature offset 292y)", "year(vector(1e300))",
+    ] {
+      _ = try? engine.instantQuery(query, at: Int64.max / 2)
+      _ = try? engine.instantQuery(query, at: Int64.min / 2)
+      _ = try? engine.rangeQuery(Parser.parse(query), start: Int64.max - 10, end: Int64.max, step: 3)
+    }
+    #expect(throws: EvaluationError.self) {
+      try engine.rangeQuery(Parser.parse("1"), start: Int64.min, end: Int64.max, step: 1)
+    }
+  }
+}

@@ -22,6 +22,12 @@ struct GoTextTests {
     #expect(goFormatFloatG(value) == text)
   }
 
+  @Test func formatsExponents() {
+    #expect(goFormatFloatE(1e21) == "1e+21")
+    #expect(goFormatFloatE(-1.5e-7) == "-1.5e-07")
+    #expect(goFormatFloatE(1.2345e100) == "1.2345e+100")
+  }
+
   @Test func quotesLikeStrconv() {
     #expect(goQuote("a\"b\\c\n\u{7}é\u{0}") == "\"a\\\"b\\\\c\\n\\aé\\x00\"")
     #expect(quoteRune(UInt32(UInt8(ascii: "'"))) == "'\\''")

@@ -44,4 +44,19 @@ struct LabelMatcherTests {
       try LabelMatcher(.regexMatch, name: "a", value: "x.*")
         != LabelMatcher(.regexNoMatch, name: "a", value: "x.*"))
   }
+
+  @Test func compiledRegexesAreSafeToShareBetweenTasks() async throws {
+    let matcher = try LabelMatcher(.regexMatch, name: "l", value: "(a|b)+[0-9]{2,}")
+    let results = await withTaskGroup(of: Int.self) { group in
+      for task in 0..<8 {
+        group.addTask {
+          var hits = 0
+          for index in 0..<2_000 where matcher.matches("ab\(task)\(index)") { hits += 1 }
+          return hits
+        }
+      }
+      return await group.reduce(0, +)
+    }
+    #expect(results == 8 * 2_000)
+  }
 }

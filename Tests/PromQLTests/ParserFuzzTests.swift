@@ -26,6 +26,7 @@ struct ParserFuzzTests {
 
   func checkRoundTrip(_ query: String, problems: inout [String]) {
     guard let expr = try? Parser.parse(query, options: .all) else { return }
+    _ = try? EngineFixture.engine.instantQuery(expr, at: EngineFixture.minute)
     let printed = expr.description
     do {
       let again = try Parser.parse(printed, options: .all)
@@ -85,5 +86,22 @@ struct ParserFuzzTests {
       checkRoundTrip(String(decoding: bytes, as: UTF8.self), problems: &problems)
     }
     #expect(problems == [])
+  }
+}
+
+extension ParserFuzzTests {
+  /// Everything that parses also evaluates (or fails cleanly) over a small store.
+  @Test func parsedQueriesEvaluateWithoutCrashing() throws {
+    var random = SplitMix64(state: 99)
+    var queries = validQueries.map(\.query)
+    if ConformanceTests.available {
+      queries += try ConformanceTests.evals(in: "promqltest").map(\.expression)
+    }
+    for query in queries {
+      guard let expr = try? Parser.parse(query, options: .all) else { continue }
+      let time = Int64.random(in: 0...(20 * EngineFixture.minute), using: &random)
+      _ = try? EngineFixture.engine.instantQuery(expr, at: time)
+      _ = try? EngineFixture.engine.rangeQuery(expr, start: 0, end: 3 * EngineFixture.minute, step: 45_000)
+    }
   }
 }

@@ -377,4 +377,11 @@ struct ParserTests {
     #expect(selector.matchers.map(\.description) == ["job=\"a\"", "__name__=\"up\""])
     #expect(selector.position == PositionRange(start: 0, end: 11))
   }
+
+  @Test func metricSelectorsGiveTheirMatchers() throws {
+    let matchers = try Parser.parseMetricSelector("up{job=~\"api|web\"}")
+    #expect(matchers.map(\.description) == ["job=~\"api|web\"", "__name__=\"up\""])
+    #expect(throws: PromQLError.self) { try Parser.parseMetricSelector("rate(up[5m])") }
+    #expect(throws: PromQLError.self) { try Parser.parseMetricSelector("{job=~\".*\"}") }
+  }
 }

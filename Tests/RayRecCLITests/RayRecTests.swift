@@ -19,7 +19,10 @@ import Testing
     let (code, out, err) = Self.run(["--help"])
     #expect(code == 0)
     #expect(out.hasPrefix("OVERVIEW: "))
-    #expect(out.contains("SUBCOMMANDS:\n  check"))
+    #expect(out.contains("SUBCOMMANDS:\n"))
+    for name in ["record", "import", "info", "cat", "verify", "repair", "export", "check"] {
+      #expect(out.contains("\n  \(name) "), "\(name)")
+    }
     #expect(err.isEmpty)
   }
 

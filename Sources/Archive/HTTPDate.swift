@@ -1,0 +1,65 @@
+/// IMF-fixdate (RFC 9110 §5.6.7), e.g. `Wed, 25 Nov 2026 11:44:05 GMT`, to and from unix seconds.
+enum HTTPDate {
+  static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+  static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  /// Formats unix seconds; years outside 0...9999 give an empty string (never equal to a header).
+  static func format(_ seconds: Int64) -> String {
+    let day = seconds.dividedFloor(by: 86_400)
+    let secondOfDay = seconds - day * 86_400
+    let (year, month, dayOfMonth) = civil(fromDays: day)
+    guard (0...9999).contains(year) else { return "" }
+    let weekday = Int(((day % 7) + 7) % 7)
+    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    var yearText = String(year)
+    while yearText.count < 4 { yearText = "0" + yearText }
+    return "\(days[weekday]), \(two(dayOfMonth)) \(months[Int(month) - 1]) \(yearText) "
+      + "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) GMT"
+  }
+
+  /// Parses the fixed layout; nil for anything else (the caller compares `format` with the text).
+  static func parse(_ text: String) -> Int64? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 29, bytes[3] == UInt8(ascii: ","), bytes[25...] == Array(" GMT".utf8)[...] else {
+      return nil
+    }
+    func number(_ range: Range<Int>) -> Int64? {
+      var value: Int64 = 0
+      for byte in bytes[range] {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    let monthName = String(decoding: bytes[8..<11], as: UTF8.self)
+    guard let monthIndex = months.firstIndex(of: monthName), let day = number(5..<7),
+      let year = number(12..<16), let hour = number(17..<19), let minute = number(20..<22),
+      let second = number(23..<25)
+    else { return nil }
+    let days = daysFromCivil(year: year, month: Int64(monthIndex + 1), day: day)
+    return days * 86_400 + hour * 3600 + minute * 60 + second
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+  static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+    let y = month <= 2 ? year - 1 : year
+    let era = y.dividedFloor(by: 400)
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The date of a day count since 1970-01-01.
+  static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    let shifted = days + 719_468
+    let era = shifted.dividedFloor(by: 146_097)
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthPrime = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}

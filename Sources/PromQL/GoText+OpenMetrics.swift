@@ -1,0 +1,19 @@
+/// Float text as Prometheus writes it in label values.
+public enum PrometheusFloatText {
+  /// Prometheus's `FormatOpenMetricsFloat`: Go's shortest `%g`, with `.0` added to integers
+  /// (`1` → `1.0`, `1e-05`, `+Inf`). Prometheus 3 rewrites `le` and `quantile` label values of
+  /// histograms and summaries this way when it scrapes them.
+  public static func openMetrics(_ value: Double) -> String {
+    let text = goFormatFloatG(value)
+    if value.isNaN || value.isInfinite || text.contains("e") || text.contains(".") { return text }
+    return text + ".0"
+  }
+
+  /// Go's `strconv.FormatFloat(v, 'g', -1, 64)`.
+  public static func go(_ value: Double) -> String { goFormatFloatG(value) }
+}
+
+extension PrometheusFloatText {
+  /// Go's `strconv.FormatFloat(v, 'f', -1, 64)`, as Prometheus's HTTP API writes sample values.
+  public static func apiValue(_ value: Double) -> String { goFormatFloatF(value) }
+}

@@ -1,0 +1,105 @@
+extension Value {
+  /// The body Prometheus's HTTP API returns for a query with this result, e.g.
+  /// `{"status":"success","data":{"resultType":"vector","result":[...]}}`, so tools can diff
+  /// rayrec's answers with a real server's. `time` (Unix ms) stamps scalar, string and vector
+  /// results as the API does.
+  public func prometheusAPIJSON(at time: Int64) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    out += Array(#"{"status":"success","data":{"resultType":""#.utf8)
+    switch self {
+    case .scalar(let value):
+      out += Array(#"scalar","result":"#.utf8)
+      Value.appendPoint(time, Value.formatValue(value), to: &out)
+    case .string(let value):
+      out += Array(#"string","result":"#.utf8)
+      Value.appendPoint(time, value, to: &out)
+    case .vector(let samples):
+      out += Array(#"vector","result":["#.utf8)
+      for (index, sample) in samples.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        out += Array(#"{"metric":"#.utf8)
+        Value.appendLabels(sample.labels, to: &out)
+        out += Array(#","value":"#.utf8)
+        Value.appendPoint(time, Value.formatValue(sample.value), to: &out)
+        out.append(UInt8(ascii: "}"))
+      }
+      out.append(UInt8(ascii: "]"))
+    case .matrix(let series):
+      out += Array(#"matrix","result":["#.utf8)
+      for (index, entry) in series.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        out += Array(#"{"metric":"#.utf8)
+        Value.appendLabels(entry.labels, to: &out)
+        out += Array(#","values":["#.utf8)
+        for (pointIndex, (timestamp, value)) in zip(entry.timestamps, entry.values).enumerated() {
+          if pointIndex > 0 { out.append(UInt8(ascii: ",")) }
+          Value.appendPoint(timestamp, Value.formatValue(value), to: &out)
+        }
+        out += Array("]}".utf8)
+      }
+      out.append(UInt8(ascii: "]"))
+    }
+    out += Array("}}".utf8)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A sample value as the API writes it: shortest decimal form, exponent form below 1e-6 and from
+  /// 1e21 on (`1e+21`), `NaN`, `+Inf`, `-Inf`.
+  static func formatValue(_ value: Double) -> String {
+    let magnitude = abs(value)
+    if value.isFinite, magnitude != 0, magnitude < 1e-6 || magnitude >= 1e21 { return goFormatFloatE(value) }
+    return goFormatFloatF(value)
+  }
+
+  /// `[<unix seconds>,"<value>"]`; seconds get three decimals unless they are whole, as in
+  /// Prometheus (`1.500`, `2`).
+  static func appendPoint(_ milliseconds: Int64, _ value: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
+    let sign = milliseconds < 0 ? "-" : ""
+    let magnitude = milliseconds.magnitude
+    var seconds = sign + String(magnitude / 1000)
+    let fraction = magnitude % 1000
+    if fraction != 0 {
+      var digits = String(fraction)
+      digits = String(repeating: "0", count: 3 - digits.count) + digits
+      seconds += "." + digits
+    }
+    out += Array(seconds.utf8)
+    out.append(UInt8(ascii: ","))
+    appendJSONString(value, to: &out)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  static func appendLabels(_ labels: Labels, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    for (index, label) in labels.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      appendJSONString(label.name, to: &out)
+      out.append(UInt8(ascii: ":"))
+      appendJSONString(label.value, to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// A JSON string literal; control characters are escaped, everything else is copied as UTF-8.
+  static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    let hex = Array("0123456789abcdef".utf8)
+    out.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+      case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case 0..<0x20:
+        out += Array("\\u00".utf8)
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0xF)])
+      default: out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,122 @@
+import Archive
+import Exposition
+import Foundation
+import PromQL
+import SeriesStore
+
+/// `rayrec query`: PromQL over a recording, answering what Prometheus would have answered.
+enum QueryCommand {
+  static let spec = CommandSpec(
+    name: "query",
+    abstract: "Evaluate PromQL over a recording, as Prometheus would have answered it.",
+    discussion: """
+      The recording is read the way Prometheus ingests scrapes: job and instance labels (plus the
+      recorded and --label extra labels), up and the other scrape series, staleness markers when a
+      series vanishes or a scrape fails, the 5m lookback. An instant query runs at --time (default
+      the end of the recording); --start/--end/--step make a range query. Times: RFC 3339, unix
+      seconds, start, +90s, end, end-1m. --json prints exactly what Prometheus's /api/v1/query and
+      /api/v1/query_range return.
+      """,
+    options: [
+      .option("time", value: "TIME", help: "Instant query time (default end)."),
+      .option("start", value: "TIME", help: "Range query start."),
+      .option("end", value: "TIME", help: "Range query end (default end)."),
+      .option("step", value: "DURATION", help: "Range query step (default 15s)."),
+      .option(
+        "label", value: "NAME=VALUE", repeatable: true,
+        help: "An extra label on every target (e.g. ray_io_cluster=prod)."),
+      .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
+      .flag("json", help: "Print the Prometheus HTTP API response."),
+      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
+    ],
+    positionals: [
+      PositionalSpec("archive", help: "The recording."),
+      PositionalSpec("expr", help: "The PromQL expression."),
+    ],
+    action: { args, console in try run(args, &console) })
+
+  static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
+    let compat = args.value("compat") ?? "3"
+    guard compat == "2" || compat == "3" else {
+      throw UsageError(message: "--compat is 2 or 3", path: args.path)
+    }
+    var storeOptions = compat == "2" ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
+    storeOptions.staleness = !args.flag("no-staleness")
+    storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
+    var parserOptions = ParserOptions()
+    parserOptions.prometheus2Functions = compat == "2"
+    let exprText = args.positionals[1]
+    let expr: Expr
+    do {
+      expr = try Parser.parse(exprText, options: parserOptions)
+    } catch {
+      if args.flag("json") { console.print(errorJSON("bad_data", error.description)) }
+      throw DataError(error.description)
+    }
+    let reader = try ArchiveCommands.open(args.positionals[0])
+    let store = try SeriesStore(reader: reader, options: storeOptions)
+    var engine = Engine(storage: store)
+    engine.prometheus2Semantics = compat == "2"
+    func time(_ name: String, _ fallback: String) throws -> Int64 {
+      let text = args.value(name) ?? fallback
+      guard let t = TimeArgument(text) else {
+        throw UsageError(message: "--\(name): invalid time '\(text)'", path: args.path)
+      }
+      return t.resolve(start: store.startMs, end: store.endMs)
+    }
+    do {
+      if args.value("start") != nil {
+        let start = try time("start", "start")
+        let end = try time("end", "end")
+        let step = try RecordCommand.duration(args, "step", default: 15_000)
+        guard step > 0 else { throw UsageError(message: "--step must be positive", path: args.path) }
+        let series = try engine.rangeQuery(expr, start: start, end: end, step: step)
+        if args.flag("json") {
+          console.print(Value.matrix(series).prometheusAPIJSON(at: end))
+        } else {
+          for s in series {
+            console.print(s.labels.description)
+            for (t, v) in zip(s.timestamps, s.values) {
+              console.print("  \(RFC3339.format(t))  \(PrometheusFloatText.apiValue(v))")
+            }
+          }
+        }
+      } else {
+        let at = try time("time", "end")
+        let value = try engine.instantQuery(expr, at: at)
+        if args.flag("json") {
+          console.print(value.prometheusAPIJSON(at: at))
+        } else {
+          printTable(value, at: at, &console)
+        }
+      }
+    } catch let error as EvaluationError {
+      if args.flag("json") { console.print(errorJSON("execution", error.message)) }
+      throw DataError("query failed: \(error.message)")
+    }
+    return 0
+  }
+
+  static func printTable(_ value: Value, at: Int64, _ console: inout Console) {
+    switch value {
+    case .scalar(let v): console.print("scalar: \(PrometheusFloatText.apiValue(v)) @ \(RFC3339.format(at))")
+    case .string(let s): console.print("string: \(s)")
+    case .vector(let samples):
+      if samples.isEmpty { console.print("(empty result at \(RFC3339.format(at)))") }
+      for s in samples { console.print("\(s.labels.description)  \(PrometheusFloatText.apiValue(s.value))") }
+    case .matrix(let series):
+      for s in series {
+        console.print(s.labels.description)
+        for (t, v) in zip(s.timestamps, s.values) {
+          console.print("  \(RFC3339.format(t))  \(PrometheusFloatText.apiValue(v))")
+        }
+      }
+    }
+  }
+
+  static func errorJSON(_ type: String, _ message: String) -> String {
+    let object = ["status": "error", "errorType": type, "error": message]
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,231 @@
+import Archive
+import Exposition
+import PromQL
+
+/// Turns frames into series with Prometheus's scrape semantics (see ``SeriesStore``).
+struct ScrapeIngester {
+  let reader: ArchiveReader
+  let options: SeriesStoreOptions
+
+  private var builders: [Builder] = []
+  private var byLabels: [Labels: Int] = [:]
+  private var targets: [UInt32: TargetState] = [:]
+  private var first = Int64.max
+  private var last = Int64.min
+
+  struct Builder {
+    var labels: Labels
+    var timestamps: [Int64] = []
+    var values: [Double] = []
+  }
+
+  /// What one target's previous scrape left behind.
+  struct TargetState {
+    var base: [Exposition.Label]
+    var labeler: TargetLabels
+    var intervalMs: Int64
+    /// Series of the previous successful scrape that carried no explicit timestamp.
+    var previous: Set<Int> = []
+    /// Raw series text (hash) → candidates (raw key, series index): Prometheus's scrape cache.
+    var cache: [Int: [(key: [UInt8], index: Int)]] = [:]
+    var lastFrameMs: Int64?
+    var reportSeries: [Int] = []
+  }
+
+  init(reader: ArchiveReader, options: SeriesStoreOptions) {
+    self.reader = reader
+    self.options = options
+    for target in reader.targets {
+      let labeler = TargetLabels(target, extra: options.extraLabels)
+      targets[target.id] = TargetState(base: labeler.labels, labeler: labeler, intervalMs: target.intervalMs)
+    }
+  }
+
+  mutating func ingestAll() throws {
+    var cursor = reader.makeCursor()
+    while let frame = try cursor.next() { ingest(frame) }
+    // A target that stopped being scraped before the end: Prometheus marks its series stale when
+    // its scrape loop stops (one interval after the last scrape is as close as we can tell).
+    guard options.staleness else { return }
+    for (id, state) in targets {
+      guard let lastFrame = state.lastFrameMs, state.intervalMs > 0 else { continue }
+      let stopped = lastFrame + state.intervalMs
+      if stopped < last {
+        for index in state.previous.union(state.reportSeries) { appendStale(index, at: stopped) }
+        targets[id]?.previous = []
+      }
+    }
+  }
+
+  mutating func finish() -> ([PromQL.Series], Int64, Int64) {
+    let series = builders.map {
+      PromQL.Series(labels: $0.labels, timestamps: $0.timestamps, values: $0.values)
+    }
+    return (series, first == .max ? 0 : first, last == .min ? 0 : last)
+  }
+
+  // MARK: One frame
+
+  private mutating func ingest(_ frame: Frame) {
+    guard var state = targets[frame.targetID] else { return }
+    let t = frame.timeMs
+    first = min(first, t)
+    last = max(last, t)
+    var pending: [(index: Int, time: Int64, value: Double)] = []
+    var current: Set<Int> = []
+    var healthy = !frame.outcome.isFailure
+    if healthy {
+      do {
+        try parse(frame, &state, &pending, &current)
+      } catch {
+        // A body Prometheus cannot parse fails the whole scrape; nothing of it is kept.
+        healthy = false
+        pending.removeAll()
+        current.removeAll()
+      }
+    }
+    var seen: Set<Int> = []
+    var stored = 0
+    for sample in pending where seen.insert(sample.index).inserted {
+      if append(sample.index, sample.time, sample.value) { stored += 1 }
+    }
+    if options.staleness {
+      for index in state.previous.subtracting(current) { appendStale(index, at: t) }
+    }
+    let added = current.subtracting(state.previous).count
+    state.previous = current
+    state.lastFrameMs = t
+    let report: [(String, Double)] = [
+      ("up", healthy ? 1 : 0),
+      ("scrape_duration_seconds", Double(frame.durationMicros) / 1e6),
+      ("scrape_samples_scraped", Double(healthy ? pending.count : 0)),
+      ("scrape_samples_post_metric_relabeling", Double(healthy ? pending.count : 0)),
+      ("scrape_series_added", Double(healthy ? added : 0)),
+    ]
+    state.reportSeries = report.map { name, value in
+      let index = seriesIndex(name: name, labels: state.base)
+      _ = append(index, t, value)
+      return index
+    }
+    _ = stored
+    targets[frame.targetID] = state
+  }
+
+  private mutating func parse(
+    _ frame: Frame, _ state: inout TargetState, _ pending: inout [(index: Int, time: Int64, value: Double)],
+    _ current: inout Set<Int>
+  ) throws {
+    var parser = ExpositionParser(
+      bytes: frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)
+    var currentType = MetricType.unknown
+    while let entry = try parser.next() {
+      switch entry {
+      case .type: currentType = parser.metricType
+      case .sample:
+        let index = cachedIndex(&parser, currentType, &state)
+        pending.append((index, parser.timestamp ?? frame.timeMs, parser.value))
+        if parser.timestamp == nil { current.insert(index) }
+      default: break
+      }
+    }
+  }
+
+  /// The series of the parser's current sample, through the target's cache of raw series text,
+  /// so a series seen before costs a hash and a byte comparison, not a label set.
+  private mutating func cachedIndex(
+    _ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState
+  ) -> Int {
+    let normalize = options.normalizeBucketLabels && (type == .histogram || type == .summary)
+    var hasher = Hasher()
+    hasher.combine(normalize ? type : .unknown)
+    parser.bytes.withUnsafeBufferPointer { p in
+      hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[parser.name])))
+      for label in parser.labels {
+        hasher.combine(0xFF as UInt8)
+        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.name])))
+        hasher.combine(0xFE as UInt8)
+        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.value])))
+      }
+    }
+    let hash = hasher.finalize()
+    if let candidates = state.cache[hash] {
+      for candidate in candidates where Self.rawKeyEquals(parser, candidate.key) { return candidate.index }
+    }
+    var sample = parser.sample()
+    if normalize {
+      let labelName = type == .histogram ? "le" : "quantile"
+      for i in sample.labels.indices where sample.labels[i].name == labelName {
+        if let v = Double(sample.labels[i].value) {
+          sample.labels[i].value = PrometheusFloatText.openMetrics(v)
+        }
+      }
+    }
+    let index = seriesIndex(name: sample.name, labels: state.labeler.apply(to: sample.labels))
+    state.cache[hash, default: []].append((Self.rawKey(parser), index))
+    return index
+  }
+
+  private static func rawKey(_ parser: ExpositionParser) -> [UInt8] {
+    var key: [UInt8] = []
+    parser.bytes.withUnsafeBufferPointer { p in
+      key += p[parser.name]
+      for label in parser.labels {
+        key.append(0xFF)
+        key += p[label.name]
+        key.append(0xFE)
+        key += p[label.value]
+      }
+    }
+    return key
+  }
+
+  private static func rawKeyEquals(_ parser: ExpositionParser, _ key: [UInt8]) -> Bool {
+    parser.bytes.withUnsafeBufferPointer { p in
+      var k = 0
+      func take(_ range: Range<Int>) -> Bool {
+        guard k + range.count <= key.count else { return false }
+        for i in range {
+          if key[k] != p[i] { return false }
+          k += 1
+        }
+        return true
+      }
+      func mark(_ b: UInt8) -> Bool {
+        guard k < key.count, key[k] == b else { return false }
+        k += 1
+        return true
+      }
+      guard take(parser.name) else { return false }
+      for label in parser.labels {
+        guard mark(0xFF), take(label.name), mark(0xFE), take(label.value) else { return false }
+      }
+      return k == key.count
+    }
+  }
+
+  private mutating func seriesIndex(name: String, labels: [Exposition.Label]) -> Int {
+    var pairs = labels.map { PromQL.Label(name: $0.name, value: $0.value) }
+    pairs.append(PromQL.Label(name: LabelMatcher.metricNameLabel, value: name))
+    pairs.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    let set = Labels(sortedUnique: pairs)
+    if let index = byLabels[set] { return index }
+    builders.append(Builder(labels: set))
+    byLabels[set] = builders.count - 1
+    return builders.count - 1
+  }
+
+  /// Appends in time order; an older or repeated timestamp is dropped, as Prometheus drops
+  /// out-of-order and duplicate samples.
+  @discardableResult
+  private mutating func append(_ index: Int, _ time: Int64, _ value: Double) -> Bool {
+    if let lastTime = builders[index].timestamps.last, time <= lastTime { return false }
+    builders[index].timestamps.append(time)
+    builders[index].values.append(value)
+    return true
+  }
+
+  private mutating func appendStale(_ index: Int, at time: Int64) {
+    guard let lastValue = builders[index].values.last, !StaleMarker.isStale(lastValue) else { return }
+    append(index, time, StaleMarker.value)
+  }
+}

@@ -1,0 +1,70 @@
+public import Archive
+public import PromQL
+
+/// Series built from an archive the way Prometheus builds them from scrapes, queryable by the
+/// PromQL engine. Immutable once built, so it can be shared freely.
+///
+/// Per frame: the target's labels (`job`, `instance`, extra labels; colliding scraped labels become
+/// `exported_*`), sample time = frame time unless the exposition carries its own, `up`,
+/// `scrape_duration_seconds`, `scrape_samples_scraped`, `scrape_samples_post_metric_relabeling`
+/// and `scrape_series_added`, staleness markers when a series leaves a scrape, when a scrape
+/// fails, and when a target stops being scraped before the recording ends. A second sample of
+/// the same series in one scrape is dropped (the first wins), as are samples older than the
+/// series' newest.
+public final class SeriesStore: Storage {
+  /// Every series, sorted by labels.
+  public let series: [PromQL.Series]
+  /// The recording's first and last frame times, unix ms.
+  public let startMs: Int64
+  public let endMs: Int64
+  private let byName: [String: [Int]]
+
+  init(series unsorted: [PromQL.Series], startMs: Int64, endMs: Int64) {
+    let sorted = unsorted.sorted { Labels.precedes($0.labels, $1.labels) }
+    series = sorted
+    self.startMs = startMs
+    self.endMs = endMs
+    var index: [String: [Int]] = [:]
+    for (i, s) in sorted.enumerated() { index[s.labels.metricName ?? "", default: []].append(i) }
+    byName = index
+  }
+
+  /// Reads every frame of `reader` into series.
+  public convenience init(reader: ArchiveReader, options: SeriesStoreOptions = SeriesStoreOptions()) throws {
+    var ingester = ScrapeIngester(reader: reader, options: options)
+    try ingester.ingestAll()
+    let (series, start, end) = ingester.finish()
+    self.init(series: series, startMs: start, endMs: end)
+  }
+
+  /// Total samples held (staleness markers included).
+  public var sampleCount: Int { series.reduce(0) { $0 + $1.timestamps.count } }
+
+  public func select(matchers: [LabelMatcher], start: Int64, end: Int64) -> [PromQL.Series] {
+    let candidates: [Int]
+    if let byNameMatcher = matchers.first(where: {
+      $0.name == LabelMatcher.metricNameLabel && $0.type == .equal
+    }) {
+      candidates = byName[byNameMatcher.value] ?? []
+    } else {
+      candidates = Array(series.indices)
+    }
+    var out: [PromQL.Series] = []
+    for i in candidates {
+      let s = series[i]
+      guard PromQL.Series.labels(s.labels, match: matchers) else { continue }
+      let lower = InMemoryStorage.firstIndex(in: s.timestamps) { $0 >= start }
+      let upper = InMemoryStorage.firstIndex(in: s.timestamps) { $0 > end }
+      guard lower < upper else { continue }
+      if lower == 0 && upper == s.timestamps.count {
+        out.append(s)
+      } else {
+        out.append(
+          PromQL.Series(
+            labels: s.labels, timestamps: Array(s.timestamps[lower..<upper]),
+            values: Array(s.values[lower..<upper])))
+      }
+    }
+    return out
+  }
+}

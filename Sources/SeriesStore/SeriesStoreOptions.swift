@@ -1,0 +1,21 @@
+public import Exposition
+
+/// How recorded scrapes become series.
+public struct SeriesStoreOptions: Sendable {
+  /// Labels added to every target (a user's `--label ray_io_cluster=...`), over the recorded ones.
+  public var extraLabels: [Label] = []
+  /// Prometheus 3 rewrites `le` and `quantile` values of histograms and summaries into canonical
+  /// float text (`le="1"` → `le="1.0"`); Prometheus 2 keeps them as written.
+  public var normalizeBucketLabels = true
+  /// Write staleness markers when a series leaves a scrape, a scrape fails, or a target leaves.
+  public var staleness = true
+
+  public init() {}
+
+  /// Prometheus 2.x behaviour where it differs (see ``normalizeBucketLabels``).
+  public static var prometheus2: SeriesStoreOptions {
+    var options = SeriesStoreOptions()
+    options.normalizeBucketLabels = false
+    return options
+  }
+}

@@ -1,0 +1,42 @@
+import Testing
+
+@testable import PromQL
+
+/// Counts the storage's selects, to see the cache at work.
+final class CountingStorage: Storage, @unchecked Sendable {
+  let inner: InMemoryStorage
+  var selects = 0
+
+  init(_ inner: InMemoryStorage) { self.inner = inner }
+
+  func select(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
+    selects += 1
+    return inner.select(matchers: matchers, start: start, end: end)
+  }
+}
+
+struct SelectionCacheTests {
+  @Test func rangeQueriesSelectOncePerSelector() throws {
+    let storage = CountingStorage(
+      InMemoryStorage([
+        Series(
+          labels: Labels(["__name__": "x"]), timestamps: Array(stride(from: 0, to: 600_000, by: 10_000)),
+          values: Array(repeating: 1, count: 60))
+      ]))
+    let engine = Engine(storage: storage)
+    let result = try engine.rangeQuery(
+      Parser.parse("rate(x[1m]) + x"), start: 60_000, end: 540_000, step: 30_000)
+    #expect(result.first?.timestamps.count == 17)
+    #expect(storage.selects == 2)
+  }
+
+  @Test func slicesKeepOnlyTheWindow() {
+    let series = [
+      Series(labels: Labels(["a": "1"]), timestamps: [0, 10, 20], values: [1, 2, 3]),
+      Series(labels: Labels(["a": "2"]), timestamps: [30], values: [4]),
+    ]
+    let sliced = SelectionCache.slice(series, start: 5, end: 20)
+    #expect(sliced.count == 1)
+    #expect(sliced.first?.timestamps == [10, 20])
+  }
+}
