@@ -1,7 +1,9 @@
+import Dispatch
 import Foundation
 import Glibc
 import HTTP
 import Replay
+import Synchronization
 
 /// `replay-fuzz [SECONDS]`: sends random and mutated requests to a replay over real sockets (the
 /// request parser sees them exactly as from a network peer) and checks after every batch that a
@@ -14,31 +16,39 @@ func replayFuzz(_ args: [String]) {
     var options = ReplayOptions()
     options.speed = ReplaySpeed(factor: 0.000001) ?? .normal
     options.statusAddress = nil
-    options.server.requestTimeout = .milliseconds(200)
+    options.server.requestTimeout = .milliseconds(50)
     options.server.maxHeadBytes = 16 * 1024
     let replayer = try Replayer(reader: reader, plan: freePortPlan(reader), options: options)
     try startBlocking(replayer)
     let port = replayer.addresses[0].address.port
-    var generator = SystemRandomNumberGenerator()
-    var answers: [String: Int] = [:]
-    var requests = 0
+    let answers = Mutex<[String: Int]>([:])
+    let requests = Atomic<Int>(0)
+    let failure = Mutex<String?>(nil)
     let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      for _ in 0..<50 {
-        let request = fuzzRequest(&generator)
-        answers[rawExchange(port: port, request: request, timeoutMs: 300), default: 0] += 1
-        requests += 1
-      }
-      let check = rawExchange(
-        port: port, request: Array("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
-        timeoutMs: 2000, wantBody: true)
-      guard check == "200+body" else {
-        print("replay.fuzz: FAILED: a well-formed scrape got '\(check)' after \(requests) requests")
-        exit(1)
+    // Eight peers at once: most bad requests wait for the request timeout.
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      var generator = SystemRandomNumberGenerator()
+      while Date() < deadline && failure.withLock({ $0 == nil }) {
+        for _ in 0..<50 {
+          let answer = rawExchange(port: port, request: fuzzRequest(&generator), timeoutMs: 150)
+          answers.withLock { $0[answer, default: 0] += 1 }
+          requests.add(1, ordering: .relaxed)
+        }
+        let check = rawExchange(
+          port: port, request: Array("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
+          timeoutMs: 2000, wantBody: true)
+        if check != "200+body" {
+          failure.withLock { $0 = "a well-formed scrape got '\(check)'" }
+        }
       }
     }
-    print("replay.fuzz.requests: \(requests) requests in \(Int(seconds)) s, server alive and serving")
-    for (answer, count) in answers.sorted(by: { $0.value > $1.value }) {
+    let requestCount = requests.load(ordering: .relaxed)
+    if let problem = failure.withLock({ $0 }) {
+      print("replay.fuzz: FAILED after \(requestCount) requests: \(problem)")
+      exit(1)
+    }
+    print("replay.fuzz.requests: \(requestCount) requests in \(Int(seconds)) s, server alive and serving")
+    for (answer, count) in answers.withLock({ $0 }).sorted(by: { $0.value > $1.value }) {
       print("replay.fuzz.answer \(answer): \(count)")
     }
     exit(0)

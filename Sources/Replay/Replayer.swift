@@ -20,6 +20,8 @@ public final class Replayer: Sendable {
   let server: HTTPServer
   let stopRequested = Atomic<Bool>(false)
   let schedulerDone = DispatchSemaphore(value: 0)
+  /// Set once the scheduler (or step mode) is running; ``stop()`` only waits for it then.
+  let started = Atomic<Bool>(false)
   let listenerIDs: Mutex<[Int: ListenerID]> = Mutex([:])
   let statusBound = Mutex<SocketAddress?>(nil)
 
@@ -126,6 +128,7 @@ public final class Replayer: Sendable {
       }
       try writeDiscovery(existing: state.slots.map { _ in true })
       state.startNanos.store(monotonicNanos(), ordering: .releasing)
+      started.store(true, ordering: .releasing)
       schedulerDone.signal()
       return
     }
@@ -148,6 +151,7 @@ public final class Replayer: Sendable {
           schedulerDone.signal()
         }
         thread.name = "rayrec-replay-clock"
+        started.store(true, ordering: .releasing)
         thread.start()
         // Return once the answers at the window start are in place: a request right after
         // start() sees the first frames, never an empty target.
@@ -160,6 +164,10 @@ public final class Replayer: Sendable {
   /// Stops the clock and closes every listener and connection.
   public func stop() async {
     stopRequested.store(true, ordering: .releasing)
+    guard started.load(ordering: .acquiring) else {
+      await server.stop()
+      return
+    }
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
       DispatchQueue.global().async { [schedulerDone] in
         schedulerDone.wait()

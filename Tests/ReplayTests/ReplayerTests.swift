@@ -209,6 +209,24 @@ import Testing
     await replayer.stop()
   }
 
+  @Test func aReplayThatNeverStartedStopsAtOnce() async throws {
+    let reader = try makeArchive(frames: [okFrame(0, t0, 0)])
+    let replayer = try Replayer(reader: reader, plan: try anyPortPlan(reader), options: ReplayOptions())
+    await replayer.stop()
+    #expect(!replayer.isFinished)
+  }
+
+  @Test func aBusyPortIsABindError() async throws {
+    let reader = try makeArchive(frames: [okFrame(0, t0, 0), okFrame(1, t0, 0)])
+    let first = try await startReplay(reader)
+    let taken = first.addresses[0].address
+    let plan = PortPlan(entries: [PortPlan.Entry(targetID: 0, original: "10.0.0.1:8080", address: taken)])
+    let second = try Replayer(reader: reader, plan: plan, options: ReplayOptions())
+    await #expect(throws: ReplayError.self) { try await second.start() }
+    await second.stop()
+    await first.stop()
+  }
+
   @Test func anEmptyWindowIsAnError() throws {
     let reader = try makeArchive(frames: [okFrame(0, t0, 0)])
     #expect(throws: ReplayError.self) {
