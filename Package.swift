@@ -18,6 +18,8 @@ let package = Package(
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
     .library(name: "PromQL", targets: ["PromQL"]),
+    .library(name: "Dashboards", targets: ["Dashboards"]),
+    .library(name: "RayRecTesting", targets: ["RayRecTesting"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -25,7 +27,9 @@ let package = Package(
     .target(name: "Exposition", swiftSettings: strict),
     .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP"], swiftSettings: strict),
     .target(
-      name: "RayRecCLI", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL"],
+      name: "RayRecCLI", dependencies: [
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Dashboards",
+      ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
@@ -44,5 +48,15 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
     .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
+    .target(name: "Dashboards", dependencies: ["PromQL", "SeriesStore"], swiftSettings: strict),
+    .testTarget(
+      name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],
+      swiftSettings: strict),
+    .target(
+      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "HTTP"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL"],
+      swiftSettings: strict),
   ]
 )
