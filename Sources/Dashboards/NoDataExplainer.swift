@@ -29,10 +29,9 @@ public struct NoDataExplainer: Sendable {
     }
     if !reasons.isEmpty { return reasons }
     if let culprit = emptiestNode(expr) {
-      if culprit == expr {
-        return ["every selector has series, but `\(expr)` returns nothing over the window"]
-      }
-      return ["every selector has series, but `\(culprit)` returns nothing over the window"]
+      var text = culprit.description
+      if text.count > 160 { text = String(text.prefix(157)) + "..." }
+      return ["every selector has series, but `\(text)` returns nothing over the window"]
     }
     return ["the query returns nothing over the window"]
   }

@@ -64,6 +64,10 @@ public struct VariableResolver: Sendable {
     switch variable.kind {
     case .custom:
       options = VariableResolver.customOptions(variable.query)
+      // Generated dashboards sometimes save only `options`/`current`; Grafana shows those.
+      if options.isEmpty {
+        options = (variable.options.isEmpty ? variable.current : variable.options).map { ($0, $0) }
+      }
     case .constant:
       options = [(variable.query, variable.query)]
     case .textbox:
@@ -164,7 +168,7 @@ public struct VariableResolver: Sendable {
     }
     let expression: NSRegularExpression
     do {
-      expression = try NSRegularExpression(pattern: pattern, options: options)
+      expression = try NSRegularExpression(pattern: VariableResolver.icuPattern(pattern), options: options)
     } catch {
       throw EvaluationError("invalid regex \(regex)")
     }
@@ -195,6 +199,54 @@ public struct VariableResolver: Sendable {
       }
     }
     return unique(out)
+  }
+
+  /// JavaScript reads a `{` that does not start a `{n}`, `{n,}` or `{n,m}` quantifier (and a
+  /// lone `}`) as a literal; ICU rejects them, so escape those.
+  static func icuPattern(_ pattern: String) -> String {
+    let chars = Array(pattern)
+    var out = ""
+    var i = 0
+    var inClass = false
+    while i < chars.count {
+      let c = chars[i]
+      if c == "\\", i + 1 < chars.count {
+        out.append(c)
+        out.append(chars[i + 1])
+        i += 2
+        continue
+      }
+      if c == "[" { inClass = true } else if c == "]" { inClass = false }
+      if !inClass && c == "{" {
+        var j = i + 1
+        var digits = 0
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber {
+          j += 1
+          digits += 1
+        }
+        if digits > 0, j < chars.count, chars[j] == "," {
+          j += 1
+          while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+        }
+        let isQuantifier = digits > 0 && j < chars.count && chars[j] == "}"
+        if isQuantifier {
+          out += String(chars[i...j])
+          i = j + 1
+          continue
+        }
+        out += "\\{"
+        i += 1
+        continue
+      }
+      if !inClass && c == "}" {
+        out += "\\}"
+        i += 1
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return out
   }
 
   static func unique(_ options: [(text: String, value: String)]) -> [(text: String, value: String)] {

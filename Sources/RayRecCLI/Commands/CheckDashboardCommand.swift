@@ -103,7 +103,9 @@ enum CheckDashboardCommand {
     if args.flag("json") {
       console.print(DashboardCheck.json(checks))
     } else {
-      for check in checks { check.textLines.forEach { console.print($0) } }
+      for check in checks {
+        for line in check.textLines { console.print(line) }
+      }
     }
     return checks.contains { $0.failed > 0 } ? 1 : 0
   }
