@@ -84,8 +84,13 @@ public struct Dashboard: Hashable, Sendable {
       }
       variables.append(variable)
     }
+    let panels = walker.panels.map { panel in
+      var copy = panel
+      copy.dashboardVariables = variables
+      return copy
+    }
     self.init(
-      title: title, uid: json["uid"]?.string, path: path, variables: variables, panels: walker.panels,
+      title: title, uid: json["uid"]?.string, path: path, variables: variables, panels: panels,
       panelsWithoutQueries: walker.withoutQueries)
   }
 

@@ -27,6 +27,8 @@ public struct Panel: Hashable, Sendable, CustomStringConvertible {
   public var targets: [PanelTarget]
   /// The dashboard it came from (its title), for messages.
   public var dashboard: String
+  /// The dashboard's template variables, so a panel can be evaluated on its own.
+  public var dashboardVariables: [TemplateVariable] = []
 
   /// Creates the value from its parts.
   public init(
