@@ -85,7 +85,9 @@ public enum GrafanaInterval {
         let (unit, size) = units.first(where: { s.hasPrefix($0.0) && !($0.0 == "m" && s.hasPrefix("ms")) })
       else { return nil }
       s = s.dropFirst(unit.count)
-      let (sum, overflow) = total.addingReportingOverflow(Int64((n * Double(size)).rounded()))
+      let product = n * Double(size)
+      guard product < 9e18 else { return nil }
+      let (sum, overflow) = total.addingReportingOverflow(Int64(product.rounded()))
       guard !overflow else { return nil }
       total = sum
     }

@@ -35,7 +35,8 @@ struct ExpectationsTests {
     } matching: { issue in
       issue.comments.contains { comment in
         let text = comment.rawValue
-        return text.contains("expectValue: 295 is not == 1") && text.contains("query: sum by (State) (ray_tasks)")
+        return text.contains("expectValue: 295 is not == 1")
+          && text.contains("query: sum by (State) (ray_tasks)")
           && text.contains("series: {State=\"FAILED\"}") && text.contains("at: end (")
       }
     }
@@ -46,7 +47,8 @@ struct ExpectationsTests {
     try withKnownIssue {
       _ = try expectQuery("sum(up)") { $0.onlyValue == 4 }
     } matching: { issue in
-      issue.sourceLocation?.line == line && issue.sourceLocation?.fileID.hasSuffix("ExpectationsTests.swift") == true
+      issue.sourceLocation?.line == line
+        && issue.sourceLocation?.fileID.hasSuffix("ExpectationsTests.swift") == true
     }
   }
 

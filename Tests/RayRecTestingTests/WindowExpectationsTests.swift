@@ -5,10 +5,13 @@ import Testing
 struct WindowExpectationsTests {
   @Test func everyTargetStaysUp() throws { try expectAlways("up", .equal(1, tolerance: 0)) }
 
-  @Test func objectStoreStaysBounded() throws { try expectAlways("sum(ray_object_store_memory)", lessThan: 2e9) }
+  @Test func objectStoreStaysBounded() throws {
+    try expectAlways("sum(ray_object_store_memory)", lessThan: 2e9)
+  }
 
   @Test func workerFailuresEventuallyShowUp() throws {
-    try expectEventually("increase(ray_node_manager_unexpected_worker_failure_total[1m]) > 3", within: .minutes(3))
+    try expectEventually(
+      "increase(ray_node_manager_unexpected_worker_failure_total[1m]) > 3", within: .minutes(3))
   }
 
   @Test func noTargetEverGoesDown() throws { try expectNever("up == 0") }
@@ -24,7 +27,8 @@ struct WindowExpectationsTests {
       issue.comments.contains { comment in
         let text = comment.rawValue
         return text.contains("expectAlways: expected < 100 throughout, but")
-          && text.contains("query: sum(ray_tasks{State=\"FINISHED\"})") && text.contains("window: the whole recording (")
+          && text.contains("query: sum(ray_tasks{State=\"FINISHED\"})")
+          && text.contains("window: the whole recording (")
           && text.contains("first: ") && text.contains("into the recording") && text.contains("series: {}")
           && text.unicodeScalars.contains { (0x2581...0x2588).contains($0.value) }
       }
