@@ -85,8 +85,8 @@ public struct NoDataExplainer: Sendable {
         let shown = values.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
         let present =
           values.isEmpty
-          ? "; no series of \(label) has a \(matcher.name) label"
-          : "; \(matcher.name) has \(shown)\(values.count > 6 ? ", ... (\(values.count) values)" : "")"
+          ? " (no series of \(label) has a \(matcher.name) label)"
+          : " (\(matcher.name) has \(shown)\(values.count > 6 ? ", ... \(values.count) values" : ""))"
         return "no series of \(label) match \(matcher)\(present)"
       }
       return "no series of \(label) match \(others.map(\.description).joined(separator: ", ")) together"

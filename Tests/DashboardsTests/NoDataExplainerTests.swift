@@ -20,11 +20,11 @@ import Testing
   @Test func aLabelValueNoSeriesHasIsNamedWithTheValuesThatExist() throws {
     #expect(
       try Self.explain("ray_tasks{State=\"X\"}") == [
-        "no series of ray_tasks match State=\"X\"; State has \"FINISHED\", \"RUNNING\""
+        "no series of ray_tasks match State=\"X\" (State has \"FINISHED\", \"RUNNING\")"
       ])
     #expect(
       try Self.explain("ray_tasks{Node=\"n1\"}") == [
-        "no series of ray_tasks match Node=\"n1\"; no series of ray_tasks has a Node label"
+        "no series of ray_tasks match Node=\"n1\" (no series of ray_tasks has a Node label)"
       ])
   }
 

@@ -48,7 +48,7 @@ struct RayDashboardsTests {
       byTitle["Node GPU Usage %"]?.reasons == ["metric ray_node_gpus_utilization is not in the recording"])
     #expect(
       byTitle["Logical GPUs Usage"]?.reasons.first
-        == "no series of ray_resources match Name=\"GPU\"; Name has \"CPU\", \"memory\", \"object_store_memory\""
+        == "no series of ray_resources match Name=\"GPU\" (Name has \"CPU\", \"memory\", \"object_store_memory\")"
     )
   }
 }
