@@ -53,10 +53,10 @@ let package = Package(
       name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],
       swiftSettings: strict),
     .target(
-      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "HTTP"],
+      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition"],
       swiftSettings: strict),
     .testTarget(
-      name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL"],
+      name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],
       swiftSettings: strict),
   ]
 )

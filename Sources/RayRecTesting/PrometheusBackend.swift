@@ -80,7 +80,7 @@ public struct PrometheusBackend: QueryBackend {
   }
 
   /// Decodes a Prometheus API response into a value (errors become ``RecordingError``).
-  static func decode(_ bytes: [UInt8]) throws -> Value {
+  public static func decode(_ bytes: [UInt8]) throws -> Value {
     let json: JSONValue
     do { json = try JSONParser.parse(bytes) } catch {
       throw RecordingError("Prometheus answered invalid JSON: \(error)")
