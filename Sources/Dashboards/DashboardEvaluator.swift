@@ -152,6 +152,7 @@ public struct DashboardEvaluator: Sendable {
       }
       var result = TargetResult(
         refId: target.refId, expr: text, kind: kind, stepMs: instant ? 0 : stepMs, series: series)
+      result.readsSeries = !NoDataExplainer.selectors(in: parsed).isEmpty
       if series.isEmpty {
         let explainer = NoDataExplainer(
           engine: engine, start: instant ? to : start, end: instant ? to : end, step: instant ? 0 : stepMs)

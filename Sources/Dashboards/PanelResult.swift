@@ -20,6 +20,9 @@ public struct TargetResult: Hashable, Sendable {
   public var noDataReasons: [String]
   /// Why the target was not run (another datasource), if it was not.
   public var skipped: String?
+  /// Whether the expression reads series (has a selector); a constant such as a threshold line
+  /// `75` does not, and does not make a panel count as showing data.
+  public var readsSeries = true
 
   /// Creates the value from its parts.
   public init(
@@ -72,7 +75,8 @@ public struct PanelResult: Hashable, Sendable {
     let run = targets.filter { $0.skipped == nil }
     if run.isEmpty { return .skipped }
     if run.contains(where: { $0.error != nil }) { return .error }
-    if run.contains(where: \.hasData) { return .data }
+    let reading = run.filter(\.readsSeries)
+    if (reading.isEmpty ? run : reading).contains(where: \.hasData) { return .data }
     return .noData
   }
 
@@ -84,7 +88,10 @@ public struct PanelResult: Hashable, Sendable {
     case .error:
       for t in targets { if let e = t.error { add(targets.count > 1 ? "\(t.refId): \(e)" : e) } }
     case .noData:
-      for t in targets where t.skipped == nil { t.noDataReasons.forEach(add) }
+      for t in targets where t.skipped == nil {
+        if t.hasData && !t.readsSeries { add("only constant targets (\(t.refId): \(t.expr)) return data") }
+        t.noDataReasons.forEach(add)
+      }
       notes.forEach(add)
     case .skipped:
       for t in targets { if let s = t.skipped { add(s) } }

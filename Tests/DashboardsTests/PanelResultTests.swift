@@ -19,4 +19,17 @@ import Testing
     #expect(PanelResult(panel: Self.panel, title: "P", targets: []).status == .skipped)
     #expect(PanelResult(panel: Self.panel, title: "P", targets: []).displayName == "R / P")
   }
+
+  @Test func aConstantThresholdAloneIsNoData() {
+    var threshold = TargetResult(
+      refId: "B", expr: "75", kind: .range, series: [Series(labels: .empty, timestamps: [1], values: [75])])
+    threshold.readsSeries = false
+    let empty = TargetResult(
+      refId: "A", expr: "x", kind: .range, noDataReasons: ["metric x is not in the recording"])
+    let result = PanelResult(panel: Self.panel, title: "P", targets: [empty, threshold])
+    #expect(result.status == .noData)
+    #expect(
+      result.reasons == ["metric x is not in the recording", "only constant targets (B: 75) return data"])
+    #expect(PanelResult(panel: Self.panel, title: "P", targets: [threshold]).status == .data)
+  }
 }
