@@ -65,8 +65,28 @@ public struct DashboardEvaluator: Sendable {
   }
 
   func evaluateOnce(_ panel: Panel, in dashboard: Dashboard, variables: VariableResolution) -> PanelResult {
-    let byName = Dictionary(dashboard.variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var evaluator = self
     var interpolator = TemplateInterpolator(Array(variables.values.values))
+    // Panel time overrides, as Grafana applies them: relative range first, then the shift.
+    if let text = panel.timeFrom,
+      let ms = GrafanaInterval.parse(interpolator.interpolate(text, format: .raw)), ms > 0
+    {
+      evaluator.from = max(from, to &- ms)
+    }
+    if let text = panel.timeShift,
+      let ms = GrafanaInterval.parse(interpolator.interpolate(text, format: .raw))
+    {
+      evaluator.from = evaluator.from &- ms
+      evaluator.to = evaluator.to &- ms
+    }
+    return evaluator.evaluateInRange(panel, in: dashboard, variables: variables, interpolator: &interpolator)
+  }
+
+  func evaluateInRange(
+    _ panel: Panel, in dashboard: Dashboard, variables: VariableResolution,
+    interpolator: inout TemplateInterpolator
+  ) -> PanelResult {
+    let byName = Dictionary(dashboard.variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let title = interpolator.interpolate(panel.title, format: .text)
     if let library = panel.libraryPanel, panel.targets.isEmpty {
       return PanelResult(

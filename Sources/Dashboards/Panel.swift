@@ -27,6 +27,10 @@ public struct Panel: Hashable, Sendable, CustomStringConvertible {
   public var targets: [PanelTarget]
   /// The dashboard it came from (its title), for messages.
   public var dashboard: String
+  /// Grafana's panel time overrides: `timeFrom` ("1h": the last hour up to the dashboard's end)
+  /// and `timeShift` ("30m": the whole range moved back), possibly variables.
+  public var timeFrom: String?
+  public var timeShift: String?
   /// The dashboard's template variables, so a panel can be evaluated on its own.
   public var dashboardVariables: [TemplateVariable] = []
 
@@ -69,6 +73,10 @@ public struct Panel: Hashable, Sendable, CustomStringConvertible {
         PanelTarget(json: $0.element, index: $0.offset)
       },
       dashboard: dashboard)
+    let from = json["timeFrom"]?.text
+    let shift = json["timeShift"]?.text
+    timeFrom = (from?.isEmpty ?? true) ? nil : from
+    timeShift = (shift?.isEmpty ?? true) ? nil : shift
   }
 
   /// `Title` or `Row / Title`, for listings.

@@ -70,4 +70,21 @@ import Testing
     #expect(results[0].targets[0].expr == "sum by (State) (ray_tasks{State=~\"RUNNING\"})")
     #expect(results[0].title == "Tasks RUNNING")
   }
+
+  @Test func panelTimeOverridesNarrowAndShiftTheRange() throws {
+    let dashboard = try Dashboard.parse(
+      """
+      {"title": "T", "panels": [
+        {"type": "timeseries", "title": "Last minute", "timeFrom": "1m", "targets": [{"expr": "up"}]},
+        {"type": "timeseries", "title": "Shifted", "timeFrom": "1m", "timeShift": "1m", "targets": [{"expr": "up"}]}
+      ]}
+      """)
+    let results = Fixtures.evaluator().evaluate(dashboard)
+    let last = try #require(results[0].targets[0].series.first?.timestamps)
+    func aligned(_ t: Int64) -> Int64 { t / 15_000 * 15_000 }
+    #expect(last.first == aligned(Fixtures.end - 60_000) && last.last == aligned(Fixtures.end))
+    let shifted = try #require(results[1].targets[0].series.first?.timestamps)
+    #expect(
+      shifted.first == aligned(Fixtures.end - 120_000) && shifted.last == aligned(Fixtures.end - 60_000))
+  }
 }
