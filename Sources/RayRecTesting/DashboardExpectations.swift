@@ -1,4 +1,4 @@
-public import Dashboards
+@_exported public import Dashboards
 public import Testing
 
 extension Panel: CustomTestStringConvertible {

@@ -1,4 +1,3 @@
-import Dashboards
 import RayRecTesting
 import Testing
 
