@@ -98,7 +98,8 @@ public struct DashboardEvaluator: Sendable {
         ])
     }
     let rangeMs = max(1, to - from)
-    let maxDataPoints = panel.maxDataPoints ?? max(1, panel.width * dashboardWidthPixels / 24)
+    let maxDataPoints =
+      panel.maxDataPoints ?? max(1, min(24, max(1, panel.width)) * min(dashboardWidthPixels, 100_000) / 24)
     let panelMinimum =
       GrafanaInterval.parse(interpolator.interpolate(panel.minInterval, format: .raw)) ?? scrapeIntervalMs
     let intervalMs = GrafanaInterval.panelInterval(

@@ -34,13 +34,20 @@ public enum GrafanaInterval {
     var safe = Double(rangeMs) / 11_000
     if safe > 1000 { safe = (safe / 1000).rounded(.up) * 1000 }
     let base = max(panelIntervalMs, targetMinStepMs ?? 0)
-    return max(base * Int64(max(1, intervalFactor)), Int64(safe.rounded(.up)), 1)
+    return max(saturating(base, times: Int64(max(1, intervalFactor))), Int64(safe.rounded(.up)), 1)
   }
 
   /// `$__rate_interval`: `max($__interval + scrape interval, 4 * scrape interval)`.
   public static func rateInterval(stepMs: Int64, scrapeIntervalMs: Int64) -> Int64 {
     let scrape = scrapeIntervalMs > 0 ? scrapeIntervalMs : 15_000
-    return max(stepMs + scrape, 4 * scrape)
+    let (sum, overflow) = stepMs.addingReportingOverflow(scrape)
+    return max(overflow ? Int64.max : sum, saturating(scrape, times: 4))
+  }
+
+  /// `a * b`, or `Int64.max` when that overflows (intervals come from user input).
+  static func saturating(_ a: Int64, times b: Int64) -> Int64 {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int64.max : product
   }
 
   /// Grafana's interval text: the largest whole unit (`90s` shows as `1m`, as Grafana does).

@@ -51,3 +51,12 @@ import Testing
     #expect(GrafanaInterval.parse("99999999999999999999y") == nil)
   }
 }
+
+@Suite struct GrafanaIntervalOverflowTests {
+  @Test func hugeInputsSaturateInsteadOfTrapping() {
+    #expect(
+      GrafanaInterval.step(
+        panelIntervalMs: Int64.max / 2, targetMinStepMs: nil, rangeMs: 1, intervalFactor: 1_000) == Int64.max)
+    #expect(GrafanaInterval.rateInterval(stepMs: Int64.max - 1, scrapeIntervalMs: Int64.max / 2) == Int64.max)
+  }
+}
