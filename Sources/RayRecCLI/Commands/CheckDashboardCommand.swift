@@ -20,7 +20,7 @@ enum CheckDashboardCommand {
       """,
     options: [
       .option(
-        "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value (repeatable)."),
+        "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
       .option(
         "label", value: "NAME=VALUE", repeatable: true,
         help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
