@@ -2,6 +2,11 @@ public import Testing
 
 /// A scoped trait that makes a recording (or a live Prometheus) the data of every test it
 /// covers: `@Suite(.recording("recordings/x.rayrec", labels: ["ray_io_cluster": "ci"]))`.
+///
+/// Seam for replay: a trait that runs `rayrec replay` for a suite would start the replay and a
+/// Prometheus scraping it in `provideScope`, wrap a ``PrometheusBackend`` pointing at that
+/// Prometheus in a ``Recording``, run the tests inside `Recording.$current.withValue`, and stop
+/// both afterwards; the assertions need no change.
 public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
   /// Where the data comes from.
   public enum Source: Sendable, Hashable {
