@@ -3,15 +3,10 @@
 
 SWIFT ?= swift
 
-## Runs the main job on a shipped example: what a real Ray recording holds, and one of its scrapes.
-RECORDING = recordings/ray-2.60-workload.rayrec
+## Runs the main job on a shipped recording: replay at 10x on the original ports, scrape the
+## replay, answer the article's queries (scripts/demo).
 demo: build
-	.build/debug/rayrec info $(RECORDING)
-	@echo
-	@echo "The object store of the Ray node one minute before the end of the recording:"
-	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:42867 --at end-1m | grep '^ray_object_store_memory{Component="raylet"' | cut -c1-150
-	@echo
-	.build/debug/rayrec cat $(RECORDING) --target 127.0.0.1:42867 --at end-1m | .build/debug/rayrec check metrics -
+	scripts/demo
 
 ## Runs every test (installs what the tests need first).
 test:
@@ -19,6 +14,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/openmetrics-conformance
+	scripts/e2e-replay
 
 BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
 

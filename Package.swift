@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
     .library(name: "PromQL", targets: ["PromQL"]),
+    .library(name: "Simulator", targets: ["Simulator"]),
     .library(name: "Dashboards", targets: ["Dashboards"]),
     .library(name: "RayRecTesting", targets: ["RayRecTesting"]),
   ],
@@ -25,24 +26,33 @@ let package = Package(
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", swiftSettings: strict),
-    .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP"], swiftSettings: strict),
+    .target(name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "Simulator"], swiftSettings: strict),
+    .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
     .target(
-      name: "RayRecCLI", dependencies: [
-        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Dashboards",
+      name: "RayRecCLI",
+      dependencies: [
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer", "Replay",
+        "Dashboards",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
     .target(name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: strict),
+    .target(name: "Replay", dependencies: ["Archive", "HTTP"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
+    .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "rayrec-bench", dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL"],
+      name: "rayrec-bench",
+      dependencies: ["Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "Replay"],
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP"], swiftSettings: strict),
     .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP"], swiftSettings: strict),
+    .testTarget(
+      name: "SimulatorServerTests", dependencies: ["SimulatorServer", "Simulator", "Recorder", "Archive", "HTTP"],
+      swiftSettings: strict),
     .testTarget(name: "SeriesStoreTests", dependencies: ["SeriesStore"], swiftSettings: strict),
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
@@ -58,5 +68,8 @@ let package = Package(
     .testTarget(
       name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],
       swiftSettings: strict),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
+    .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
   ]
 )

@@ -77,7 +77,7 @@ public struct InMemoryStorage: Storage {
   }
 
   /// Binary search: the first index whose element satisfies a monotone predicate.
-  static func firstIndex(in times: [Int64], where predicate: (Int64) -> Bool) -> Int {
+  public static func firstIndex(in times: [Int64], where predicate: (Int64) -> Bool) -> Int {
     var low = 0
     var high = times.count
     while low < high {

@@ -9,6 +9,8 @@ public let rootCommand = CommandSpec(
   abstract: "Record, replay and test the metrics of Ray clusters.",
   subcommands: [
     RecordCommand.spec,
+    SimulateCommand.spec,
+    ReplayCommand.spec,
     ArchiveCommands.importSpec,
     ArchiveCommands.infoSpec,
     ArchiveCommands.catSpec,

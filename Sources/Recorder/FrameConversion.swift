@@ -39,8 +39,12 @@ enum FrameConversion {
 
   /// Parses the body as Prometheus would (leniently, format from the content type).
   static func malformation(_ response: HTTPClientResponse) -> String? {
-    let format = ExpositionFormat(contentType: response.contentType)
-    var parser = ExpositionParser(bytes: response.body, format: format, strict: false)
+    malformation(body: response.body, contentType: response.contentType)
+  }
+
+  static func malformation(body: [UInt8], contentType: String?) -> String? {
+    let format = ExpositionFormat(contentType: contentType)
+    var parser = ExpositionParser(bytes: body, format: format, strict: false)
     do {
       while try parser.next() != nil {}
       return nil

@@ -53,8 +53,8 @@ public final class SeriesStore: Storage {
     for i in candidates {
       let s = series[i]
       guard PromQL.Series.labels(s.labels, match: matchers) else { continue }
-      let lower = Self.firstIndex(s.timestamps) { $0 >= start }
-      let upper = Self.firstIndex(s.timestamps) { $0 > end }
+      let lower = InMemoryStorage.firstIndex(in: s.timestamps) { $0 >= start }
+      let upper = InMemoryStorage.firstIndex(in: s.timestamps) { $0 > end }
       guard lower < upper else { continue }
       if lower == 0 && upper == s.timestamps.count {
         out.append(s)
@@ -66,15 +66,5 @@ public final class SeriesStore: Storage {
       }
     }
     return out
-  }
-
-  static func firstIndex(_ times: [Int64], where predicate: (Int64) -> Bool) -> Int {
-    var lo = 0
-    var hi = times.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if predicate(times[mid]) { hi = mid } else { lo = mid + 1 }
-    }
-    return lo
   }
 }

@@ -34,6 +34,9 @@ enum RecordCommand {
       .option("job", value: "NAME", help: "The job of targets that do not name one (default rayrec)."),
       .option(
         "accept", value: "prometheus|text|openmetrics", help: "What to ask targets for (default prometheus)."),
+      .option(
+        "scenario", value: "FILE",
+        help: "Record a simulated cluster in virtual time instead (no sockets, no waiting)."),
     ],
     action: { args, console in try run(args, &console) })
 
@@ -41,6 +44,7 @@ enum RecordCommand {
     guard let output = args.value("output") else {
       throw UsageError(message: "missing --output FILE", path: args.path)
     }
+    if let scenario = args.value("scenario") { return try recordScenario(scenario, output, args, &console) }
     var options = RecordingOptions()
     options.job = args.value("job") ?? "rayrec"
     options.intervalMs = try duration(args, "interval", default: 5000)
@@ -74,7 +78,7 @@ enum RecordCommand {
       options.discoveryFiles.append(FileDiscovery.rayDiscoveryPath(root: args.value("ray") ?? "/tmp/ray"))
     }
     if options.targets.isEmpty && options.discoveryFiles.isEmpty {
-      throw UsageError(message: "no targets: give --target, --sd-file or --ray", path: args.path)
+      throw UsageError(message: "no targets: give --target, --sd-file, --ray or --scenario", path: args.path)
     }
     let recorder = Recorder(options: options, recorderVersion: "rayrec \(rayrecVersion)")
     let stop = SignalStop()
@@ -89,6 +93,28 @@ enum RecordCommand {
       }
     }
     if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    console.print(
+      "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
+    )
+    return 0
+  }
+
+  static func recordScenario(
+    _ path: String, _ output: String, _ args: ParsedArguments, _ console: inout Console
+  ) throws -> Int32 {
+    let simulation = try SimulateCommand.load(path)
+    let durationMs = args.value("duration") == nil ? nil : try duration(args, "duration", default: 0)
+    let timeoutMs = args.value("timeout") == nil ? nil : try duration(args, "timeout", default: 0)
+    var recorder = ScenarioRecorder(
+      simulation: simulation, timeoutMs: timeoutMs,
+      recorderVersion: "rayrec \(rayrecVersion) (scenario \(path))")
+    switch args.value("accept") ?? "prometheus" {
+    case "prometheus": recorder.accept = nil
+    case "text": recorder.accept = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
+    case "openmetrics": recorder.accept = "application/openmetrics-text;version=1.0.0"
+    case let other: throw UsageError(message: "unknown --accept '\(other)'", path: args.path)
+    }
+    let status = try OutputFile(output).produce { try recorder.record(to: $0, durationMs: durationMs) }
     console.print(
       "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
     )

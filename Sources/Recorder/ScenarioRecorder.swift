@@ -1,0 +1,104 @@
+public import Archive
+import HTTP
+public import Simulator
+
+/// Records a simulated cluster in virtual time: no sockets, no waiting. Each target is "scraped"
+/// at the times a live recorder would scrape it, with the same `Accept` header, so every frame
+/// holds what a live scrape of `rayrec simulate` at that moment returns (status, content type,
+/// body byte for byte); faults become the frames the live recorder would write.
+public struct ScenarioRecorder: Sendable {
+  public let simulation: Simulation
+  public var timeoutMs: Int64
+  /// The `Accept` header; nil sends Prometheus's, as `rayrec record` does.
+  public var accept: String?
+  public var recorderVersion: String
+
+  public init(simulation: Simulation, timeoutMs: Int64? = nil, accept: String? = nil, recorderVersion: String)
+  {
+    self.simulation = simulation
+    self.timeoutMs = timeoutMs ?? min(simulation.scenario.intervalMs, 10_000)
+    self.accept = accept
+    self.recorderVersion = recorderVersion
+  }
+
+  /// The archive targets, one per simulated endpoint.
+  public var archiveTargets: [ArchiveTarget] {
+    simulation.targets.map { target in
+      ArchiveTarget(
+        id: UInt32(target.index + 1), url: target.url, job: target.job,
+        labels: target.labels.sorted { $0.key < $1.key }.map { ArchiveTarget.Label($0.key, $0.value) },
+        intervalMs: simulation.scenario.intervalMs, timeoutMs: timeoutMs)
+    }
+  }
+
+  /// Writes every scrape up to `durationMs` (default: the scenario's duration).
+  public func record(to path: String, durationMs: Int64? = nil) throws -> RecordingStatus {
+    let scenario = simulation.scenario
+    let end = durationMs ?? scenario.durationMs
+    var schedule: [(time: Int64, target: Int)] = []
+    for target in simulation.targets.indices {
+      var t = simulation.scrapeOffset(for: target)
+      while t < end {
+        schedule.append((t, target))
+        t += scenario.intervalMs
+      }
+    }
+    schedule.sort { ($0.time, $0.target) < ($1.time, $1.target) }
+    let header = ArchiveHeader(
+      createdMs: scenario.startUnixMs, recorderVersion: recorderVersion, targets: archiveTargets)
+    let writer = try ArchiveWriter(path: path, header: header)
+    var status = RecordingStatus()
+    let acceptHeader = accept ?? HTTPClientRequest.prometheusAccept
+    for (t, target) in schedule {
+      let response = simulation.response(for: target, at: t, accept: acceptHeader)
+      let frame = frame(response, target: UInt32(target + 1), at: scenario.startUnixMs + t)
+      try writer.append(frame)
+      status.frames += 1
+      if frame.outcome.isFailure { status.failedFrames += 1 }
+      status.rawBytes += frame.body.count
+    }
+    try writer.close()
+    status.storedBytes = writer.bytesWritten
+    return status
+  }
+
+  /// The frame the live recorder writes for this answer.
+  func frame(_ response: SimulatedResponse, target: UInt32, at timeMs: Int64) -> Frame {
+    let micros = min(response.durationMs, timeoutMs) * 1000
+    func failed(
+      _ kind: FailureKind, _ message: String, _ answer: SimulatedResponse.Answer? = nil, _ bytes: Int = 0
+    )
+      -> Frame
+    {
+      Frame(
+        targetID: target, timeMs: timeMs, durationMicros: micros, outcome: .failed(kind, message: message),
+        contentType: answer?.contentType ?? "",
+        headers: answer.map { [Frame.HeaderField("Content-Type", $0.contentType)] } ?? [],
+        body: answer.map { Array($0.body.prefix(bytes)) } ?? [])
+    }
+    if response.durationMs > timeoutMs {
+      return failed(.timeout, "read: timed out after \(timeoutMs) ms")
+    }
+    switch response.outcome {
+    case .refused: return failed(.refused, "connect: Connection refused")
+    case .hang: return failed(.timeout, "read: timed out after \(timeoutMs) ms")
+    case .reset(let answer, let after):
+      return failed(.reset, "read: Connection reset by peer after \(after) body bytes", answer, after)
+    case .truncated(let answer, let declared):
+      return failed(
+        .reset, "connection closed after \(answer.body.count) of \(declared) body bytes", answer,
+        answer.body.count)
+    case .answer(let answer):
+      var frame = Frame(
+        targetID: target, timeMs: timeMs, durationMicros: micros, outcome: .response(status: answer.status),
+        contentType: answer.contentType, headers: [Frame.HeaderField("Content-Type", answer.contentType)],
+        body: answer.body)
+      if (200..<300).contains(answer.status),
+        let problem = FrameConversion.malformation(body: answer.body, contentType: answer.contentType)
+      {
+        frame.outcome = .failed(.malformed, message: problem)
+      }
+      return frame
+    }
+  }
+}

@@ -1,0 +1,79 @@
+public import Archive
+import Glibc
+public import HTTP
+
+/// The service-discovery files a replay keeps up to date, so an unmodified Prometheus finds the
+/// replayed targets under their original labels.
+public enum DiscoveryFiles {
+  /// A served target: where it listens and what it was.
+  public typealias Served = (address: SocketAddress, target: ArchiveTarget)
+
+  /// Prometheus file_sd JSON: one group per target, whose labels set `instance` back to the
+  /// original address and carry the recorded job and extra labels.
+  public static func fileSD(_ served: [Served]) -> String {
+    var out = "["
+    for (index, item) in served.enumerated() {
+      var labels: [(String, String)] = [("instance", item.target.instance), ("job", item.target.job)]
+      for label in item.target.labels where label.name != "instance" && label.name != "job" {
+        labels.append((label.name, label.value))
+      }
+      out += index == 0 ? "\n" : ",\n"
+      out += "  {\"targets\": [\(quote(item.address.description))], \"labels\": {"
+      out += labels.map { "\(quote($0.0)): \(quote($0.1))" }.joined(separator: ", ")
+      out += "}}"
+    }
+    return out + (served.isEmpty ? "]\n" : "\n]\n")
+  }
+
+  /// Ray's own discovery file (`/tmp/ray/prom_metrics_service_discovery.json`): one group, job
+  /// `ray`, every served address.
+  public static func raySD(_ served: [Served]) -> String {
+    let targets = served.map { quote($0.address.description) }.joined(separator: ", ")
+    return "[{\"labels\": {\"job\": \"ray\"}, \"targets\": [\(targets)]}]\n"
+  }
+
+  /// Replaces `path` atomically (write a sibling, then rename), so a reader never sees half a file.
+  public static func write(_ text: String, to path: String) throws(ReplayError) {
+    let temporary = path + ".tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .io(path: temporary, message: String(cString: strerror(errno))) }
+    let bytes = Array(text.utf8)
+    var done = 0
+    while done < bytes.count {
+      let n = bytes[done...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        let message = String(cString: strerror(errno))
+        close(fd)
+        throw .io(path: temporary, message: message)
+      }
+      done += n
+    }
+    close(fd)
+    guard rename(temporary, path) == 0 else {
+      throw .io(path: path, message: String(cString: strerror(errno)))
+    }
+  }
+
+  /// A JSON string literal.
+  static func quote(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}

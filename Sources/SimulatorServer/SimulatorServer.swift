@@ -1,0 +1,159 @@
+public import HTTP
+public import Simulator
+import Synchronization
+
+/// Serves a simulated cluster live: every simulated endpoint on its own address and port, each
+/// request answered with what the cluster shows at the current virtual time. Faults are served as
+/// they happen: `refused` closes the endpoint's listener for the span, `hang` never answers, a
+/// reset sends part of the body then resets the connection, a slow answer waits.
+public final class SimulatorServer: Sendable {
+  public let simulation: Simulation
+  /// Virtual milliseconds since the scenario start, now.
+  private let clock: @Sendable () -> Int64
+  private let speed: Double
+  private let server: HTTPServer
+  private let state: SharedState
+
+  struct State {
+    var listeners: [Int: ListenerID] = [:]
+    var hits: [Int: Int] = [:]
+  }
+
+  /// The state the server and its handler share.
+  final class SharedState: Sendable {
+    let mutex = Mutex(State())
+    func withLock<T>(_ body: (inout State) -> T) -> T { mutex.withLock { body(&$0) } }
+  }
+
+  /// Where each target is served (its recorded address, or `bind` when given).
+  public let addresses: [SocketAddress]
+
+  /// - Parameters:
+  ///   - bind: serve every endpoint on this address instead of its own (ports must then differ).
+  ///   - clock: virtual time in ms since the scenario start; the default runs from now at `speed`.
+  public init(
+    simulation: Simulation, bind: String? = nil, speed: Double = 1,
+    clock: (@Sendable () -> Int64)? = nil
+  ) throws {
+    self.simulation = simulation
+    self.speed = speed
+    if let clock {
+      self.clock = clock
+    } else {
+      let t0 = ContinuousClock.now
+      self.clock = {
+        let elapsed = ContinuousClock.now - t0
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return Int64(ms * speed)
+      }
+    }
+    var addresses: [SocketAddress] = []
+    for target in simulation.targets {
+      guard let address = SocketAddress(host: bind ?? target.host, port: UInt16(clamping: target.port)) else {
+        throw HTTPError(kind: .badURL, operation: "bind", message: "invalid address \(bind ?? target.host)")
+      }
+      addresses.append(address)
+    }
+    if Set(addresses.map { "\($0)" }).count != addresses.count {
+      throw HTTPError(
+        kind: .system, operation: "bind",
+        message: "two endpoints would share one address and port; drop --bind or give nodes distinct ports")
+    }
+    self.addresses = addresses
+    let state = SharedState()
+    self.state = state
+    let handler = SimulationHandler(simulation: simulation, clock: self.clock, speed: speed, state: state)
+    server = try HTTPServer(handler: handler)
+    handler.server.withLock { $0 = server }
+  }
+
+  /// Opens the listeners of every endpoint that is up now.
+  public func start() async throws {
+    try await sync()
+  }
+
+  /// Opens or closes listeners to match the endpoints' refused spans at the current virtual time.
+  public func sync() async throws {
+    let now = clock()
+    for (index, address) in addresses.enumerated() {
+      let refused = simulation.response(for: index, at: now, accept: nil).outcome == .refused
+      let listener = state.withLock { $0.listeners[index] }
+      if refused, let listener {
+        await server.removeListener(listener)
+        _ = state.withLock { $0.listeners.removeValue(forKey: index) }
+      } else if !refused, listener == nil {
+        let bound = try server.addListener(address)
+        state.withLock { $0.listeners[index] = bound.id }
+      }
+    }
+  }
+
+  public var virtualTimeMs: Int64 { clock() }
+  public func hits(target: Int) -> Int { state.withLock { $0.hits[target] ?? 0 } }
+
+  public func stop() async { await server.stop() }
+}
+
+/// Answers requests on the event loop; must not block.
+final class SimulationHandler: HTTPHandler {
+  let simulation: Simulation
+  let clock: @Sendable () -> Int64
+  let speed: Double
+  let state: SimulatorServer.SharedState
+  let server = Mutex<HTTPServer?>(nil)
+
+  init(
+    simulation: Simulation, clock: @escaping @Sendable () -> Int64, speed: Double,
+    state: SimulatorServer.SharedState
+  ) {
+    self.simulation = simulation
+    self.clock = clock
+    self.speed = speed
+    self.state = state
+  }
+
+  func handle(_ request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
+    let target = state.withLock { s -> Int? in
+      let index = s.listeners.first { $0.value == context.listener }?.key
+      if let index { s.hits[index, default: 0] += 1 }
+      return index
+    }
+    guard let target else { return .close(reset: true) }
+    let response = simulation.response(for: target, at: clock(), accept: request.headers["Accept"])
+    let gzip = (request.headers["Accept-Encoding"] ?? "").contains("gzip")
+    func http(_ answer: SimulatedResponse.Answer) -> HTTPResponse {
+      var headers: HTTPHeaders = ["Content-Type": answer.contentType]
+      var body = answer.body
+      if gzip && answer.status == 200 {
+        body = Gzip.compress(body)
+        headers.fields.append((name: "Content-Encoding", value: "gzip"))
+      }
+      return HTTPResponse(status: answer.status, headers: headers, body: request.method == "HEAD" ? [] : body)
+    }
+    let reply: HTTPReply
+    switch response.outcome {
+    case .refused: return .close(reset: true)
+    case .hang: return .deferred
+    case .answer(let answer): reply = .response(http(answer))
+    case .reset(let answer, let after):
+      return .resetAfter(
+        HTTPResponse(status: answer.status, headers: ["Content-Type": answer.contentType], body: answer.body),
+        bodyBytes: after)
+    case .truncated(let answer, let declared):
+      let padded = answer.body + [UInt8](repeating: 0x20, count: max(0, declared - answer.body.count))
+      return .resetAfter(
+        HTTPResponse(status: answer.status, headers: ["Content-Type": answer.contentType], body: padded),
+        bodyBytes: answer.body.count)
+    }
+    let delayMs = Double(response.durationMs) / max(speed, 0.001)
+    guard delayMs >= 50 else { return reply }
+    // A slow endpoint: answer after the (scaled) delay, from the event loop's timer.
+    let responder = context.responder()
+    let loop = server.withLock { $0?.loop }
+    guard let loop else { return reply }
+    _ = loop.execute(after: .milliseconds(Int64(delayMs))) {
+      if case .response(let r) = reply { responder.respond(.response(r)) }
+    }
+    return .deferred
+  }
+}

@@ -1,0 +1,69 @@
+import Archive
+import Foundation
+import Testing
+
+@testable import RayRecCLI
+
+/// `rayrec replay` end to end in-process: options, the printed plan, exit at the end.
+@Suite(.serialized) struct ReplayCommandTests {
+  static func archivePath() throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("rayrec-replay-cli-\(UUID().uuidString).rayrec").path
+    let targets = (0..<2).map {
+      ArchiveTarget(id: UInt32($0), url: "http://10.0.0.\($0 + 1):8080/metrics", job: "ray", intervalMs: 5000)
+    }
+    let writer = try ArchiveWriter(
+      path: path, header: ArchiveHeader(createdMs: t0, recorderVersion: "test", targets: targets))
+    for step in 0..<3 {
+      for target in 0..<2 { try writer.append(okFrame(UInt32(target), t0 + Int64(step) * 5000, step)) }
+    }
+    try writer.close()
+    return path
+  }
+
+  func run(_ arguments: [String]) -> (Int32, String, String) {
+    var console = Console(passthrough: false)
+    let code = RayRecCLI.run(arguments, console: &console)
+    return (code, console.outText, console.errText)
+  }
+
+  @Test func aFastReplayPrintsItsPlanAndExitsAtTheEnd() throws {
+    let path = try Self.archivePath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (code, out, err) = run([
+      "replay", path, "--speed", "1000x", "--map", "10.0.0.1:8080=127.0.0.1:0", "--map",
+      "10.0.0.2:8080=127.0.0.1:0",
+    ])
+    #expect(code == 0, "\(err)")
+    #expect(out.contains("2 targets, 2026-11-25T12:00:00Z to 2026-11-25T12:00:15Z (15s), speed 1000x"))
+    #expect(out.contains("  10.0.0.1:8080 -> 127.0.0.1:"))
+    #expect(out.contains("rate() and increase() read 1000x the recorded rates, a [5m] range covers 83h20m"))
+    #expect(out.contains("replay finished: 0 requests answered"))
+  }
+
+  @Test func badOptionsAreUsageErrors() throws {
+    let path = try Self.archivePath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for arguments in [
+      ["--speed", "fast"], ["--map", "10.0.0.1:8080"], ["--from", "yesterday"], ["--timestamps=now"],
+      ["--port-offset", "x"], ["--bind", "localhost6"],
+    ] {
+      let (code, _, err) = run(["replay", path] + arguments)
+      #expect(code == 64, "\(arguments): \(err)")
+    }
+  }
+
+  @Test func aMissingArchiveIsADataError() {
+    let (code, _, err) = run(["replay", "/nonexistent/x.rayrec"])
+    #expect(code == 1)
+    #expect(err.contains("/nonexistent/x.rayrec"))
+  }
+
+  @Test func anEmptyWindowIsADataError() throws {
+    let path = try Self.archivePath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (code, _, err) = run(["replay", path, "--from", "end", "--to", "start"])
+    #expect(code == 1)
+    #expect(err.contains("window is empty"))
+  }
+}
