@@ -12,7 +12,7 @@ demo: build
 test:
 	scripts/install-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 	scripts/openmetrics-conformance
 	scripts/e2e-replay
 

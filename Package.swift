@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Archive", targets: ["Archive"]),
     .library(name: "HTTP", targets: ["HTTP"]),
     .library(name: "PromQL", targets: ["PromQL"]),
+    .library(name: "PromQLScript", targets: ["PromQLScript"]),
     .library(name: "Simulator", targets: ["Simulator"]),
     .library(name: "Dashboards", targets: ["Dashboards"]),
     .library(name: "RayRecTesting", targets: ["RayRecTesting"]),
@@ -31,8 +32,8 @@ let package = Package(
     .target(
       name: "RayRecCLI",
       dependencies: [
-        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "Simulator", "SimulatorServer", "Replay",
-        "Dashboards",
+        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
+        "SimulatorServer", "Replay", "Dashboards",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
@@ -57,7 +58,9 @@ let package = Package(
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
-    .testTarget(name: "PromQLTests", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], swiftSettings: strict),
+    .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
+    .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
     .target(name: "Dashboards", dependencies: ["PromQL", "SeriesStore"], swiftSettings: strict),
     .testTarget(
       name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],

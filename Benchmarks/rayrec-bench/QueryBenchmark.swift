@@ -7,7 +7,7 @@ import SeriesStore
 /// whole recording: load time, query time, peak memory.
 func queryBenchmark(_ args: [String]) {
   guard args.count >= 2 else {
-    print("usage: rayrec-bench queries ARCHIVE QUERYFILE [--step MS] [--compat 2]")
+    print("usage: rayrec-bench queries ARCHIVE QUERYFILE [--step MS] [--compat 2] [--verbose]")
     exit(64)
   }
   let step = args.firstIndex(of: "--step").flatMap { Int64(args[$0 + 1]) } ?? 15_000
@@ -28,7 +28,10 @@ func queryBenchmark(_ args: [String]) {
     var points = 0
     var series = 0
     let queryStart = now()
+    let verbose = args.contains("--verbose")
     for query in queries {
+      let started = now()
+      defer { if verbose { print(String(format: "  %8.2f ms  %@", (now() - started) * 1000, query)) } }
       do {
         let result = try engine.rangeQuery(
           Parser.parse(query, options: parserOptions), start: store.startMs, end: store.endMs, step: step)

@@ -13,10 +13,7 @@ extension Evaluation {
       default: throw EvaluationError("aggregation parameter must be a scalar or a string")
       }
     }
-    if aggregate.op == .limitRatio {
-      // Prometheus picks series by an xxhash of their labels, which is not reproduced here.
-      throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
-    }
+    if aggregate.op == .limitRatio { return try Evaluation.limitRatio(parameter, samples) }
     let grouping = Set(aggregate.grouping)
     func groupLabels(_ labels: Labels) -> Labels {
       aggregate.without
@@ -25,7 +22,7 @@ extension Evaluation {
 
     switch aggregate.op {
     case .limitk:
-      if parameter.isNaN { throw EvaluationError("Parameter value is NaN for limitk") }
+      if parameter.isNaN { throw EvaluationError(nanParameterMessage("limitk")) }
       guard parameter >= 1 else { return [] }
       let limit = parameter >= Double(Int.max) ? Int.max : Int(parameter)
       var taken: [Labels: Int] = [:]
@@ -35,7 +32,7 @@ extension Evaluation {
         return taken[key, default: 0] <= limit
       }
     case .topk, .bottomk:
-      if parameter.isNaN { throw EvaluationError("Parameter value is NaN for \(aggregate.op.rawValue)") }
+      if parameter.isNaN { throw EvaluationError(nanParameterMessage(aggregate.op.rawValue)) }
       return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)
     case .countValues:
       guard isValidLabelName(label) else {
@@ -55,10 +52,12 @@ extension Evaluation {
 
     var groups: [Labels: [Double]] = [:]
     var order: [Labels] = []
+    var flagged: Set<Labels> = []
     for sample in samples {
       let key = groupLabels(sample.labels)
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(sample.value)
+      if sample.dropName && key.metricName != nil { flagged.insert(key) }
     }
     var result: [VectorSample] = []
     for key in order {
@@ -76,7 +75,7 @@ extension Evaluation {
       case .quantile: value = Evaluation.quantile(parameter, values)
       default: throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
       }
-      result.append(VectorSample(labels: key, value: value, timestamp: time))
+      result.append(VectorSample(labels: key, value: value, timestamp: time, dropName: flagged.contains(key)))
     }
     return result
   }
@@ -203,5 +202,10 @@ extension Evaluation {
     let upper = min(sorted.count - 1, lower + 1)
     let weight = rank - rank.rounded(.down)
     return sorted[lower] * (1 - weight) + sorted[upper] * weight
+  }
+
+  /// Prometheus 3 says just "Parameter value is NaN"; 2.x named the aggregation.
+  func nanParameterMessage(_ aggregation: String) -> String {
+    engine.prometheus2Semantics ? "Parameter value is NaN for \(aggregation)" : "Parameter value is NaN"
   }
 }

@@ -67,9 +67,13 @@ extension Evaluation {
       } else if !keep {
         continue
       }
-      var labels = sample.labels
-      if dropsMetricName(binary.op) || binary.returnBool { labels = labels.droppingMetricName }
-      result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+      if dropsMetricName(binary.op) || binary.returnBool {
+        result.append(droppingName(sample.labels, value: value, timestamp: sample.timestamp))
+      } else {
+        result.append(
+          VectorSample(
+            labels: sample.labels, value: value, timestamp: sample.timestamp, dropName: sample.dropName))
+      }
     }
     return result
   }
@@ -125,7 +129,9 @@ extension Evaluation {
       var (value, keep) = Evaluation.apply(binary.op, left, right)
       if binary.returnBool { value = keep ? 1 : 0 }
       var labels = resultLabels(binary.op, sample.labels, partner.labels, matching)
-      if binary.returnBool { labels = labels.droppingMetricName }
+      let delayed = engine.delayedNameRemoval
+      if binary.returnBool && !delayed { labels = labels.droppingMetricName }
+      let dropName = delayed && (dropsMetricName(binary.op) || binary.returnBool || sample.dropName)
       if matching.cardinality == .oneToOne {
         if matched[key] != nil {
           throw EvaluationError(
@@ -140,7 +146,8 @@ extension Evaluation {
       }
       // Filtered-out pairs still count as matches above, so ambiguous matching is always an error.
       if !keep && !binary.returnBool { return }
-      result.append(VectorSample(labels: labels, value: value, timestamp: sample.timestamp))
+      result.append(
+        VectorSample(labels: labels, value: value, timestamp: sample.timestamp, dropName: dropName))
     }
 
     /// A stand-in sample for a missing partner: the matching labels of `sample` and the fill value.
@@ -173,7 +180,7 @@ extension Evaluation {
   /// The labels of a vector/vector result: the "many" side's, adjusted by the matching.
   func resultLabels(_ op: BinaryOp, _ many: Labels, _ one: Labels, _ matching: VectorMatching) -> Labels {
     var labels = many
-    if dropsMetricName(op) { labels = labels.droppingMetricName }
+    if dropsMetricName(op) && !engine.delayedNameRemoval { labels = labels.droppingMetricName }
     if matching.cardinality == .oneToOne {
       labels =
         matching.on

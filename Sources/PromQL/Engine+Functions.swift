@@ -5,7 +5,7 @@ extension Evaluation {
     let name = call.function.name
     let args = call.args
     if let math = Evaluation.mathFunctions[name] {
-      return .vector(try vector(args[0], at: time).map { $0.mapped(math) })
+      return .vector(try vector(args[0], at: time).map { mapped($0, math) })
     }
     if Evaluation.rangeFunctions.contains(name) || name.hasSuffix("_over_time")
       || name == "double_exponential_smoothing" || name == "holt_winters"
@@ -44,14 +44,14 @@ extension Evaluation {
     case "round":
       let nearest = args.count > 1 ? try scalar(args[1], at: time) : 1
       let inverse = 1 / nearest
-      return .vector(try vector(args[0], at: time).map { $0.mapped { floor($0 * inverse + 0.5) / inverse } })
+      return .vector(try vector(args[0], at: time).map { mapped($0) { floor($0 * inverse + 0.5) / inverse } })
     case "clamp", "clamp_min", "clamp_max":
       let first = try scalar(args[1], at: time)
       let second = args.count > 2 ? try scalar(args[2], at: time) : 0
       if name == "clamp", second < first { return .vector([]) }
       return .vector(
         try vector(args[0], at: time).map { sample in
-          sample.mapped {
+          mapped(sample) {
             switch name {
             case "clamp_min": return Evaluation.goMax(first, $0)
             case "clamp_max": return Evaluation.goMin(first, $0)
@@ -65,9 +65,7 @@ extension Evaluation {
       let fromSelector = { if case .vectorSelector = argument { return true } else { return false } }()
       return .vector(
         try vector(argument, at: time).map {
-          VectorSample(
-            labels: $0.labels.droppingMetricName, value: Double(fromSelector ? $0.timestamp : time) / 1000,
-            timestamp: time)
+          droppingName($0.labels, value: Double(fromSelector ? $0.timestamp : time) / 1000, timestamp: time)
         })
     case "sort", "sort_desc":
       let descending = name == "sort_desc"
@@ -82,6 +80,12 @@ extension Evaluation {
       return .vector([VectorSample(labels: Evaluation.absentLabels(args[0]), value: 1, timestamp: time)])
     case "label_replace": return .vector(try labelReplace(args, at: time))
     case "label_join": return .vector(try labelJoin(args, at: time))
+    case "info": return .vector(try evaluateInfo(call, at: time))
+    case "histogram_quantiles": return .vector(try histogramQuantiles(args, at: time))
+    case "histogram_fraction":
+      return .vector(
+        histogramFraction(
+          try scalar(args[0], at: time), try scalar(args[1], at: time), try vector(args[2], at: time), time))
     case "histogram_quantile":
       return .vector(
         try histogramQuantile(try scalar(args[0], at: time), try vector(args[1], at: time), time))
@@ -90,7 +94,7 @@ extension Evaluation {
         args.isEmpty
         ? [VectorSample(labels: .empty, value: Double(time) / 1000, timestamp: time)]
         : try vector(args[0], at: time)
-      return .vector(samples.map { $0.mapped { Evaluation.dateComponent(name, seconds: $0) } })
+      return .vector(samples.map { mapped($0) { Evaluation.dateComponent(name, seconds: $0) } })
     default:
       throw EvaluationError("function \(name)() is not supported by this evaluator")
     }
@@ -152,6 +156,10 @@ extension Evaluation {
   func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
     let name = call.function.name
     let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
+    if let matrix = Evaluation.extendedSelector(call.args[matrixIndex]) {
+      try Evaluation.checkExtendedModifier(matrix, function: name)
+      return try evaluateExtendedRange(name, matrix, at: time)
+    }
     let (series, start, end, seconds) = try window(call.args[matrixIndex], at: time)
     if name == "absent_over_time" {
       if !series.isEmpty { return [] }
@@ -236,8 +244,10 @@ extension Evaluation {
       default: throw EvaluationError("function \(name)() is not supported by this evaluator")
       }
       guard let value else { continue }
-      let labels = keepName ? entry.labels : entry.labels.droppingMetricName
-      result.append(VectorSample(labels: labels, value: value, timestamp: time))
+      result.append(
+        keepName
+          ? VectorSample(labels: entry.labels, value: value, timestamp: time)
+          : droppingName(entry.labels, value: value, timestamp: time))
     }
     return result
   }
@@ -366,9 +376,9 @@ extension Evaluation {
   }
 }
 
-extension VectorSample {
+extension Evaluation {
   /// The sample with `transform` applied to its value and the metric name dropped.
-  func mapped(_ transform: (Double) -> Double) -> VectorSample {
-    VectorSample(labels: labels.droppingMetricName, value: transform(value), timestamp: timestamp)
+  func mapped(_ sample: VectorSample, _ transform: (Double) -> Double) -> VectorSample {
+    droppingName(sample.labels, value: transform(sample.value), timestamp: sample.timestamp)
   }
 }

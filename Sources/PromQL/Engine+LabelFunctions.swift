@@ -36,6 +36,7 @@ extension Evaluation {
       let expanded = Evaluation.expand(replacement, match: match, in: value, regex: regex)
       var copy = sample
       copy.labels = sample.labels.setting(destination, to: expanded)
+      if destination == LabelMatcher.metricNameLabel { copy.dropName = false }
       result.append(copy)
     }
     try Evaluation.requireUniqueLabels(result, "label_replace")
@@ -111,6 +112,7 @@ extension Evaluation {
       let joined = sources.map { sample.labels[$0] ?? "" }.joined(separator: separator)
       var copy = sample
       copy.labels = sample.labels.setting(destination, to: joined)
+      if destination == LabelMatcher.metricNameLabel { copy.dropName = false }
       result.append(copy)
     }
     try Evaluation.requireUniqueLabels(result, "label_join")
@@ -145,9 +147,7 @@ extension Evaluation {
       groups[key, default: []].append((upper, sample.value))
     }
     return order.map { key in
-      VectorSample(
-        labels: key.droppingMetricName, value: Evaluation.bucketQuantile(q, groups[key] ?? []),
-        timestamp: time)
+      droppingName(key, value: Evaluation.bucketQuantile(q, groups[key] ?? []), timestamp: time)
     }
   }
 

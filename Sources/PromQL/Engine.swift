@@ -14,6 +14,10 @@ public struct Engine: Sendable {
   /// left-open); `rate()` caps extrapolation at the counter's zero point before applying the
   /// extrapolation threshold; label names must be legacy names; `atan2` keeps the metric name.
   public var prometheus2Semantics = false
+  /// Prometheus's `promql-delayed-name-removal` feature (off by default there and here): operations
+  /// that drop `__name__` only flag it, so `label_replace` and `by (__name__)` still see it, and the
+  /// flagged names go when the query ends. The promqltest scripts of Prometheus 3 turn it on.
+  public var delayedNameRemoval = false
 
   /// 1 when windows are left-open (the first millisecond is excluded), 0 otherwise.
   var leftEdgeExclusion: Int64 { prometheus2Semantics ? 0 : 1 }
@@ -26,7 +30,9 @@ public struct Engine: Sendable {
   /// Evaluates `expr` at `time` (Unix ms), like Prometheus's `/api/v1/query`.
   public func instantQuery(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
     let evaluation = Evaluation(engine: self, queryStart: time, queryEnd: time, step: 0)
-    return try evaluation.evaluate(expr, at: time)
+    let value = try evaluation.evaluate(expr, at: time)
+    guard case .vector(let samples) = value else { return value }
+    return .vector(try Evaluation.removingFlaggedNames(samples))
   }
 
   /// Evaluates `expr` at every `step` from `start` to `end` (Unix ms), like `/api/v1/query_range`:
@@ -50,8 +56,8 @@ public struct Engine: Sendable {
       case .scalar(let value):
         points[.empty, default: ([], [])].timestamps.append(time)
         points[.empty, default: ([], [])].values.append(value)
-      case .vector(let samples):
-        for sample in samples {
+      case .vector(let flagged):
+        for sample in try Evaluation.removingFlaggedNames(flagged) {
           points[sample.labels, default: ([], [])].timestamps.append(time)
           points[sample.labels, default: ([], [])].values.append(sample.value)
         }
@@ -113,7 +119,7 @@ struct Evaluation {
         return try unique(
           .vector(
             samples.map {
-              VectorSample(labels: $0.labels.droppingMetricName, value: -$0.value, timestamp: $0.timestamp)
+              droppingName($0.labels, value: -$0.value, timestamp: $0.timestamp)
             }))
       default: return operand
       }
@@ -209,6 +215,7 @@ struct Evaluation {
   }
 
   func instantVector(_ selector: VectorSelector, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+    if selector.smoothed { return try smoothedInstantVector(selector, at: time) }
     try requireClassicSelector(selector)
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
@@ -261,7 +268,7 @@ struct Evaluation {
     if current < start &+ engine.leftEdgeExclusion { current &+= interval }
     var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
     while current <= end {
-      for sample in try vector(subquery.expr, at: current) {
+      for sample in try Evaluation.removingFlaggedNames(try vector(subquery.expr, at: current)) {
         points[sample.labels, default: ([], [])].timestamps.append(current)
         points[sample.labels, default: ([], [])].values.append(sample.value)
       }

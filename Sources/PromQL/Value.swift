@@ -40,12 +40,15 @@ public struct VectorSample: Hashable, Sendable {
   public var value: Double
   /// When the value was sampled (Unix ms); `timestamp()` reports it.
   public var timestamp: Int64
+  /// With ``Engine/delayedNameRemoval``: the metric name still reads but goes when the query ends.
+  public var dropName = false
 
   /// Creates the value from its parts.
-  public init(labels: Labels, value: Double, timestamp: Int64) {
+  public init(labels: Labels, value: Double, timestamp: Int64, dropName: Bool = false) {
     self.labels = labels
     self.value = value
     self.timestamp = timestamp
+    self.dropName = dropName
   }
 
   public static func == (lhs: VectorSample, rhs: VectorSample) -> Bool {

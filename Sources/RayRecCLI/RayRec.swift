@@ -18,6 +18,7 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.repairSpec,
     ExportCommand.spec,
     QueryCommand.spec,
+    PromQLTestCommand.spec,
     CheckCommand.spec,
   ])
 

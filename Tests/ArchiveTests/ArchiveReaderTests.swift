@@ -97,13 +97,17 @@ struct ArchiveReaderTests {
         path: path, header: ArchiveHeader(createdMs: 0, recorderVersion: "child", targets: testTargets()),
         options: ArchiveWriterOptions(keyframeInterval: 7))
       try Array("\(getpid())".utf8).write(to: pidPath)
-      // Bounded, so a parent that never kills cannot leave the test hanging.
-      for step in 0..<2_000_000 {
+      // Bounded in time, so a parent that never kills cannot leave the test hanging; a count
+      // bound could run out on a fast machine before a busy parent gets to look.
+      let deadline = ContinuousClock.now + .seconds(300)
+      var step = 0
+      while ContinuousClock.now < deadline {
         try writer.append(sampleFrame(target: UInt32(step % 2), time: Int64(step), step: step))
+        step += 1
       }
     }
     var killed = false
-    for _ in 0..<30_000 where !killed {
+    for _ in 0..<120_000 where !killed {
       if let text = try? String(contentsOfFile: pidPath, encoding: .utf8), let pid = Int32(text),
         let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size >= threshold
       {

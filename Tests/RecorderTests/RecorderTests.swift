@@ -53,7 +53,7 @@ import Testing
     options.timeoutMs = 400
     // Ends when every target has two frames; the duration only bounds a starved run (the
     // cooperative pool is shared with every other test).
-    options.durationMs = 60_000
+    options.durationMs = 600_000
     options.maxBodyBytes = 1000
     options.extraLabels = ["ray_io_cluster": "test"]
     let paths = ["ok", "500", "slow", "reset", "big", "malformed"]
