@@ -20,6 +20,8 @@ let package = Package(
     .library(name: "PromQL", targets: ["PromQL"]),
     .library(name: "PromQLScript", targets: ["PromQLScript"]),
     .library(name: "Simulator", targets: ["Simulator"]),
+    .library(name: "Dashboards", targets: ["Dashboards"]),
+    .library(name: "RayRecTesting", targets: ["RayRecTesting"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -31,7 +33,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay",
+        "SimulatorServer", "Replay", "Dashboards",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
@@ -59,6 +61,16 @@ let package = Package(
     .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], swiftSettings: strict),
     .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
     .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
+    .target(name: "Dashboards", dependencies: ["PromQL", "SeriesStore"], swiftSettings: strict),
+    .testTarget(
+      name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],
+      swiftSettings: strict),
+    .target(
+      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],
+      swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
     .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),

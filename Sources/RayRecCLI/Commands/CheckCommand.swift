@@ -3,8 +3,8 @@ import Exposition
 /// `rayrec check ...`: validators, like `promtool check`.
 enum CheckCommand {
   static let spec = CommandSpec(
-    name: "check", abstract: "Check metrics text (and, later, dashboards).",
-    subcommands: [metrics])
+    name: "check", abstract: "Check metrics text and Grafana dashboards.",
+    subcommands: [metrics, CheckDashboardCommand.spec])
 
   static let metrics = CommandSpec(
     name: "metrics",

@@ -1,0 +1,112 @@
+import Dashboards
+import Exposition
+import Foundation
+import PromQL
+import SeriesStore
+
+/// `rayrec check dashboard`: runs every panel of Grafana dashboards over a recording.
+enum CheckDashboardCommand {
+  static let spec = CommandSpec(
+    name: "dashboard",
+    abstract: "Check that every panel of Grafana dashboards shows data over a recording.",
+    discussion: """
+      Evaluates each non-hidden target of every panel the way Grafana would (variables resolved
+      against the recording, $__interval and $__rate_interval from the panel width and the scrape
+      interval, range queries aligned to the step, instant ones at the end) and prints per panel:
+      data, no data (with the reason: a metric or label value the recording lacks) or error.
+      Exits 1 when a panel errors, or shows no data and no --allow-empty pattern matches its
+      title. A pattern is a shell glob ('GPU*') or, between slashes, a regex ('/GPU|TPU/').
+      --var NAME=VALUE picks a variable's value (repeat for several; All selects All).
+      """,
+    options: [
+      .option(
+        "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
+      .option(
+        "label", value: "NAME=VALUE", repeatable: true,
+        help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
+      .option("from", value: "TIME", help: "Dashboard range start (default: the recording's start)."),
+      .option("to", value: "TIME", help: "Dashboard range end (default: the recording's end)."),
+      .option(
+        "allow-empty", value: "PATTERN", repeatable: true,
+        help: "Panels whose title matches may show no data (glob, or /regex/)."),
+      .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
+      .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
+      .flag("json", help: "Print the results as JSON."),
+      .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
+    ],
+    positionals: [
+      PositionalSpec("dashboard", help: "Grafana dashboard JSON files.", variadic: true),
+      PositionalSpec("archive", help: "The recording."),
+    ],
+    action: { args, console in try run(args, &console) })
+
+  static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
+    let paths = Array(args.positionals.dropLast())
+    let archivePath = args.positionals[args.positionals.count - 1]
+    var overrides: [String: [String]] = [:]
+    for item in args.all("var") {
+      guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+        throw UsageError(message: "--var wants NAME=VALUE, got '\(item)'", path: args.path)
+      }
+      overrides[String(item[..<eq]), default: []].append(String(item[item.index(after: eq)...]))
+    }
+    var patterns: [PanelPattern] = []
+    for text in args.all("allow-empty") {
+      do { patterns.append(try PanelPattern(text)) } catch {
+        throw UsageError(message: "--allow-empty: \(error.description)", path: args.path)
+      }
+    }
+    let scrape = try RecordCommand.duration(args, "scrape-interval", default: 15_000)
+    guard scrape > 0 else { throw UsageError(message: "--scrape-interval must be positive", path: args.path) }
+    var width = 1920
+    if let text = args.value("width") {
+      guard let w = Int(text), w > 0, w < 100_000 else {
+        throw UsageError(message: "--width: invalid pixel count '\(text)'", path: args.path)
+      }
+      width = w
+    }
+    // Read every dashboard first: a malformed file is reported before the recording is loaded.
+    var dashboards: [Dashboard] = []
+    for path in paths {
+      do { dashboards.append(try Dashboard.load(path)) } catch { throw DataError(error.description) }
+    }
+    var storeOptions = SeriesStoreOptions()
+    storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
+    let reader = try ArchiveCommands.open(archivePath)
+    let store = try SeriesStore(reader: reader, options: storeOptions)
+    func time(_ name: String, _ fallback: Int64) throws -> Int64 {
+      guard let text = args.value(name) else { return fallback }
+      guard let t = TimeArgument(text) else {
+        throw UsageError(message: "--\(name): invalid time '\(text)'", path: args.path)
+      }
+      return t.resolve(start: store.startMs, end: store.endMs)
+    }
+    let from = try time("from", store.startMs)
+    let to = try time("to", store.endMs)
+    guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
+    var evaluator = DashboardEvaluator(engine: Engine(storage: store), from: from, to: to)
+    evaluator.scrapeIntervalMs = scrape
+    evaluator.dashboardWidthPixels = width
+    evaluator.overrides = overrides
+
+    var checks: [DashboardCheck] = []
+    for dashboard in dashboards {
+      let results = evaluator.evaluate(dashboard)
+      checks.append(DashboardCheck(dashboard: dashboard, results: results, patterns: patterns))
+    }
+    if let junit = args.value("junit") {
+      let xml = JUnitReport(suites: checks.map(\.junitSuite)).xml
+      do { try xml.write(toFile: junit, atomically: true, encoding: .utf8) } catch {
+        throw DataError("\(junit): cannot write the JUnit report: \(error.localizedDescription)")
+      }
+    }
+    if args.flag("json") {
+      console.print(DashboardCheck.json(checks))
+    } else {
+      for check in checks {
+        for line in check.textLines { console.print(line) }
+      }
+    }
+    return checks.contains { $0.failed > 0 } ? 1 : 0
+  }
+}

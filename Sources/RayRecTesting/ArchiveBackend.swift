@@ -1,0 +1,38 @@
+import Archive
+import Exposition
+public import PromQL
+public import SeriesStore
+
+/// Evaluates PromQL in-process over a `.rayrec` recording, with Prometheus's scrape semantics.
+public struct ArchiveBackend: QueryBackend {
+  /// The archive path.
+  public let name: String
+  /// The series built from it.
+  public let store: SeriesStore
+  /// The engine over `store`.
+  public let queryEngine: Engine
+  public let scrapeIntervalMs: Int64
+
+  /// Reads `path`, adding `labels` to every target (as Prometheus relabelling would).
+  public init(path: String, labels: [String: String] = [:]) throws {
+    let reader = try ArchiveReader(path: path)
+    var options = SeriesStoreOptions()
+    options.extraLabels = labels.sorted { $0.key < $1.key }.map { Exposition.Label($0.key, $0.value) }
+    store = try SeriesStore(reader: reader, options: options)
+    queryEngine = Engine(storage: store)
+    name = path
+    scrapeIntervalMs = reader.targets.map(\.intervalMs).filter { $0 > 0 }.min() ?? 15_000
+  }
+
+  public var startMs: Int64 { store.startMs }
+  public var endMs: Int64 { store.endMs }
+  public var engine: Engine? { queryEngine }
+
+  public func instantQuery(_ query: String, at time: Int64) throws -> Value {
+    try queryEngine.instantQuery(Parser.parse(query), at: time)
+  }
+
+  public func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series] {
+    try queryEngine.rangeQuery(Parser.parse(query), start: start, end: end, step: step)
+  }
+}

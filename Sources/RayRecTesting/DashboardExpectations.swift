@@ -1,0 +1,33 @@
+@_exported public import Dashboards
+public import Testing
+
+extension Panel: CustomTestStringConvertible {
+  /// `Row / Title` in test names.
+  public var testDescription: String { description }
+}
+
+/// Evaluates `panel` over the recording as Grafana would and expects it to show data; a failure
+/// names the reason (a metric or label value the recording lacks, or the query error).
+@discardableResult
+public func expectData(
+  _ panel: Panel, variables: [String: [String]] = [:], scrapeInterval: Duration? = nil,
+  in explicit: Recording? = nil, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> [PanelResult] {
+  let recording = try recording(explicit)
+  guard let engine = recording.backend.engine else {
+    throw RecordingError(
+      "expectData evaluates panels in-process: use a .recording(...) archive, not \(recording.backend.name)")
+  }
+  var evaluator = DashboardEvaluator(engine: engine, from: recording.startMs, to: recording.endMs)
+  evaluator.overrides = variables
+  evaluator.scrapeIntervalMs = scrapeInterval?.milliseconds ?? 15_000
+  let dashboard = Dashboard(title: panel.dashboard, variables: panel.dashboardVariables, panels: [panel])
+  let results = evaluator.evaluate(panel, in: dashboard, variables: evaluator.resolveVariables(dashboard))
+  for result in results where result.status == .noData || result.status == .error {
+    var lines = ["expectData: panel \"\(result.displayName)\" shows \(result.status.rawValue)"]
+    lines += result.reasons.map { "  reason: \($0)" }
+    for target in result.targets { lines.append("  \(target.refId): \(target.expr)") }
+    fail(lines, at: sourceLocation)
+  }
+  return results
+}

@@ -1,0 +1,20 @@
+public import PromQL
+
+/// Where assertions send PromQL: a recording evaluated in-process, or a live Prometheus.
+/// This is the seam a suite-scoped `rayrec replay` trait would plug into: start the replay,
+/// point a Prometheus at it, and hand `PrometheusBackend` to ``Recording/init(backend:)``.
+public protocol QueryBackend: Sendable {
+  /// What the assertions run against, for messages (`recordings/x.rayrec`, `http://...`).
+  var name: String { get }
+  /// The span the data covers (unix ms).
+  var startMs: Int64 { get }
+  var endMs: Int64 { get }
+  /// The scrape interval, the default step of window checks (ms).
+  var scrapeIntervalMs: Int64 { get }
+  /// An instant query, like `/api/v1/query`.
+  func instantQuery(_ query: String, at time: Int64) throws -> Value
+  /// A range query, like `/api/v1/query_range`.
+  func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series]
+  /// The engine over the data, when there is one in-process (dashboard checks need it).
+  var engine: Engine? { get }
+}

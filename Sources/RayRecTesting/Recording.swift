@@ -1,0 +1,60 @@
+import Foundation
+import PromQL
+import Synchronization
+
+/// The data a test asserts on. Provided to tests by the ``RecordingTrait`` (`.recording(...)`)
+/// through a task-local, or passed explicitly as `in:`.
+public final class Recording: Sendable {
+  /// The recording in scope for the running test, set by the `.recording` trait.
+  @TaskLocal public static var current: Recording?
+
+  /// Where queries go.
+  public let backend: any QueryBackend
+
+  /// Wraps a backend.
+  public init(backend: any QueryBackend) { self.backend = backend }
+
+  /// Loads (once per path and label set, then from a cache) a recording.
+  public static func archive(_ path: String, labels: [String: String] = [:]) throws -> Recording {
+    let key =
+      path + "\u{0}"
+      + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    return try cache.withLock { entries in
+      if let hit = entries[key] { return hit }
+      let recording = Recording(backend: try ArchiveBackend(path: path, labels: labels))
+      entries[key] = recording
+      return recording
+    }
+  }
+
+  static let cache = Mutex<[String: Recording]>([:])
+
+  /// The span of the data.
+  public var startMs: Int64 { backend.startMs }
+  public var endMs: Int64 { backend.endMs }
+
+  /// Finds a recording given relative to the package: as is (relative to the working directory),
+  /// else beside each parent directory of `filePath` (the test file) up to the file system root.
+  static func locate(_ path: String, near filePath: String) -> String {
+    if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
+    var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    while directory.path != "/" && !directory.path.isEmpty {
+      let candidate = directory.appendingPathComponent(path).path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return path
+  }
+}
+
+/// Why assertions could not run at all.
+public struct RecordingError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// The message.
+  public var description: String
+
+  /// Creates the error.
+  public init(_ description: String) { self.description = description }
+
+  static let noRecording = RecordingError(
+    "no recording in scope: add .recording(\"path.rayrec\") to the test or its suite, or pass in:")
+}

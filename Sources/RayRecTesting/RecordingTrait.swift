@@ -1,0 +1,62 @@
+public import Testing
+
+/// A scoped trait that makes a recording (or a live Prometheus) the data of every test it
+/// covers: `@Suite(.recording("recordings/x.rayrec", labels: ["ray_io_cluster": "ci"]))`.
+///
+/// Seam for replay: a trait that runs `rayrec replay` for a suite would start the replay and a
+/// Prometheus scraping it in `provideScope`, wrap a ``PrometheusBackend`` pointing at that
+/// Prometheus in a ``Recording``, run the tests inside `Recording.$current.withValue`, and stop
+/// both afterwards; the assertions need no change.
+public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
+  /// Where the data comes from.
+  public enum Source: Sendable, Hashable {
+    /// A `.rayrec` archive, evaluated in-process.
+    case archive(path: String, labels: [String: String], near: String)
+    /// A Prometheus HTTP API (`http://127.0.0.1:9090`), looking back `window` from now.
+    case prometheus(url: String, window: Duration, scrapeInterval: Duration)
+  }
+
+  /// The source.
+  public var source: Source
+
+  /// Applies to every test in a suite.
+  public var isRecursive: Bool { true }
+
+  /// Loads the recording (cached per path) and runs the test with it as ``Recording/current``.
+  public func provideScope(
+    for test: Test, testCase: Test.Case?, performing function: @concurrent @Sendable () async throws -> Void
+  ) async throws {
+    let recording: Recording
+    switch source {
+    case .archive(let path, let labels, let near):
+      let located = Recording.locate(path, near: near)
+      do {
+        recording = try Recording.archive(located, labels: labels)
+      } catch {
+        throw RecordingError("\(located): \(error)")
+      }
+    case .prometheus(let url, let window, let scrape):
+      recording = Recording(
+        backend: try PrometheusBackend(url: url, window: window, scrapeInterval: scrape))
+    }
+    try await Recording.$current.withValue(recording) { try await function() }
+  }
+}
+
+extension Trait where Self == RecordingTrait {
+  /// Tests run over the recording at `path` (relative paths are looked up from the working
+  /// directory, then upwards from the test file), with `labels` added to every target.
+  public static func recording(
+    _ path: String, labels: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+  ) -> Self {
+    RecordingTrait(source: .archive(path: path, labels: labels, near: sourceLocation.filePath))
+  }
+
+  /// Tests run against a live Prometheus (for example one scraping `rayrec replay`), over the
+  /// last `window` before each test starts.
+  public static func prometheus(
+    url: String, window: Duration = .minutes(15), scrapeInterval: Duration = .seconds(15)
+  ) -> Self {
+    RecordingTrait(source: .prometheus(url: url, window: window, scrapeInterval: scrapeInterval))
+  }
+}
