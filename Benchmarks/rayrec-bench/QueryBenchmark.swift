@@ -7,7 +7,7 @@ import SeriesStore
 /// whole recording: load time, query time, peak memory.
 func queryBenchmark(_ args: [String]) {
   guard args.count >= 2 else {
-    print("usage: rayrec-bench queries ARCHIVE QUERYFILE [--step MS] [--compat 2] [--verbose]")
+    print("usage: rayrec-bench queries ARCHIVE QUERYFILE [--step MS] [--compat 2] [--verbose] [--repeat N]")
     exit(64)
   }
   let step = args.firstIndex(of: "--step").flatMap { Int64(args[$0 + 1]) } ?? 15_000
@@ -29,7 +29,8 @@ func queryBenchmark(_ args: [String]) {
     var series = 0
     let queryStart = now()
     let verbose = args.contains("--verbose")
-    for query in queries {
+    let repeats = args.firstIndex(of: "--repeat").flatMap { Int(args[$0 + 1]) } ?? 1
+    for query in Array(repeating: queries, count: repeats).joined() {
       let started = now()
       defer { if verbose { print(String(format: "  %8.2f ms  %@", (now() - started) * 1000, query)) } }
       do {
@@ -42,7 +43,7 @@ func queryBenchmark(_ args: [String]) {
         FileHandle.standardError.write(Data("query failed: \(query): \(error)\n".utf8))
       }
     }
-    let queried = now() - queryStart
+    let queried = (now() - queryStart) / Double(repeats)
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     print("queries.count: \(queries.count) queries")
