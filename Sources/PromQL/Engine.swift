@@ -49,17 +49,33 @@ public struct Engine: Sendable {
     }
     var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
     evaluation.cache = SelectionCache(storage: storage, span: span)
-    var points: [Labels: (timestamps: [Int64], values: [Double])] = [:]
+    // One dictionary lookup per sample and step: the series' position in parallel arrays.
+    var index: [Labels: Int] = [:]
+    var labels: [Labels] = []
+    var timestamps: [[Int64]] = []
+    var values: [[Double]] = []
+    func append(_ key: Labels, _ time: Int64, _ value: Double) {
+      let i: Int
+      if let known = index[key] {
+        i = known
+      } else {
+        i = labels.count
+        index[key] = i
+        labels.append(key)
+        timestamps.append([])
+        values.append([])
+      }
+      timestamps[i].append(time)
+      values[i].append(value)
+    }
     var time = start
     while time <= end {
       switch try evaluation.evaluate(expr, at: time) {
       case .scalar(let value):
-        points[.empty, default: ([], [])].timestamps.append(time)
-        points[.empty, default: ([], [])].values.append(value)
+        append(.empty, time, value)
       case .vector(let flagged):
         for sample in try Evaluation.removingFlaggedNames(flagged) {
-          points[sample.labels, default: ([], [])].timestamps.append(time)
-          points[sample.labels, default: ([], [])].values.append(sample.value)
+          append(sample.labels, time, sample.value)
         }
       default:
         throw EvaluationError("range queries need an instant vector or scalar expression")
@@ -68,7 +84,7 @@ public struct Engine: Sendable {
       if overflow { break }
       time = next
     }
-    return points.map { Series(labels: $0.key, timestamps: $0.value.timestamps, values: $0.value.values) }
+    return labels.indices.map { Series(labels: labels[$0], timestamps: timestamps[$0], values: values[$0]) }
       .sorted { Labels.precedes($0.labels, $1.labels) }
   }
 
