@@ -201,16 +201,8 @@ extension Evaluation {
     let total = Int64(seconds.rounded(.down))
     let days = total >= 0 ? total / 86_400 : -((-total + 86_399) / 86_400)
     let secondOfDay = total - days * 86_400
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYearMarch = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYearMarch + 2) / 153
-    let day = dayOfYearMarch - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let date = CivilDate(daysSinceEpoch: days)
+    let (year, month, day) = (date.year, date.month, date.day)
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let monthLengths: [Int64] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     switch name {

@@ -14,6 +14,6 @@ public enum PrometheusFloatText {
 }
 
 extension PrometheusFloatText {
-  /// Go's `strconv.FormatFloat(v, 'f', -1, 64)`, as Prometheus's HTTP API writes sample values.
-  public static func apiValue(_ value: Double) -> String { goFormatFloatF(value) }
+  /// A sample value as Prometheus's HTTP API writes it (shortest decimal; exponent below 1e-6 and from 1e21).
+  public static func apiValue(_ value: Double) -> String { Value.formatValue(value) }
 }

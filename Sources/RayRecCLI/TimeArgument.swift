@@ -1,3 +1,5 @@
+import PromQL
+
 /// A time on the command line: RFC 3339, unix seconds, or relative to the recording
 /// (`+90s` from its start, `end`, `end-1m`, `start`).
 public enum TimeArgument: Sendable, Hashable {
@@ -132,33 +134,16 @@ enum RFC3339 {
     } else {
       return nil
     }
-    let days = daysFromCivil(year, month, day)
+    let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
     return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + fraction - offset
-  }
-
-  /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-  static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
   }
 
   /// Formats unix milliseconds as RFC 3339 in UTC.
   static func format(_ ms: Int64) -> String {
-    let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+    let days = CivilDate.days(ofMilliseconds: ms)
     let msOfDay = ms - days * 86_400_000
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    let date = CivilDate(daysSinceEpoch: days)
+    let (y, m, d) = (date.year, date.month, date.day)
     func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
     let h = msOfDay / 3_600_000
     let mi = (msOfDay / 60_000) % 60

@@ -16,13 +16,12 @@ actor ArchiveSink {
     try writer.addTarget(target)
   }
 
-  func append(_ frame: Frame, delayMicros: Int64) throws(ArchiveError) {
+  func append(_ frame: Frame) throws(ArchiveError) {
     try writer.append(frame)
     status.frames += 1
     if frame.outcome.isFailure { status.failedFrames += 1 }
     status.rawBytes += frame.body.count
     status.storedBytes = writer.bytesWritten
-    status.startDelaysMicros.append(delayMicros)
     health[frame.targetID] = !frame.outcome.isFailure
     status.targetsUp = health.values.filter { $0 }.count
     status.targetsDown = health.count - status.targetsUp

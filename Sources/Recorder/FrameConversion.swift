@@ -4,7 +4,7 @@ import HTTP
 
 /// Turns one scrape into an archive frame: failures are data too.
 enum FrameConversion {
-  static func frame(targetID: UInt32, scheduledMs: Int64, result: ScrapeResult) -> Frame {
+  static func frame(targetID: UInt32, result: ScrapeResult) -> Frame {
     switch result.outcome {
     case .success(let response):
       var frame = Frame(

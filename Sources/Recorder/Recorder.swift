@@ -86,9 +86,8 @@ public struct Recorder: Sendable {
           let request = scrapeRequest(target)
           group.addTask {
             let result = await client.scrape(request)
-            let frame = FrameConversion.frame(targetID: id, scheduledMs: due, result: result)
-            let delay = max(0, result.startUnixMillis - due) * 1000
-            try? await sink.append(frame, delayMicros: delay)
+            let frame = FrameConversion.frame(targetID: id, result: result)
+            try? await sink.append(frame)
             inFlight.remove(id)
           }
         }
@@ -144,7 +143,8 @@ public struct Recorder: Sendable {
     return targets
   }
 
-  static func nowMs() -> Int64 {
+  /// Wall-clock unix milliseconds, the time base of schedules and frames.
+  public static func nowMs() -> Int64 {
     var ts = timespec()
     clock_gettime(CLOCK_REALTIME, &ts)
     return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000

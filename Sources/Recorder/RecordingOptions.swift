@@ -31,19 +31,9 @@ public struct RecordingStatus: Sendable, Hashable {
   public var skipped = 0
   /// The next scheduled scrape, unix ms.
   public var nextScrapeMs: Int64 = 0
-  /// Scrape start delays behind schedule, microseconds, for the jitter figures.
-  public var startDelaysMicros: [Int64] = []
 
   public init() {}
 
   /// `raw / stored`, the compression ratio so far.
   public var ratio: Double { storedBytes > 0 ? Double(rawBytes) / Double(storedBytes) : 0 }
-
-  /// The delay at a percentile (0...100) of the recorded scrape starts, microseconds.
-  public func startDelayPercentile(_ p: Double) -> Int64 {
-    guard !startDelaysMicros.isEmpty else { return 0 }
-    let sorted = startDelaysMicros.sorted()
-    let rank = Int((p / 100 * Double(sorted.count - 1)).rounded())
-    return sorted[min(max(rank, 0), sorted.count - 1)]
-  }
 }

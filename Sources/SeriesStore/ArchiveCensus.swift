@@ -29,7 +29,9 @@ public struct ArchiveCensus: Sendable, Hashable {
         while let entry = try parser.next() {
           guard entry == .sample else { continue }
           counts.samples += 1
-          keys.insert(seriesKey(parser))
+          var hasher = Hasher()
+          parser.combineSeries(into: &hasher)
+          keys.insert(hasher.finalize())
         }
       } catch {
         census.unparsable += 1
@@ -43,19 +45,5 @@ public struct ArchiveCensus: Sendable, Hashable {
       census.total.series += counts.series
     }
     return census
-  }
-
-  private static func seriesKey(_ parser: ExpositionParser) -> Int {
-    var hasher = Hasher()
-    parser.bytes.withUnsafeBufferPointer { p in
-      hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[parser.name])))
-      for label in parser.labels {
-        hasher.combine(0xFF as UInt8)
-        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.name])))
-        hasher.combine(0xFE as UInt8)
-        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.value])))
-      }
-    }
-    return hasher.finalize()
   }
 }

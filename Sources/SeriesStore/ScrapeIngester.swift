@@ -85,9 +85,8 @@ struct ScrapeIngester {
       }
     }
     var seen: Set<Int> = []
-    var stored = 0
     for sample in pending where seen.insert(sample.index).inserted {
-      if append(sample.index, sample.time, sample.value) { stored += 1 }
+      append(sample.index, sample.time, sample.value)
     }
     if options.staleness {
       for index in state.previous.subtracting(current) { appendStale(index, at: t) }
@@ -107,7 +106,6 @@ struct ScrapeIngester {
       _ = append(index, t, value)
       return index
     }
-    _ = stored
     targets[frame.targetID] = state
   }
 
@@ -138,15 +136,7 @@ struct ScrapeIngester {
     let normalize = options.normalizeBucketLabels && (type == .histogram || type == .summary)
     var hasher = Hasher()
     hasher.combine(normalize ? type : .unknown)
-    parser.bytes.withUnsafeBufferPointer { p in
-      hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[parser.name])))
-      for label in parser.labels {
-        hasher.combine(0xFF as UInt8)
-        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.name])))
-        hasher.combine(0xFE as UInt8)
-        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[label.value])))
-      }
-    }
+    parser.combineSeries(into: &hasher)
     let hash = hasher.finalize()
     if let candidates = state.cache[hash] {
       for candidate in candidates where Self.rawKeyEquals(parser, candidate.key) { return candidate.index }

@@ -96,17 +96,28 @@ public final class Simulation: Sendable {
     let node = scenario.nodes.firstIndex { $0.name == spec.node } ?? 0
     let format = ContentNegotiation.format(accept: accept)
     let fault = model.fault(node: node, endpoint: spec.endpoint, at: t)
-    // Membership is judged at the tick the state describes, so a node is never drawn half-joined.
-    let tickTime = t / scenario.resolutionMs * scenario.resolutionMs
-    if !model.isAlive(node: node, at: tickTime) || fault == .down {
-      return SimulatedResponse(outcome: .refused, durationMs: 0)
-    }
+    if refuses(node: node, fault: fault, at: t) { return SimulatedResponse(outcome: .refused, durationMs: 0) }
     if fault == .hang { return SimulatedResponse(outcome: .hang, durationMs: scenario.intervalMs) }
     let body = render(target: target, at: t, format: format)
     let answer = SimulatedResponse.Answer(
       status: 200, contentType: ContentNegotiation.contentType(format), body: body)
     let duration = 2 + Int64(body.count / 250_000) + Int64(Noise.hash(scenario.seed, 51, target, Int(t)) % 3)
     return Self.apply(fault, to: answer, durationMs: duration, seed: scenario.seed &+ UInt64(target))
+  }
+
+  /// Whether `target` refuses connections at `timeMs`: its node is absent or the endpoint is down.
+  /// Cheap (no rendering), for a live server that opens and closes listeners to match.
+  public func refusesConnections(target: Int, at timeMs: Int64) -> Bool {
+    let t = max(0, timeMs)
+    let spec = targets[target]
+    let node = scenario.nodes.firstIndex { $0.name == spec.node } ?? 0
+    return refuses(node: node, fault: model.fault(node: node, endpoint: spec.endpoint, at: t), at: t)
+  }
+
+  private func refuses(node: Int, fault: FaultKind?, at t: Int64) -> Bool {
+    // Membership is judged at the tick the state describes, so a node is never drawn half-joined.
+    let tickTime = t / scenario.resolutionMs * scenario.resolutionMs
+    return !model.isAlive(node: node, at: tickTime) || fault == .down
   }
 
   /// The body a target serves at `t`, rendered from the model state of the tick at or before `t`.

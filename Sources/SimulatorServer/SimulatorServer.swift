@@ -76,7 +76,7 @@ public final class SimulatorServer: Sendable {
   public func sync() async throws {
     let now = clock()
     for (index, address) in addresses.enumerated() {
-      let refused = simulation.response(for: index, at: now, accept: nil).outcome == .refused
+      let refused = simulation.refusesConnections(target: index, at: now)
       let listener = state.withLock { $0.listeners[index] }
       if refused, let listener {
         await server.removeListener(listener)

@@ -56,18 +56,8 @@ enum RecordCommand {
       throw UsageError(message: "--timeout must be positive and at most the interval", path: args.path)
     }
     if args.value("duration") != nil { options.durationMs = try duration(args, "duration", default: 0) }
-    for label in args.all("label") {
-      guard let eq = label.firstIndex(of: "="), eq != label.startIndex else {
-        throw UsageError(message: "--label wants NAME=VALUE, got '\(label)'", path: args.path)
-      }
-      options.extraLabels[String(label[..<eq])] = String(label[label.index(after: eq)...])
-    }
-    switch args.value("accept") ?? "prometheus" {
-    case "prometheus": options.accept = nil
-    case "text": options.accept = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
-    case "openmetrics": options.accept = "application/openmetrics-text;version=1.0.0"
-    case let other: throw UsageError(message: "unknown --accept '\(other)'", path: args.path)
-    }
+    for (name, value) in try ArchiveCommands.labels(args) { options.extraLabels[name] = value }
+    options.accept = try accept(args)
     do {
       options.targets = try args.all("target").map { try ScrapeTarget.parse($0, defaultJob: options.job) }
     } catch let error as RecorderError {
@@ -108,17 +98,22 @@ enum RecordCommand {
     var recorder = ScenarioRecorder(
       simulation: simulation, timeoutMs: timeoutMs,
       recorderVersion: "rayrec \(rayrecVersion) (scenario \(path))")
-    switch args.value("accept") ?? "prometheus" {
-    case "prometheus": recorder.accept = nil
-    case "text": recorder.accept = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
-    case "openmetrics": recorder.accept = "application/openmetrics-text;version=1.0.0"
-    case let other: throw UsageError(message: "unknown --accept '\(other)'", path: args.path)
-    }
+    recorder.accept = try accept(args)
     let status = try OutputFile(output).produce { try recorder.record(to: $0, durationMs: durationMs) }
     console.print(
       "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
     )
     return 0
+  }
+
+  /// The `Accept` header `--accept` asks for; nil means Prometheus's own.
+  static func accept(_ args: ParsedArguments) throws -> String? {
+    switch args.value("accept") ?? "prometheus" {
+    case "prometheus": return nil
+    case "text": return "text/plain;version=0.0.4;q=1,*/*;q=0.1"
+    case "openmetrics": return "application/openmetrics-text;version=1.0.0"
+    case let other: throw UsageError(message: "unknown --accept '\(other)'", path: args.path)
+    }
   }
 
   static func duration(_ args: ParsedArguments, _ name: String, default value: Int64) throws -> Int64 {
@@ -133,7 +128,7 @@ enum RecordCommand {
 /// The one-line live status of a recording.
 enum StatusLine {
   static func render(_ s: RecordingStatus) -> String {
-    let next = max(0, s.nextScrapeMs - nowMs())
+    let next = max(0, s.nextScrapeMs - Recorder.nowMs())
     return
       "targets \(s.targetsUp) up, \(s.targetsDown) down | \(s.frames) frames (\(s.failedFrames) failed) | \(bytes(s.rawBytes)) raw, \(bytes(s.storedBytes)) stored, ratio \(String(format: "%.0f", s.ratio))x | next scrape in \(next) ms"
   }
@@ -143,11 +138,5 @@ enum StatusLine {
     if n >= 1 << 20 { return String(format: "%.1f MiB", Double(n) / Double(1 << 20)) }
     if n >= 1 << 10 { return String(format: "%.1f KiB", Double(n) / Double(1 << 10)) }
     return "\(n) B"
-  }
-
-  static func nowMs() -> Int64 {
-    var ts = timespec()
-    clock_gettime(CLOCK_REALTIME, &ts)
-    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
   }
 }
