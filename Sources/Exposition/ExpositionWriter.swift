@@ -6,7 +6,10 @@ public enum ExpositionWriter {
   /// whose samples do not all end in `_total` or `_created` cannot be an OpenMetrics counter and is
   /// written as `unknown`, one family per sample name, so that the output stays valid.
   /// Text 0.0.4 has no `gaugehistogram`, `info` or `stateset`: those are written untyped.
-  public static func write(_ families: [MetricFamily], format: ExpositionFormat) -> [UInt8] {
+  /// - Parameter terminated: end OpenMetrics with `# EOF`; false for a part of a longer stream.
+  public static func write(
+    _ families: [MetricFamily], format: ExpositionFormat, terminated: Bool = true
+  ) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(families.reduce(0) { $0 + 64 + $1.samples.count * 64 })
     switch format {
@@ -16,7 +19,7 @@ public enum ExpositionWriter {
       for family in families {
         for part in openMetricsFamilies(family) { writeOpenMetrics(part, into: &out) }
       }
-      out += Array("# EOF\n".utf8)
+      if terminated { out += Array("# EOF\n".utf8) }
     }
     return out
   }

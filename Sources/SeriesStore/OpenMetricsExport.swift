@@ -79,9 +79,7 @@ public struct OpenMetricsExport {
             Sample(
               name: "scrape_samples_scraped", labels: base, value: Double(scraped), timestamp: frame.timeMs)
           ]))
-      var text = ExpositionWriter.write(families, format: .openMetrics)
-      text.removeLast("# EOF\n".utf8.count)
-      try emit(text)
+      try emit(ExpositionWriter.write(families, format: .openMetrics, terminated: false))
     }
     try emit(Array("# EOF\n".utf8))
     return report
