@@ -14,11 +14,9 @@ extension Evaluation {
       }
     }
     if aggregate.op == .limitRatio { return try Evaluation.limitRatio(parameter, samples) }
-    let grouping = Set(aggregate.grouping)
-    func groupLabels(_ labels: Labels) -> Labels {
+    let groupLabels = transformer(
       aggregate.without
-        ? labels.removing(grouping.union([LabelMatcher.metricNameLabel])) : labels.keeping(grouping)
-    }
+        ? .removing(aggregate.grouping + [LabelMatcher.metricNameLabel]) : .keeping(aggregate.grouping))
 
     switch aggregate.op {
     case .limitk:
@@ -50,18 +48,30 @@ extension Evaluation {
       break
     }
 
-    var groups: [Labels: [Double]] = [:]
-    var order: [Labels] = []
-    var flagged: Set<Labels> = []
+    // Groups in order of first appearance, found with one dictionary lookup per sample.
+    var groupIndex: [Labels: Int] = [:]
+    var keys: [Labels] = []
+    var members: [[Double]] = []
+    var flagged: [Bool] = []
     for sample in samples {
       let key = groupLabels(sample.labels)
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(sample.value)
-      if sample.dropName && key.metricName != nil { flagged.insert(key) }
+      let index: Int
+      if let known = groupIndex[key] {
+        index = known
+      } else {
+        index = keys.count
+        groupIndex[key] = index
+        keys.append(key)
+        members.append([])
+        flagged.append(false)
+      }
+      members[index].append(sample.value)
+      if sample.dropName && !flagged[index] && key.metricName != nil { flagged[index] = true }
     }
     var result: [VectorSample] = []
-    for key in order {
-      let values = groups[key] ?? []
+    result.reserveCapacity(keys.count)
+    for (index, key) in keys.enumerated() {
+      let values = members[index]
       let value: Double
       switch aggregate.op {
       case .sum: value = Evaluation.kahanSum(values)
@@ -75,12 +85,12 @@ extension Evaluation {
       case .quantile: value = Evaluation.quantile(parameter, values)
       default: throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
       }
-      result.append(VectorSample(labels: key, value: value, timestamp: time, dropName: flagged.contains(key)))
+      result.append(VectorSample(labels: key, value: value, timestamp: time, dropName: flagged[index]))
     }
     return result
   }
 
-  func selectK(_ samples: [VectorSample], k: Double, largest: Bool, group: (Labels) -> Labels)
+  func selectK(_ samples: [VectorSample], k: Double, largest: Bool, group: LabelTransformer)
     -> [VectorSample]
   {
     guard k >= 1, !k.isNaN else { return [] }
@@ -111,7 +121,7 @@ extension Evaluation {
   }
 
   /// Sum with Kahan-Babuška compensation, as Prometheus sums.
-  static func kahanSum(_ values: [Double]) -> Double {
+  static func kahanSum(_ values: some Collection<Double>) -> Double {
     var sum = 0.0
     var compensation = 0.0
     for value in values {
@@ -131,14 +141,9 @@ extension Evaluation {
     return sum + compensation
   }
 
-  static func mean(_ values: [Double]) -> Double {
-    guard !values.isEmpty else { return .nan }
-    return kahanSum(values) / Double(values.count)
-  }
-
   /// The mean as Prometheus computes it: a compensated sum divided by the count, switching to an
   /// incremental mean when the sum would overflow.
-  static func average(_ values: [Double]) -> Double {
+  static func average(_ values: some Collection<Double>) -> Double {
     var sum = 0.0
     var compensation = 0.0
     var mean = 0.0
@@ -177,7 +182,7 @@ extension Evaluation {
   }
 
   /// Population variance (Welford).
-  static func variance(_ values: [Double]) -> Double {
+  static func variance(_ values: some Collection<Double>) -> Double {
     var count = 0.0
     var mean = 0.0
     var squares = 0.0
@@ -191,7 +196,7 @@ extension Evaluation {
   }
 
   /// Prometheus's quantile: linear interpolation between the closest ranks.
-  static func quantile(_ q: Double, _ values: [Double]) -> Double {
+  static func quantile(_ q: Double, _ values: some Collection<Double>) -> Double {
     if values.isEmpty || q.isNaN { return .nan }
     if q < 0 { return -.infinity }
     if q > 1 { return .infinity }

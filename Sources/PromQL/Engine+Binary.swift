@@ -80,25 +80,26 @@ extension Evaluation {
 
   /// The labels two samples are matched on. Set operators also ignore the `__type__`/`__unit__`
   /// metadata labels; arithmetic and comparisons only ignore `__name__` (as Prometheus does).
-  func signature(_ labels: Labels, _ matching: VectorMatching, setOperator: Bool = false) -> Labels {
-    if matching.on { return labels.keeping(Set(matching.matchingLabels)) }
-    let ignored = setOperator ? Labels.metadataNames : [LabelMatcher.metricNameLabel]
-    return labels.removing(Set(matching.matchingLabels).union(ignored))
+  func signature(_ matching: VectorMatching, setOperator: Bool = false) -> LabelTransformer {
+    if matching.on { return transformer(.keeping(matching.matchingLabels)) }
+    let ignored = setOperator ? Labels.metadataNames.sorted() : [LabelMatcher.metricNameLabel]
+    return transformer(.removing(matching.matchingLabels + ignored))
   }
 
   func setOperation(_ op: BinaryOp, _ lhs: [VectorSample], _ rhs: [VectorSample], _ matching: VectorMatching)
     -> [VectorSample]
   {
+    let signature = signature(matching, setOperator: true)
     switch op {
     case .and:
-      let right = Set(rhs.map { signature($0.labels, matching, setOperator: true) })
-      return lhs.filter { right.contains(signature($0.labels, matching, setOperator: true)) }
+      let right = Set(rhs.map { signature($0.labels) })
+      return lhs.filter { right.contains(signature($0.labels)) }
     case .unless:
-      let right = Set(rhs.map { signature($0.labels, matching, setOperator: true) })
-      return lhs.filter { !right.contains(signature($0.labels, matching, setOperator: true)) }
+      let right = Set(rhs.map { signature($0.labels) })
+      return lhs.filter { !right.contains(signature($0.labels)) }
     default:
-      let left = Set(lhs.map { signature($0.labels, matching, setOperator: true) })
-      return lhs + rhs.filter { !left.contains(signature($0.labels, matching, setOperator: true)) }
+      let left = Set(lhs.map { signature($0.labels) })
+      return lhs + rhs.filter { !left.contains(signature($0.labels)) }
     }
   }
 
@@ -109,9 +110,14 @@ extension Evaluation {
     // Like Prometheus, `fill_right` fills the "one" side and `fill_left` the "many" side.
     let swapped = matching.cardinality == .oneToMany
     let (many, one) = swapped ? (rhs, lhs) : (lhs, rhs)
+    let signature = signature(matching)
+    let manyLabels = transformer(
+      .binaryResult(
+        dropName: dropsMetricName(binary.op) && !engine.delayedNameRemoval,
+        oneToOne: matching.cardinality == .oneToOne, on: matching.on, names: matching.matchingLabels))
     var oneSide: [Labels: VectorSample] = [:]
     for sample in one {
-      let key = signature(sample.labels, matching)
+      let key = signature(sample.labels)
       if let existing = oneSide[key] {
         let side = swapped ? "left" : "right"
         throw EvaluationError(
@@ -128,7 +134,10 @@ extension Evaluation {
       let (left, right) = swapped ? (partner.value, sample.value) : (sample.value, partner.value)
       var (value, keep) = Evaluation.apply(binary.op, left, right)
       if binary.returnBool { value = keep ? 1 : 0 }
-      var labels = resultLabels(binary.op, sample.labels, partner.labels, matching)
+      var labels = manyLabels(sample.labels)
+      for name in matching.include {
+        labels = labels.setting(name, to: partner.labels[name] ?? "")
+      }
       let delayed = engine.delayedNameRemoval
       if binary.returnBool && !delayed { labels = labels.droppingMetricName }
       let dropName = delayed && (dropsMetricName(binary.op) || binary.returnBool || sample.dropName)
@@ -160,7 +169,7 @@ extension Evaluation {
     }
 
     for sample in many {
-      let key = signature(sample.labels, matching)
+      let key = signature(sample.labels)
       if let partner = oneSide[key] {
         try combine(sample, partner, key)
       } else if let fill = matching.fillRight {
@@ -169,26 +178,11 @@ extension Evaluation {
     }
     if let fill = matching.fillLeft {
       for sample in one {
-        let key = signature(sample.labels, matching)
+        let key = signature(sample.labels)
         if matched[key] != nil { continue }
         try combine(filler(for: sample, fill), sample, key)
       }
     }
     return result
-  }
-
-  /// The labels of a vector/vector result: the "many" side's, adjusted by the matching.
-  func resultLabels(_ op: BinaryOp, _ many: Labels, _ one: Labels, _ matching: VectorMatching) -> Labels {
-    var labels = many
-    if dropsMetricName(op) && !engine.delayedNameRemoval { labels = labels.droppingMetricName }
-    if matching.cardinality == .oneToOne {
-      labels =
-        matching.on
-        ? labels.keeping(Set(matching.matchingLabels)) : labels.removing(Set(matching.matchingLabels))
-    }
-    for name in matching.include {
-      labels = labels.setting(name, to: one[name] ?? "")
-    }
-    return labels
   }
 }

@@ -4,7 +4,13 @@ extension Evaluation {
   func droppingName(_ labels: Labels, value: Double, timestamp: Int64) -> VectorSample {
     engine.delayedNameRemoval
       ? VectorSample(labels: labels, value: value, timestamp: timestamp, dropName: true)
-      : VectorSample(labels: labels.droppingMetricName, value: value, timestamp: timestamp)
+      : VectorSample(labels: dropMetricName(labels), value: value, timestamp: timestamp)
+  }
+
+  /// `labels.droppingMetricName`, memoized over a range query.
+  func dropMetricName(_ labels: Labels) -> Labels {
+    guard let memo else { return labels.droppingMetricName }
+    return memo.labels(LabelMemo.droppingMetricNameTable, labels) { $0.droppingMetricName }
   }
 
   /// The samples with flagged names removed; two left with the same labels are an error, as in

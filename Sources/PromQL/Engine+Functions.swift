@@ -136,18 +136,20 @@ extension Evaluation {
 
   /// The series of a range argument and its window `(start, end]`, with the range in seconds.
   func window(_ expr: Expr, at time: Int64) throws(EvaluationError) -> (
-    series: [Series], start: Int64, end: Int64, seconds: Double
+    series: [SeriesWindow], start: Int64, end: Int64, seconds: Double
   ) {
     switch expr {
     case .paren(let paren): return try window(paren.expr, at: time)
     case .matrixSelector(let matrix):
       let end = try selectorTime(at: matrix.selector.at, offset: matrix.selector.offset, time: time)
       let range = try milliseconds(matrix.range)
-      return (try rangeVector(matrix, at: time), end &- range, end, Double(range) / 1000)
+      return (try rangeWindows(matrix, at: time), end &- range, end, Double(range) / 1000)
     case .subquery(let subquery):
       let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
       let range = try milliseconds(subquery.range)
-      return (try subqueryMatrix(subquery, at: time), end &- range, end, Double(range) / 1000)
+      return (
+        try subqueryMatrix(subquery, at: time).map(SeriesWindow.init), end &- range, end, Double(range) / 1000
+      )
     default:
       throw EvaluationError("expected a range vector")
     }
@@ -233,8 +235,8 @@ extension Evaluation {
       case "ts_of_first_over_time": value = times.first.map { Double($0) / 1000 }
       case "ts_of_last_over_time": value = times.last.map { Double($0) / 1000 }
       case "ts_of_max_over_time", "ts_of_min_over_time":
-        var best = values[0]
-        var bestTime = times[0]
+        var best = values[values.startIndex]
+        var bestTime = times[times.startIndex]
         for (sampleTime, sample) in zip(times, values)
         where best.isNaN || (name == "ts_of_max_over_time" ? sample >= best : sample <= best) {
           best = sample
@@ -254,7 +256,8 @@ extension Evaluation {
 
   /// `rate`, `increase` and `delta` with Prometheus's extrapolation to the window's edges.
   static func extrapolatedRate(
-    _ times: [Int64], _ values: [Double], start: Int64, end: Int64, isCounter: Bool, rangeSeconds: Double?,
+    _ times: ArraySlice<Int64>, _ values: ArraySlice<Double>, start: Int64, end: Int64, isCounter: Bool,
+    rangeSeconds: Double?,
     prometheus2: Bool = false
   ) -> Double? {
     guard times.count >= 2, let firstTime = times.first, let lastTime = times.last,
@@ -298,13 +301,16 @@ extension Evaluation {
   }
 
   /// Holt's linear smoothing, returning the last smoothed value; nil for fewer than two samples.
-  static func doubleExponentialSmoothing(_ values: [Double], smoothing: Double, trend: Double) -> Double? {
+  static func doubleExponentialSmoothing(_ values: ArraySlice<Double>, smoothing: Double, trend: Double)
+    -> Double?
+  {
     guard values.count >= 2 else { return nil }
+    let first = values.startIndex
     var previous = 0.0
-    var smoothed = values[0]
-    var slope = values[1] - values[0]
-    for index in 1..<values.count {
-      if index > 1 { slope = trend * (smoothed - previous) + (1 - trend) * slope }
+    var smoothed = values[first]
+    var slope = values[first + 1] - values[first]
+    for index in (first + 1)..<values.endIndex {
+      if index > first + 1 { slope = trend * (smoothed - previous) + (1 - trend) * slope }
       let next = smoothing * values[index] + (1 - smoothing) * (smoothed + slope)
       (previous, smoothed) = (smoothed, next)
     }
@@ -339,11 +345,11 @@ extension Evaluation {
   }
 
   /// `irate` / `idelta` from the last two samples.
-  static func instantRate(_ times: [Int64], _ values: [Double], isRate: Bool) -> Double? {
+  static func instantRate(_ times: ArraySlice<Int64>, _ values: ArraySlice<Double>, isRate: Bool) -> Double? {
     guard times.count >= 2 else { return nil }
-    let last = values[values.count - 1]
-    let previous = values[values.count - 2]
-    let interval = Double(times[times.count - 1]) - Double(times[times.count - 2])
+    let last = values[values.endIndex - 1]
+    let previous = values[values.endIndex - 2]
+    let interval = Double(times[times.endIndex - 1]) - Double(times[times.endIndex - 2])
     guard interval != 0 else { return nil }
     var result = last - previous
     if isRate, last < previous { result = last }
@@ -351,8 +357,10 @@ extension Evaluation {
   }
 
   /// Least-squares slope (per second) and the value the line has at `interceptTime`.
-  static func linearRegression(_ times: [Int64], _ values: [Double], interceptTime: Int64) -> (Double, Double)
+  static func linearRegression(_ times: ArraySlice<Int64>, _ values: ArraySlice<Double>, interceptTime: Int64)
+    -> (Double, Double)
   {
+    let firstValue = values[values.startIndex]
     var n = 0.0
     var sumX = 0.0
     var sumY = 0.0
@@ -360,7 +368,7 @@ extension Evaluation {
     var sumX2 = 0.0
     var constY = true
     for (time, value) in zip(times, values) {
-      if value != values[0] { constY = false }
+      if value != firstValue { constY = false }
       let x = (Double(time) - Double(interceptTime)) / 1000
       n += 1
       sumX += x
@@ -368,7 +376,7 @@ extension Evaluation {
       sumXY += x * value
       sumX2 += x * x
     }
-    if constY { return (0, values[0]) }
+    if constY { return (0, firstValue) }
     let covariance = sumXY - sumX * sumY / n
     let variance = sumX2 - sumX * sumX / n
     let slope = covariance / variance

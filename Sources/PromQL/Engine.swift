@@ -49,6 +49,7 @@ public struct Engine: Sendable {
     }
     var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
     evaluation.cache = SelectionCache(storage: storage, span: span)
+    evaluation.memo = LabelMemo()
     // One dictionary lookup per sample and step: the series' position in parallel arrays.
     var index: [Labels: Int] = [:]
     var labels: [Labels] = []
@@ -109,6 +110,13 @@ struct Evaluation {
   let stackGuard = StackGuard(fraction: 0.75)
   /// For range queries: selections reused across steps.
   var cache: SelectionCache? = nil
+  /// For range queries: label sets derived once per series, not once per series and step.
+  var memo: LabelMemo? = nil
+
+  /// `transform`, memoized over the query when it is a range query.
+  func transformer(_ transform: LabelTransform) -> LabelTransformer {
+    LabelTransformer(transform, memo: memo)
+  }
 
   func select(_ matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
     if let cache { return cache.select(matchers: matchers, start: start, end: end) }
@@ -236,6 +244,18 @@ struct Evaluation {
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
     var samples: [VectorSample] = []
+    if let cache {
+      // Only the newest sample in the window matters: find it instead of slicing the window.
+      for series in cache.covering(matchers: selector.matchers, start: start, end: end) {
+        let upper = InMemoryStorage.firstIndex(in: series.timestamps) { $0 > end }
+        guard upper > 0, series.timestamps[upper - 1] >= start else { continue }
+        let value = series.values[upper - 1]
+        guard !StaleMarker.isStale(value) else { continue }
+        samples.append(
+          VectorSample(labels: series.labels, value: value, timestamp: series.timestamps[upper - 1]))
+      }
+      return samples
+    }
     for series in select(selector.matchers, start: start, end: end) {
       guard let value = series.values.last, let timestamp = series.timestamps.last,
         !StaleMarker.isStale(value)
@@ -246,21 +266,33 @@ struct Evaluation {
   }
 
   func rangeVector(_ matrix: MatrixSelector, at time: Int64) throws(EvaluationError) -> [Series] {
+    try rangeWindows(matrix, at: time).map {
+      Series(labels: $0.labels, timestamps: Array($0.timestamps), values: Array($0.values))
+    }
+  }
+
+  /// The samples of a range selector at `time`, without staleness markers; over a range query
+  /// they are views into the cached selection, not copies.
+  func rangeWindows(_ matrix: MatrixSelector, at time: Int64) throws(EvaluationError) -> [SeriesWindow] {
     let selector = matrix.selector
     try requireClassicSelector(selector)
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- (try milliseconds(matrix.range)) &+ engine.leftEdgeExclusion
-    var result: [Series] = []
-    for series in select(selector.matchers, start: start, end: end) {
-      var timestamps: [Int64] = []
-      var values: [Double] = []
-      for (timestamp, value) in zip(series.timestamps, series.values) where !StaleMarker.isStale(value) {
-        timestamps.append(timestamp)
-        values.append(value)
+    var result: [SeriesWindow] = []
+    guard let cache else {
+      for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
+        if let fresh = SelectionCache.withoutStaleMarkers(series) { result.append(SeriesWindow(fresh)) }
       }
-      if !timestamps.isEmpty {
-        result.append(Series(labels: series.labels, timestamps: timestamps, values: values))
-      }
+      return result
+    }
+    for series in cache.coveringWithoutStaleMarkers(matchers: selector.matchers, start: start, end: end) {
+      let lower = InMemoryStorage.firstIndex(in: series.timestamps) { $0 >= start }
+      let upper = InMemoryStorage.firstIndex(in: series.timestamps) { $0 > end }
+      guard lower < upper else { continue }
+      result.append(
+        SeriesWindow(
+          labels: series.labels, timestamps: series.timestamps[lower..<upper],
+          values: series.values[lower..<upper]))
     }
     return result
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One label: a name and a value.
 public struct Label: Hashable, Sendable {
   /// The name.
@@ -44,17 +46,45 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
   public init(sortedUnique pairs: [Label]) {
     self.pairs = pairs
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ string: String, _ separator: UInt64) {
+      var string = string
+      string.withUTF8 { bytes in
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      }
+      hash = (hash ^ separator) &* 0x100_0000_01b3
+    }
     for label in pairs {
-      for byte in label.name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      hash = (hash ^ 0xFF) &* 0x100_0000_01b3
-      for byte in label.value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      hash = (hash ^ 0xFE) &* 0x100_0000_01b3
+      mix(label.name, 0xFF)
+      mix(label.value, 0xFE)
     }
     fingerprint = hash
   }
 
   static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-    lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in
+      rhs.withUTF8 { right in
+        let common = Swift.min(left.count, right.count)
+        if common > 0 {
+          let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
+    }
+  }
+
+  /// Byte equality (not Unicode canonical equivalence, which `String ==` tests).
+  static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in
+      rhs.withUTF8 { right in
+        left.count == right.count
+          && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
   }
 
   /// Index of the first pair.
@@ -71,7 +101,7 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
     while low < high {
       let middle = (low + high) / 2
       let candidate = pairs[middle].name
-      if candidate.utf8.elementsEqual(name.utf8) { return pairs[middle].value }
+      if Labels.sameBytes(candidate, name) { return pairs[middle].value }
       if Labels.precedes(candidate, name) { low = middle + 1 } else { high = middle }
     }
     return nil
@@ -92,7 +122,7 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
 
   /// These labels with `name` set to `value` (removed when `value` is empty, as in Prometheus).
   public func setting(_ name: String, to value: String) -> Labels {
-    var result = pairs.filter { !$0.name.utf8.elementsEqual(name.utf8) }
+    var result = pairs.filter { !Labels.sameBytes($0.name, name) }
     if !value.isEmpty {
       let index = result.firstIndex { Labels.precedes(name, $0.name) } ?? result.count
       result.insert(Label(name: name, value: value), at: index)
@@ -111,9 +141,13 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
 
   public static func == (lhs: Labels, rhs: Labels) -> Bool {
     guard lhs.fingerprint == rhs.fingerprint, lhs.pairs.count == rhs.pairs.count else { return false }
+    // A range query meets the same label set at every step, usually as the same array.
+    let shared = lhs.pairs.withUnsafeBufferPointer { left in
+      rhs.pairs.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
+    }
+    if shared { return true }
     for (left, right) in zip(lhs.pairs, rhs.pairs) {
-      guard left.name.utf8.elementsEqual(right.name.utf8), left.value.utf8.elementsEqual(right.value.utf8)
-      else { return false }
+      guard sameBytes(left.name, right.name), sameBytes(left.value, right.value) else { return false }
     }
     return true
   }
@@ -125,8 +159,8 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
   /// Orders label sets as Prometheus sorts series: pair by pair, names then values, in byte order.
   public static func precedes(_ lhs: Labels, _ rhs: Labels) -> Bool {
     for (left, right) in zip(lhs.pairs, rhs.pairs) {
-      if !left.name.utf8.elementsEqual(right.name.utf8) { return precedes(left.name, right.name) }
-      if !left.value.utf8.elementsEqual(right.value.utf8) { return precedes(left.value, right.value) }
+      if !sameBytes(left.name, right.name) { return precedes(left.name, right.name) }
+      if !sameBytes(left.value, right.value) { return precedes(left.value, right.value) }
     }
     return lhs.pairs.count < rhs.pairs.count
   }

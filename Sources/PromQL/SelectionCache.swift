@@ -13,6 +13,8 @@ final class SelectionCache {
   let span: Int64
   /// One query evaluates on one thread, so the cache needs no lock.
   var entries: [[LabelMatcher]: Entry] = [:]
+  /// The same selections without staleness markers, as range selectors read them.
+  var freshEntries: [[LabelMatcher]: Entry] = [:]
 
   init(storage: any Storage, span: Int64) {
     self.storage = storage
@@ -20,13 +22,41 @@ final class SelectionCache {
   }
 
   func select(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
-    if let entry = entries[matchers], entry.start <= start, end <= entry.end {
-      return SelectionCache.slice(entry.series, start: start, end: end)
-    }
+    SelectionCache.slice(covering(matchers: matchers, start: start, end: end), start: start, end: end)
+  }
+
+  /// Every series with samples in `[start, end]`, with samples beyond it too: callers pick theirs
+  /// by binary search instead of copying a slice.
+  func covering(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
+    if let entry = entries[matchers], entry.start <= start, end <= entry.end { return entry.series }
     let fetchEnd = end &+ span
     let series = storage.select(matchers: matchers, start: start, end: fetchEnd)
     entries[matchers] = Entry(start: start, end: fetchEnd, series: series)
-    return SelectionCache.slice(series, start: start, end: end)
+    return series
+  }
+
+  /// ``covering(matchers:start:end:)`` without staleness markers (and series left empty).
+  func coveringWithoutStaleMarkers(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
+    if let entry = freshEntries[matchers], entry.start <= start, end <= entry.end { return entry.series }
+    let fetchEnd = end &+ span
+    let series = storage.select(matchers: matchers, start: start, end: fetchEnd).compactMap {
+      SelectionCache.withoutStaleMarkers($0)
+    }
+    freshEntries[matchers] = Entry(start: start, end: fetchEnd, series: series)
+    return series
+  }
+
+  /// `series` without its staleness markers; nil when nothing else is left.
+  static func withoutStaleMarkers(_ series: Series) -> Series? {
+    guard series.values.contains(where: StaleMarker.isStale) else { return series }
+    var timestamps: [Int64] = []
+    var values: [Double] = []
+    for (timestamp, value) in zip(series.timestamps, series.values) where !StaleMarker.isStale(value) {
+      timestamps.append(timestamp)
+      values.append(value)
+    }
+    if timestamps.isEmpty { return nil }
+    return Series(labels: series.labels, timestamps: timestamps, values: values)
   }
 
   /// The samples of `series` in `[start, end]`; series left without samples are dropped.
