@@ -8,7 +8,8 @@ let usage = """
     parse [--repeat N] FILE...         streaming exposition parser: MB/s and samples/s
     serve-targets N BODYFILE           serve BODYFILE on N loopback ports (prints them), until killed
     schedule ARCHIVE                   scrape start jitter and missed intervals of a recording
-    queries ARCHIVE FILE [--compat 2]  range queries over a whole recording: time and peak memory
+    queries ARCHIVE FILE [--compat 2] [--repeat N] [--no-staleness] [--verbose] [--dump FILE]
+                                       range queries over a whole recording: time and peak memory
     scenario SCENARIO                  record --scenario in virtual time: time and archive size
     replay-body BYTES                  print a Ray-shaped exposition of about BYTES bytes
     replay-serve BODYFILE              replay an archive serving BODYFILE (prints the address), until killed

@@ -3,6 +3,7 @@ import Foundation
 extension Evaluation {
   func evaluateAggregate(_ aggregate: AggregateExpr, at time: Int64) throws(EvaluationError) -> [VectorSample]
   {
+    if let folded = try selectorAggregate(aggregate, at: time) { return folded }
     let samples = try vector(aggregate.expr, at: time)
     var parameter = 0.0
     var label = ""
@@ -48,41 +49,45 @@ extension Evaluation {
       break
     }
 
-    // Groups in order of first appearance, found with one dictionary lookup per sample.
-    var groupIndex: [Labels: Int] = [:]
-    var keys: [Labels] = []
+    // Groups in order of first appearance. Sums, counts and extremes are folded as samples come;
+    // the other aggregations need each group's values.
+    let op = aggregate.op
+    let folds = op == .sum || op == .count || op == .group || op == .min || op == .max
+    var groupIndex = LabelsIndex()
     var members: [[Double]] = []
+    var totals: [Double] = []
+    var compensations: [Double] = []
     var flagged: [Bool] = []
     for sample in samples {
       let key = groupLabels(sample.labels)
-      let index: Int
-      if let known = groupIndex[key] {
-        index = known
-      } else {
-        index = keys.count
-        groupIndex[key] = index
-        keys.append(key)
-        members.append([])
+      let (index, inserted) = groupIndex.insert(key)
+      if inserted {
+        if folds {
+          totals.append(op == .min || op == .max ? .nan : 0)
+          compensations.append(0)
+        } else {
+          members.append([])
+        }
         flagged.append(false)
       }
-      members[index].append(sample.value)
+      if folds {
+        Evaluation.fold(op, sample.value, into: &totals[index], &compensations[index])
+      } else {
+        members[index].append(sample.value)
+      }
       if sample.dropName && !flagged[index] && key.metricName != nil { flagged[index] = true }
     }
     var result: [VectorSample] = []
-    result.reserveCapacity(keys.count)
-    for (index, key) in keys.enumerated() {
-      let values = members[index]
+    result.reserveCapacity(groupIndex.count)
+    for (index, key) in groupIndex.keys.enumerated() {
       let value: Double
-      switch aggregate.op {
-      case .sum: value = Evaluation.kahanSum(values)
-      case .avg: value = Evaluation.average(values)
-      case .count: value = Double(values.count)
-      case .group: value = 1
-      case .min: value = values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
-      case .max: value = values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
-      case .stddev: value = Evaluation.variance(values).squareRoot()
-      case .stdvar: value = Evaluation.variance(values)
-      case .quantile: value = Evaluation.quantile(parameter, values)
+      switch op {
+      case .sum: value = totals[index] + compensations[index]
+      case .count, .group, .min, .max: value = totals[index]
+      case .avg: value = Evaluation.average(members[index])
+      case .stddev: value = Evaluation.variance(members[index]).squareRoot()
+      case .stdvar: value = Evaluation.variance(members[index])
+      case .quantile: value = Evaluation.quantile(parameter, members[index])
       default: throw EvaluationError("\(aggregate.op.rawValue)() is not supported by this evaluator")
       }
       result.append(VectorSample(labels: key, value: value, timestamp: time, dropName: flagged[index]))
@@ -120,24 +125,24 @@ extension Evaluation {
     return result
   }
 
+  /// Adds `value` to a running `sum`, `count`, `group`, `min` or `max` (which start at NaN).
+  static func fold(
+    _ op: AggregationOp, _ value: Double, into total: inout Double, _ compensation: inout Double
+  ) {
+    switch op {
+    case .sum: (total, compensation) = kahanAdd(value, total, compensation)
+    case .count: total += 1
+    case .group: total = 1
+    case .min: if total.isNaN || value < total { total = value }
+    default: if total.isNaN || value > total { total = value }
+    }
+  }
+
   /// Sum with Kahan-Babuška compensation, as Prometheus sums.
   static func kahanSum(_ values: some Collection<Double>) -> Double {
     var sum = 0.0
     var compensation = 0.0
-    for value in values {
-      let total = sum + value
-      if total.isInfinite {
-        sum = total
-        compensation = 0
-        continue
-      }
-      if abs(sum) >= abs(value) {
-        compensation += (sum - total) + value
-      } else {
-        compensation += (value - total) + sum
-      }
-      sum = total
-    }
+    for value in values { (sum, compensation) = kahanAdd(value, sum, compensation) }
     return sum + compensation
   }
 

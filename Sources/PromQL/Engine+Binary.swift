@@ -90,16 +90,21 @@ extension Evaluation {
     -> [VectorSample]
   {
     let signature = signature(matching, setOperator: true)
+    func keys(_ samples: [VectorSample]) -> LabelsIndex {
+      var index = LabelsIndex(capacity: samples.count)
+      for sample in samples { _ = index.insert(signature(sample.labels)) }
+      return index
+    }
     switch op {
     case .and:
-      let right = Set(rhs.map { signature($0.labels) })
-      return lhs.filter { right.contains(signature($0.labels)) }
+      let right = keys(rhs)
+      return lhs.filter { right.position(of: signature($0.labels)) != nil }
     case .unless:
-      let right = Set(rhs.map { signature($0.labels) })
-      return lhs.filter { !right.contains(signature($0.labels)) }
+      let right = keys(rhs)
+      return lhs.filter { right.position(of: signature($0.labels)) == nil }
     default:
-      let left = Set(lhs.map { signature($0.labels) })
-      return lhs + rhs.filter { !left.contains(signature($0.labels)) }
+      let left = keys(lhs)
+      return lhs + rhs.filter { left.position(of: signature($0.labels)) == nil }
     }
   }
 
@@ -115,19 +120,25 @@ extension Evaluation {
       .binaryResult(
         dropName: dropsMetricName(binary.op) && !engine.delayedNameRemoval,
         oneToOne: matching.cardinality == .oneToOne, on: matching.on, names: matching.matchingLabels))
-    var oneSide: [Labels: VectorSample] = [:]
+    var oneKeys = LabelsIndex(capacity: one.count)
+    var oneSide: [VectorSample] = []
+    oneSide.reserveCapacity(one.count)
     for sample in one {
       let key = signature(sample.labels)
-      if let existing = oneSide[key] {
+      let (position, inserted) = oneKeys.insert(key)
+      if !inserted {
+        let existing = oneSide[position]
         let side = swapped ? "left" : "right"
         throw EvaluationError(
           "found duplicate series for the match group \(key) on the \(side) hand-side of the operation: "
             + "[\(existing.labels), \(sample.labels)];many-to-many matching not allowed: matching labels "
             + "must be unique on one side")
       }
-      oneSide[key] = sample
+      oneSide.append(sample)
     }
-    var matched: [Labels: Set<Labels>] = [:]
+    // The match groups seen, and for group_left/group_right the result label sets in each.
+    var matched = LabelsIndex(capacity: many.count)
+    var matchedLabels: [LabelsIndex] = []
     var result: [VectorSample] = []
 
     func combine(_ sample: VectorSample, _ partner: VectorSample, _ key: Labels) throws(EvaluationError) {
@@ -141,17 +152,17 @@ extension Evaluation {
       let delayed = engine.delayedNameRemoval
       if binary.returnBool && !delayed { labels = labels.droppingMetricName }
       let dropName = delayed && (dropsMetricName(binary.op) || binary.returnBool || sample.dropName)
+      let (group, newGroup) = matched.insert(key)
       if matching.cardinality == .oneToOne {
-        if matched[key] != nil {
+        if !newGroup {
           throw EvaluationError(
             "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
         }
-        matched[key] = []
       } else {
-        if matched[key, default: []].contains(labels) {
+        if newGroup { matchedLabels.append(LabelsIndex()) }
+        if !matchedLabels[group].insert(labels).inserted {
           throw EvaluationError("multiple matches for labels: grouping labels must ensure unique matches")
         }
-        matched[key, default: []].insert(labels)
       }
       // Filtered-out pairs still count as matches above, so ambiguous matching is always an error.
       if !keep && !binary.returnBool { return }
@@ -161,17 +172,13 @@ extension Evaluation {
 
     /// A stand-in sample for a missing partner: the matching labels of `sample` and the fill value.
     func filler(for sample: VectorSample, _ value: Double) -> VectorSample {
-      let labels =
-        matching.on
-        ? sample.labels.keeping(Set(matching.matchingLabels))
-        : sample.labels.removing(Set(matching.matchingLabels).union([LabelMatcher.metricNameLabel]))
-      return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
+      VectorSample(labels: signature(sample.labels), value: value, timestamp: sample.timestamp)
     }
 
     for sample in many {
       let key = signature(sample.labels)
-      if let partner = oneSide[key] {
-        try combine(sample, partner, key)
+      if let position = oneKeys.position(of: key) {
+        try combine(sample, oneSide[position], key)
       } else if let fill = matching.fillRight {
         try combine(sample, filler(for: sample, fill), key)
       }
@@ -179,7 +186,7 @@ extension Evaluation {
     if let fill = matching.fillLeft {
       for sample in one {
         let key = signature(sample.labels)
-        if matched[key] != nil { continue }
+        if matched.position(of: key) != nil { continue }
         try combine(filler(for: sample, fill), sample, key)
       }
     }

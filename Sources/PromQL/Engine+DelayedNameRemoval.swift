@@ -17,7 +17,7 @@ extension Evaluation {
   /// Prometheus.
   static func removingFlaggedNames(_ samples: [VectorSample]) throws(EvaluationError) -> [VectorSample] {
     guard samples.contains(where: \.dropName) else { return samples }
-    var seen: Set<Labels> = []
+    var seen = LabelsIndex(capacity: samples.count)
     var result: [VectorSample] = []
     result.reserveCapacity(samples.count)
     for sample in samples {

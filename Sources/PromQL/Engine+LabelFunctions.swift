@@ -14,14 +14,18 @@ extension Evaluation {
     let replacement = try stringArgument(args[2], at: time)
     let source = try stringArgument(args[3], at: time)
     let pattern = try stringArgument(args[4], at: time)
-    let regex: NSRegularExpression
-    do {
-      regex = try NSRegularExpression(
-        pattern: "\\A(?:" + pattern.replacingOccurrences(of: "(?P<", with: "(?<") + ")\\z",
-        options: [.dotMatchesLineSeparators])
-    } catch {
-      throw EvaluationError("invalid regular expression in label_replace(): \(pattern)")
+    func compile() throws(EvaluationError) -> NSRegularExpression {
+      do {
+        return try NSRegularExpression(
+          pattern: "\\A(?:" + pattern.replacingOccurrences(of: "(?P<", with: "(?<") + ")\\z",
+          options: [.dotMatchesLineSeparators])
+      } catch {
+        throw EvaluationError("invalid regular expression in label_replace(): \(pattern)")
+      }
     }
+    // A range query compiles the pattern once, not at every step.
+    let regex: NSRegularExpression
+    if let memo { regex = try memo.regex(pattern, compile) } else { regex = try compile() }
     if !isValidLabelName(destination) {
       throw EvaluationError("invalid destination label name in label_replace(): \(destination)")
     }

@@ -50,19 +50,13 @@ public struct Engine: Sendable {
     var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
     evaluation.cache = SelectionCache(storage: storage, span: span)
     evaluation.memo = LabelMemo()
-    // One dictionary lookup per sample and step: the series' position in parallel arrays.
-    var index: [Labels: Int] = [:]
-    var labels: [Labels] = []
+    // One fingerprint lookup per sample and step: the series' position in parallel arrays.
+    var index = LabelsIndex()
     var timestamps: [[Int64]] = []
     var values: [[Double]] = []
     func append(_ key: Labels, _ time: Int64, _ value: Double) {
-      let i: Int
-      if let known = index[key] {
-        i = known
-      } else {
-        i = labels.count
-        index[key] = i
-        labels.append(key)
+      let (i, inserted) = index.insert(key)
+      if inserted {
         timestamps.append([])
         values.append([])
       }
@@ -85,8 +79,10 @@ public struct Engine: Sendable {
       if overflow { break }
       time = next
     }
-    return labels.indices.map { Series(labels: labels[$0], timestamps: timestamps[$0], values: values[$0]) }
-      .sorted { Labels.precedes($0.labels, $1.labels) }
+    return index.keys.indices.map {
+      Series(labels: index.keys[$0], timestamps: timestamps[$0], values: values[$0])
+    }
+    .sorted { Labels.precedes($0.labels, $1.labels) }
   }
 
   /// Parses and evaluates `query` at `time` (Unix ms).
@@ -157,7 +153,7 @@ struct Evaluation {
   /// the metric name can cause).
   func unique(_ value: Value) throws(EvaluationError) -> Value {
     guard case .vector(let samples) = value, samples.count > 1 else { return value }
-    var seen: Set<Labels> = []
+    var seen = LabelsIndex(capacity: samples.count)
     for sample in samples where !seen.insert(sample.labels).inserted {
       throw EvaluationError("vector cannot contain metrics with the same labelset")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A change of a label set that depends on nothing but the labels, so a range query can compute it
 /// once per input series instead of once per series and step.
 enum LabelTransform: Hashable {
@@ -17,25 +19,82 @@ enum LabelTransform: Hashable {
 ///
 /// One query evaluates on one thread, so the memo needs no lock.
 final class LabelMemo {
-  private var tableIndex: [LabelTransform: Int] = [.droppingMetricName: 0]
-  private var tables: [[Labels: Labels]] = [[:]]
+  /// The transforms with a table, by table: a query has a few, and comparing them beats hashing
+  /// their label names at every step.
+  private var transforms: [LabelTransform] = [.droppingMetricName]
+  /// Per table: the inputs seen and, at the same positions, their results.
+  private var inputs: [LabelsIndex] = [LabelsIndex()]
+  private var results: [[Labels]] = [[]]
 
   /// The table of ``LabelTransform/droppingMetricName``, the most common transform.
   static let droppingMetricNameTable = 0
 
   /// Identifies the table of `transform`; look it up once per node and step, not per sample.
   func table(for transform: LabelTransform) -> Int {
-    if let index = tableIndex[transform] { return index }
-    tableIndex[transform] = tables.count
-    tables.append([:])
-    return tables.count - 1
+    if let index = transforms.firstIndex(of: transform) { return index }
+    transforms.append(transform)
+    inputs.append(LabelsIndex())
+    results.append([])
+    return inputs.count - 1
+  }
+
+  /// Each series' group under a label transform, with room for folding one step.
+  final class Grouping {
+    /// Per series: its group, a position into `keys`.
+    let groups: [Int]
+    /// The groups' labels, in order of first appearance.
+    let keys: [Labels]
+    /// Per series: where the previous step's search ended; steps ascend, so the next search
+    /// usually ends there or one sample later.
+    var cursors: [Int]
+
+    init(groups: [Int], keys: [Labels]) {
+      self.groups = groups
+      self.keys = keys
+      cursors = Array(repeating: 0, count: groups.count)
+    }
+  }
+
+  /// Groupings computed so far; the series arrays are kept, so their buffers identify them.
+  private var groupings: [(series: [Series], table: Int, grouping: Grouping)] = []
+
+  /// The groups of `series` (a selection the query's cache holds) under `transform`.
+  func grouping(of series: [Series], by transform: LabelTransform) -> Grouping {
+    let table = table(for: transform)
+    let address = series.withUnsafeBufferPointer { $0.baseAddress }
+    for known in groupings where known.table == table {
+      if known.series.withUnsafeBufferPointer({ $0.baseAddress }) == address { return known.grouping }
+    }
+    var index = LabelsIndex()
+    var groups: [Int] = []
+    groups.reserveCapacity(series.count)
+    for entry in series {
+      groups.append(index.insert(labels(table, entry.labels) { $0.applying(transform) }).position)
+    }
+    let grouping = Grouping(groups: groups, keys: index.keys)
+    groupings.append((series, table, grouping))
+    return grouping
+  }
+
+  /// `label_replace` patterns compiled so far.
+  private var regexes: [String: NSRegularExpression] = [:]
+
+  /// The compiled `pattern`, compiled by `compile` the first time it is asked for.
+  func regex(_ pattern: String, _ compile: () throws(EvaluationError) -> NSRegularExpression)
+    throws(EvaluationError) -> NSRegularExpression
+  {
+    if let known = regexes[pattern] { return known }
+    let regex = try compile()
+    regexes[pattern] = regex
+    return regex
   }
 
   /// The transformed labels, computed by `compute` the first time `labels` are seen.
   func labels(_ table: Int, _ labels: Labels, compute: (Labels) -> Labels) -> Labels {
-    if let known = tables[table][labels] { return known }
+    let (position, inserted) = inputs[table].insert(labels)
+    if !inserted { return results[table][position] }
     let result = compute(labels)
-    tables[table][labels] = result
+    results[table].append(result)
     return result
   }
 }

@@ -3,6 +3,8 @@
 /// by the query's span, which covers the same selector at every later step.
 final class SelectionCache {
   struct Entry {
+    /// Kept so that the array's buffer, whose address identifies later requests, stays alive.
+    var matchers: [LabelMatcher]
     var start: Int64
     var end: Int64
     var series: [Series]
@@ -11,10 +13,12 @@ final class SelectionCache {
   let storage: any Storage
   /// How far later steps reach beyond the first (the query's end minus its start).
   let span: Int64
+  /// A query has a handful of selectors, each asked at every step with the same matchers array
+  /// from the syntax tree: a scan comparing buffer addresses beats hashing the matchers.
   /// One query evaluates on one thread, so the cache needs no lock.
-  var entries: [[LabelMatcher]: Entry] = [:]
+  var entries: [Entry] = []
   /// The same selections without staleness markers, as range selectors read them.
-  var freshEntries: [[LabelMatcher]: Entry] = [:]
+  var freshEntries: [Entry] = []
 
   init(storage: any Storage, span: Int64) {
     self.storage = storage
@@ -28,22 +32,46 @@ final class SelectionCache {
   /// Every series with samples in `[start, end]`, with samples beyond it too: callers pick theirs
   /// by binary search instead of copying a slice.
   func covering(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
-    if let entry = entries[matchers], entry.start <= start, end <= entry.end { return entry.series }
+    if let series = SelectionCache.find(matchers, start, end, in: entries) { return series }
     let fetchEnd = end &+ span
     let series = storage.select(matchers: matchers, start: start, end: fetchEnd)
-    entries[matchers] = Entry(start: start, end: fetchEnd, series: series)
+    SelectionCache.add(Entry(matchers: matchers, start: start, end: fetchEnd, series: series), to: &entries)
     return series
   }
 
   /// ``covering(matchers:start:end:)`` without staleness markers (and series left empty).
   func coveringWithoutStaleMarkers(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
-    if let entry = freshEntries[matchers], entry.start <= start, end <= entry.end { return entry.series }
+    if let series = SelectionCache.find(matchers, start, end, in: freshEntries) { return series }
     let fetchEnd = end &+ span
     let series = storage.select(matchers: matchers, start: start, end: fetchEnd).compactMap {
       SelectionCache.withoutStaleMarkers($0)
     }
-    freshEntries[matchers] = Entry(start: start, end: fetchEnd, series: series)
+    SelectionCache.add(
+      Entry(matchers: matchers, start: start, end: fetchEnd, series: series), to: &freshEntries)
     return series
+  }
+
+  /// Selections that later steps outgrow are replaced, not kept: the list stays short.
+  static func add(_ entry: Entry, to entries: inout [Entry]) {
+    entries.removeAll { $0.matchers == entry.matchers }
+    entries.append(entry)
+  }
+
+  /// The series of an entry for `matchers` that covers `[start, end]`: the same array first, then
+  /// equal matchers.
+  static func find(_ matchers: [LabelMatcher], _ start: Int64, _ end: Int64, in entries: [Entry]) -> [Series]?
+  {
+    func sameBuffer(_ a: [LabelMatcher], _ b: [LabelMatcher]) -> Bool {
+      a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    }
+    for entry in entries.reversed() where entry.start <= start && end <= entry.end {
+      if sameBuffer(entry.matchers, matchers) { return entry.series }
+    }
+    for entry in entries.reversed()
+    where entry.start <= start && end <= entry.end && entry.matchers == matchers {
+      return entry.series
+    }
+    return nil
   }
 
   /// `series` without its staleness markers; nil when nothing else is left.

@@ -10,7 +10,7 @@ extension Value {
     switch self {
     case .scalar(let value):
       out += Array(#"scalar","result":"#.utf8)
-      Value.appendPoint(time, Value.formatValue(value), to: &out)
+      Value.appendPoint(time, value, to: &out)
     case .string(let value):
       out += Array(#"string","result":"#.utf8)
       Value.appendPoint(time, value, to: &out)
@@ -21,7 +21,7 @@ extension Value {
         out += Array(#"{"metric":"#.utf8)
         Value.appendLabels(sample.labels, to: &out)
         out += Array(#","value":"#.utf8)
-        Value.appendPoint(time, Value.formatValue(sample.value), to: &out)
+        Value.appendPoint(time, sample.value, to: &out)
         out.append(UInt8(ascii: "}"))
       }
       out.append(UInt8(ascii: "]"))
@@ -34,7 +34,7 @@ extension Value {
         out += Array(#","values":["#.utf8)
         for (pointIndex, (timestamp, value)) in zip(entry.timestamps, entry.values).enumerated() {
           if pointIndex > 0 { out.append(UInt8(ascii: ",")) }
-          Value.appendPoint(timestamp, Value.formatValue(value), to: &out)
+          Value.appendPoint(timestamp, value, to: &out)
         }
         out += Array("]}".utf8)
       }
@@ -55,20 +55,43 @@ extension Value {
   /// `[<unix seconds>,"<value>"]`; seconds get three decimals unless they are whole, as in
   /// Prometheus (`1.500`, `2`).
   static func appendPoint(_ milliseconds: Int64, _ value: String, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "["))
-    let sign = milliseconds < 0 ? "-" : ""
-    let magnitude = milliseconds.magnitude
-    var seconds = sign + String(magnitude / 1000)
-    let fraction = magnitude % 1000
-    if fraction != 0 {
-      var digits = String(fraction)
-      digits = String(repeating: "0", count: 3 - digits.count) + digits
-      seconds += "." + digits
-    }
-    out += Array(seconds.utf8)
-    out.append(UInt8(ascii: ","))
+    appendTime(milliseconds, to: &out)
     appendJSONString(value, to: &out)
     out.append(UInt8(ascii: "]"))
+  }
+
+  /// A sample point; a range result has many, so the common whole values skip the float printer.
+  static func appendPoint(_ milliseconds: Int64, _ value: Double, to out: inout [UInt8]) {
+    appendTime(milliseconds, to: &out)
+    out.append(UInt8(ascii: "\""))
+    if value.magnitude < 1e15, value.rounded(.towardZero) == value, !(value == 0 && value.sign == .minus) {
+      if value < 0 { out.append(UInt8(ascii: "-")) }
+      appendDecimal(UInt64(value.magnitude), to: &out)
+    } else {
+      out += formatValue(value).utf8
+    }
+    out += [UInt8(ascii: "\""), UInt8(ascii: "]")]
+  }
+
+  /// `[<seconds>,` of a point.
+  static func appendTime(_ milliseconds: Int64, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
+    if milliseconds < 0 { out.append(UInt8(ascii: "-")) }
+    let magnitude = milliseconds.magnitude
+    appendDecimal(magnitude / 1000, to: &out)
+    let fraction = magnitude % 1000
+    if fraction != 0 {
+      out.append(UInt8(ascii: "."))
+      out.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+      out.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+      out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+    out.append(UInt8(ascii: ","))
+  }
+
+  static func appendDecimal(_ number: UInt64, to out: inout [UInt8]) {
+    if number >= 10 { appendDecimal(number / 10, to: &out) }
+    out.append(UInt8(ascii: "0") + UInt8(number % 10))
   }
 
   static func appendLabels(_ labels: Labels, to out: inout [UInt8]) {
@@ -82,9 +105,11 @@ extension Value {
     out.append(UInt8(ascii: "}"))
   }
 
+  static let hexDigits = Array("0123456789abcdef".utf8)
+
   /// A JSON string literal; control characters are escaped, everything else is copied as UTF-8.
   static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-    let hex = Array("0123456789abcdef".utf8)
+    let hex = hexDigits
     out.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
       switch byte {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PromQL
@@ -45,5 +46,32 @@ struct LabelMemoTests {
   @Test func transformersWithoutAMemoComputeDirectly() {
     let transformer = LabelTransformer(.keeping(["job"]), memo: nil)
     #expect(transformer(Labels(["job": "a", "x": "1"])) == Labels(["job": "a"]))
+  }
+
+  @Test func patternsAreCompiledOnce() throws {
+    let memo = LabelMemo()
+    var compiled = 0
+    func compile() throws(EvaluationError) -> NSRegularExpression {
+      compiled += 1
+      do { return try NSRegularExpression(pattern: "a+") } catch { throw EvaluationError("\(error)") }
+    }
+    let first = try memo.regex("a+", compile)
+    let second = try memo.regex("a+", compile)
+    #expect(first === second)
+    #expect(compiled == 1)
+  }
+
+  @Test func groupingsAreKeptPerSelectionAndTransform() {
+    let memo = LabelMemo()
+    let series = [
+      Series(labels: Labels(["job": "a", "i": "1"]), timestamps: [0], values: [1]),
+      Series(labels: Labels(["job": "b", "i": "2"]), timestamps: [0], values: [1]),
+      Series(labels: Labels(["job": "a", "i": "3"]), timestamps: [0], values: [1]),
+    ]
+    let byJob = memo.grouping(of: series, by: .keeping(["job"]))
+    #expect(byJob.groups == [0, 1, 0])
+    #expect(byJob.keys == [Labels(["job": "a"]), Labels(["job": "b"])])
+    #expect(memo.grouping(of: series, by: .keeping(["job"])) === byJob)
+    #expect(memo.grouping(of: series, by: .removing(["job"])).groups == [0, 1, 2])
   }
 }

@@ -30,6 +30,10 @@ struct SeriesWindowTests {
     series.append(
       Series(
         labels: Labels(["__name__": "capacity", "job": "api"]), timestamps: [0, 900_000], values: [100, 120]))
+    series.append(
+      Series(
+        labels: Labels(["__name__": "zero", "job": "api"]), timestamps: [0, 600_000, 1_200_000],
+        values: [-0.0, .nan, -.infinity]))
     return InMemoryStorage(series)
   }()
 
@@ -48,7 +52,11 @@ struct SeriesWindowTests {
     "temperature > on (instance) requests_total", "temperature and requests_total",
     "requests_total unless on (instance) temperature > 10", "temperature or capacity",
     "clamp_min(sum by (instance) (temperature), 5)", "max_over_time(temperature[5m:1m])",
-    "rate(requests_total[5m] offset 2m)", "label_replace(temperature, \"i\", \"$1\", \"instance\", \"(.*)\")",
+    "rate(requests_total[5m] offset 2m)", "count by (job) (requests_total)", "min(temperature)",
+    "max without (job) (requests_total)", "group by (instance) (requests_total offset 3m)",
+    "sum(requests_total @ 600)", "sum by (instance) ((temperature))", "min(zero)", "max(zero)", "sum(zero)",
+    "sum by (job) (temperature) / on (job) sum by (job) (capacity)",
+    "label_replace(temperature, \"i\", \"$1\", \"instance\", \"(.*)\")",
   ]
 
   @Test(arguments: expressions)

@@ -35,4 +35,17 @@ struct ValueJSONTests {
         + #"{"metric":{"a":"b"},"values":[[0,"1e+21"],[60,"-Inf"]]},"#
         + #"{"metric":{"c":"d"},"values":[[-0.001,"1e-07"]]}]}}"#)
   }
+
+  @Test func wholeValuesAndTimesAreWrittenAsTheAPIWritesThem() {
+    let value = Value.matrix([
+      Series(
+        labels: Labels(["a": "b"]), timestamps: [1_700_000_000_005, 1_700_000_000_050, 7, -1_500, 0, 12_345],
+        values: [0, -0.0, -42, 999_999_999_999_999, 1e15, 2.5])
+    ])
+    #expect(
+      value.prometheusAPIJSON(at: 0)
+        == #"{"status":"success","data":{"resultType":"matrix","result":["#
+        + #"{"metric":{"a":"b"},"values":[[1700000000.005,"0"],[1700000000.050,"-0"],[0.007,"-42"],"#
+        + #"[-1.500,"999999999999999"],[0,"1000000000000000"],[12.345,"2.5"]]}]}}"#)
+  }
 }
