@@ -55,6 +55,8 @@ final class LabelMemo {
     }
   }
 
+  static let maxGroupings = 64
+
   /// Groupings computed so far; the series arrays are kept, so their buffers identify them.
   private var groupings: [(series: [Series], table: Int, grouping: Grouping)] = []
 
@@ -72,6 +74,8 @@ final class LabelMemo {
       groups.append(index.insert(labels(table, entry.labels) { $0.applying(transform) }).position)
     }
     let grouping = Grouping(groups: groups, keys: index.keys)
+    // Each grouping keeps its selection alive; a query needs a few, so the oldest can go.
+    if groupings.count >= LabelMemo.maxGroupings { groupings.removeFirst() }
     groupings.append((series, table, grouping))
     return grouping
   }

@@ -74,4 +74,15 @@ struct LabelMemoTests {
     #expect(memo.grouping(of: series, by: .keeping(["job"])) === byJob)
     #expect(memo.grouping(of: series, by: .removing(["job"])).groups == [0, 1, 2])
   }
+
+  @Test func onlyTheNewestGroupingsAreKept() {
+    let memo = LabelMemo()
+    let selections = (0...LabelMemo.maxGroupings).map {
+      [Series(labels: Labels(["job": "\($0)"]), timestamps: [0], values: [1])]
+    }
+    let first = memo.grouping(of: selections[0], by: .keeping(["job"]))
+    #expect(memo.grouping(of: selections[0], by: .keeping(["job"])) === first)
+    for selection in selections.dropFirst() { _ = memo.grouping(of: selection, by: .keeping(["job"])) }
+    #expect(memo.grouping(of: selections[0], by: .keeping(["job"])) !== first)
+  }
 }

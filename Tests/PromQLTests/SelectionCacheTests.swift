@@ -30,6 +30,20 @@ struct SelectionCacheTests {
     #expect(storage.selects == 2)
   }
 
+  @Test func subqueriesInRangeQueriesDoNotFetchAtEveryStep() throws {
+    let storage = CountingStorage(
+      InMemoryStorage([
+        Series(
+          labels: Labels(["__name__": "x"]), timestamps: Array(stride(from: 0, to: 3_600_000, by: 15_000)),
+          values: (0..<240).map(Double.init))
+      ]))
+    let engine = Engine(storage: storage)
+    let result = try engine.rangeQuery(
+      Parser.parse("max_over_time(sum(x)[10m:1m])"), start: 1_200_000, end: 3_000_000, step: 15_000)
+    #expect(result.first?.timestamps.count == 121)
+    #expect(storage.selects <= 3)
+  }
+
   @Test func slicesKeepOnlyTheWindow() {
     let series = [
       Series(labels: Labels(["a": "1"]), timestamps: [0, 10, 20], values: [1, 2, 3]),
