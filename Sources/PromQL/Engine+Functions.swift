@@ -155,6 +155,15 @@ extension Evaluation {
     }
   }
 
+  /// Whether `expr` is a matrix selector, inside any parentheses.
+  static func isMatrixSelector(_ expr: Expr) -> Bool {
+    switch expr {
+    case .matrixSelector: return true
+    case .paren(let paren): return isMatrixSelector(paren.expr)
+    default: return false
+    }
+  }
+
   func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
     let name = call.function.name
     let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
@@ -183,6 +192,8 @@ extension Evaluation {
       }
     }
     let keepName = name == "last_over_time" || name == "first_over_time"
+    // Windows that are views into the query's cached selections can be folded step to step.
+    let running = Evaluation.isMatrixSelector(call.args[matrixIndex]) ? windows : nil
     var result: [VectorSample] = []
     for entry in series {
       let times = entry.timestamps
@@ -212,10 +223,12 @@ extension Evaluation {
         }
         value = count
       case "avg_over_time": value = Evaluation.average(values)
-      case "sum_over_time": value = Evaluation.kahanSum(values)
+      case "sum_over_time": value = running?.fold(.sum, values) ?? Evaluation.kahanSum(values)
       case "count_over_time": value = Double(values.count)
-      case "min_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
-      case "max_over_time": value = values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
+      case "min_over_time":
+        value = running?.fold(.min, values) ?? values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
+      case "max_over_time":
+        value = running?.fold(.max, values) ?? values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
       case "last_over_time": value = values.last
       case "first_over_time": value = values.first
       case "present_over_time": value = 1

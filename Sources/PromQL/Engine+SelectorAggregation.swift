@@ -30,12 +30,15 @@ extension Evaluation {
     var cursors = grouping.cursors
     grouping.cursors = []
     defer { grouping.cursors = cursors }
-    for position in series.indices {
-      let entry = series[position]
-      let upper = Evaluation.upperBound(entry.timestamps, end, from: cursors[position])
+    let times = grouping.times
+    let values = grouping.values
+    let bounds = grouping.bounds
+    for position in groups.indices {
+      let first = bounds[position]
+      let upper = Evaluation.upperBound(times, first..<bounds[position + 1], end, from: cursors[position])
       cursors[position] = upper
-      guard upper > 0, entry.timestamps[upper - 1] >= start else { continue }
-      let value = entry.values[upper - 1]
+      guard upper > first, times[upper - 1] >= start else { continue }
+      let value = values[upper - 1]
       guard !StaleMarker.isStale(value) else { continue }
       let group = groups[position]
       if !seen[group] {
@@ -53,19 +56,26 @@ extension Evaluation {
     }
   }
 
-  /// The first index whose time is after `end`, searched from `guess` forward when the guess
-  /// is not too far already (a range query's steps ascend), else by binary search.
-  static func upperBound(_ times: [Int64], _ end: Int64, from guess: Int) -> Int {
-    guard guess <= times.count, guess == 0 || times[guess - 1] <= end else {
-      return InMemoryStorage.firstIndex(in: times) { $0 > end }
+  /// The first index in `range` whose time is after `end`, searched from `guess` forward when
+  /// the guess is not too far already (a range query's steps ascend), else by binary search.
+  static func upperBound(_ times: [Int64], _ range: Range<Int>, _ end: Int64, from guess: Int) -> Int {
+    if range.contains(guess) || guess == range.upperBound,
+      guess == range.lowerBound || times[guess - 1] <= end
+    {
+      var index = guess
+      // A few samples per step at most; far jumps (a sparse query step) go to the binary search.
+      for _ in 0..<4 {
+        if index == range.upperBound || times[index] > end { return index }
+        index += 1
+      }
     }
-    var index = guess
-    // A few samples per step at most; far jumps (a sparse query step) go to the binary search.
-    for _ in 0..<4 {
-      if index == times.count || times[index] > end { return index }
-      index += 1
+    var low = range.lowerBound
+    var high = range.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if times[middle] > end { high = middle } else { low = middle + 1 }
     }
-    return InMemoryStorage.firstIndex(in: times) { $0 > end }
+    return low
   }
 
   /// The vector selector `expr` is, inside any parentheses.

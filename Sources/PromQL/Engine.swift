@@ -50,6 +50,7 @@ public struct Engine: Sendable {
     var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
     evaluation.cache = SelectionCache(storage: storage, span: span)
     evaluation.memo = LabelMemo()
+    evaluation.windows = WindowMemo()
     // One fingerprint lookup per sample and step: the series' position in parallel arrays.
     var index = LabelsIndex()
     var timestamps: [[Int64]] = []
@@ -108,6 +109,8 @@ struct Evaluation {
   var cache: SelectionCache? = nil
   /// For range queries: label sets derived once per series, not once per series and step.
   var memo: LabelMemo? = nil
+  /// For range queries: folds of growing range windows, carried from step to step.
+  var windows: WindowMemo? = nil
 
   /// `transform`, memoized over the query when it is a range query.
   func transformer(_ transform: LabelTransform) -> LabelTransformer {

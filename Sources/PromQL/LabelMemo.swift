@@ -44,14 +44,25 @@ final class LabelMemo {
     let groups: [Int]
     /// The groups' labels, in order of first appearance.
     let keys: [Labels]
-    /// Per series: where the previous step's search ended; steps ascend, so the next search
-    /// usually ends there or one sample later.
+    /// The samples of all series end to end, series `i` at `bounds[i]..<bounds[i + 1]`: plain
+    /// numbers to scan at every step, without retaining each series' arrays.
+    let times: [Int64]
+    let values: [Double]
+    let bounds: [Int]
+    /// Per series: where the previous step's search ended (an index into `times`); steps ascend,
+    /// so the next search usually ends there or one sample later.
     var cursors: [Int]
 
-    init(groups: [Int], keys: [Labels]) {
+    init(groups: [Int], keys: [Labels], series: [Series]) {
       self.groups = groups
       self.keys = keys
-      cursors = Array(repeating: 0, count: groups.count)
+      var bounds = [0]
+      bounds.reserveCapacity(series.count + 1)
+      for entry in series { bounds.append(bounds[bounds.count - 1] + entry.timestamps.count) }
+      times = series.flatMap(\.timestamps)
+      values = series.flatMap(\.values)
+      self.bounds = bounds
+      cursors = Array(bounds.dropLast())
     }
   }
 
@@ -73,7 +84,7 @@ final class LabelMemo {
     for entry in series {
       groups.append(index.insert(labels(table, entry.labels) { $0.applying(transform) }).position)
     }
-    let grouping = Grouping(groups: groups, keys: index.keys)
+    let grouping = Grouping(groups: groups, keys: index.keys, series: series)
     // Each grouping keeps its selection alive; a query needs a few, so the oldest can go.
     if groupings.count >= LabelMemo.maxGroupings { groupings.removeFirst() }
     groupings.append((series, table, grouping))

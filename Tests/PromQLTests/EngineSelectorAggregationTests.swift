@@ -69,13 +69,16 @@ struct EngineSelectorAggregationTests {
   }
 
   @Test func theUpperBoundIsFoundFromAnyGuess() {
-    let times: [Int64] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]
-    for end in Int64(-5)...Int64(100) {
-      let expected = times.firstIndex { $0 > end } ?? times.count
-      for guess in 0...times.count where Evaluation.upperBound(times, end, from: guess) != expected {
-        Issue.record("end \(end) guess \(guess)")
+    // Two series end to end, as a grouping holds them: 0...90 and 5...45.
+    let times: [Int64] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 5, 15, 25, 35, 45]
+    for range in [0..<10, 10..<15, 3..<3] {
+      for end in Int64(-5)...Int64(100) {
+        let expected = times[range].firstIndex { $0 > end } ?? range.upperBound
+        for guess in range.lowerBound...range.upperBound
+        where Evaluation.upperBound(times, range, end, from: guess) != expected {
+          Issue.record("range \(range) end \(end) guess \(guess)")
+        }
       }
     }
-    #expect(Evaluation.upperBound([], 5, from: 0) == 0)
   }
 }
