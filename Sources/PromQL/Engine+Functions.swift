@@ -155,15 +155,6 @@ extension Evaluation {
     }
   }
 
-  /// Whether `expr` is a matrix selector, inside any parentheses.
-  static func isMatrixSelector(_ expr: Expr) -> Bool {
-    switch expr {
-    case .matrixSelector: return true
-    case .paren(let paren): return isMatrixSelector(paren.expr)
-    default: return false
-    }
-  }
-
   func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
     let name = call.function.name
     let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0

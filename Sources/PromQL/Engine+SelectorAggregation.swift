@@ -86,4 +86,13 @@ extension Evaluation {
     default: return nil
     }
   }
+
+  /// Whether `expr` is a matrix selector, inside any parentheses.
+  static func isMatrixSelector(_ expr: Expr) -> Bool {
+    switch expr {
+    case .matrixSelector: return true
+    case .paren(let paren): return isMatrixSelector(paren.expr)
+    default: return false
+    }
+  }
 }
