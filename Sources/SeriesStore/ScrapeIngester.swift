@@ -1,5 +1,6 @@
 import Archive
 import Exposition
+import Foundation
 import PromQL
 
 /// Turns frames into series with Prometheus's scrape semantics (see ``SeriesStore``).
@@ -19,6 +20,13 @@ struct ScrapeIngester {
     var values: [Double] = []
   }
 
+  /// A series as a scrape spelled it, and where it went.
+  struct CachedSeries {
+    var key: [UInt8]
+    var normalized: Bool
+    var index: Int
+  }
+
   /// What one target's previous scrape left behind.
   struct TargetState {
     var base: [Exposition.Label]
@@ -28,6 +36,12 @@ struct ScrapeIngester {
     var previous: Set<Int> = []
     /// Raw series text (hash) → candidates (raw key, series index): Prometheus's scrape cache.
     var cache: [Int: [(key: [UInt8], index: Int)]] = [:]
+    /// The previous scrape's samples in order: a target usually exposes the same series in the
+    /// same order, so the sample after the last one found is tried first, without hashing.
+    var order: [CachedSeries] = []
+    /// Series index → its position in `order` (or -1), to pick up the order again after a
+    /// series that moved.
+    var positions: [Int32] = []
     var lastFrameMs: Int64?
     var reportSeries: [Int] = []
   }
@@ -116,11 +130,22 @@ struct ScrapeIngester {
     var parser = ExpositionParser(
       bytes: frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)
     var currentType = MetricType.unknown
+    var order: [CachedSeries] = []
+    order.reserveCapacity(state.order.count)
+    var cursor = 0
+    defer {
+      for entry in state.order where entry.index < state.positions.count { state.positions[entry.index] = -1 }
+      if state.positions.count < builders.count {
+        state.positions += repeatElement(-1, count: builders.count - state.positions.count)
+      }
+      for (position, entry) in order.enumerated() { state.positions[entry.index] = Int32(position) }
+      state.order = order
+    }
     while let entry = try parser.next() {
       switch entry {
       case .type: currentType = parser.metricType
       case .sample:
-        let index = cachedIndex(&parser, currentType, &state)
+        let index = cachedIndex(&parser, currentType, &state, &order, &cursor)
         pending.append((index, parser.timestamp ?? frame.timeMs, parser.value))
         if parser.timestamp == nil { current.insert(index) }
       default: break
@@ -131,15 +156,37 @@ struct ScrapeIngester {
   /// The series of the parser's current sample, through the target's cache of raw series text,
   /// so a series seen before costs a hash and a byte comparison, not a label set.
   private mutating func cachedIndex(
-    _ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState
+    _ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState,
+    _ order: inout [CachedSeries], _ cursor: inout Int
   ) -> Int {
     let normalize = options.normalizeBucketLabels && (type == .histogram || type == .summary)
+    if cursor < state.order.count, state.order[cursor].normalized == normalize,
+      Self.rawKeyEquals(parser, state.order[cursor].key)
+    {
+      order.append(state.order[cursor])
+      cursor += 1
+      return state.order[cursor - 1].index
+    }
+    let index = hashedIndex(&parser, type, normalize, &state, &order)
+    // Pick up the previous order after this series, wherever it was in it.
+    if index < state.positions.count, state.positions[index] >= 0 { cursor = Int(state.positions[index]) + 1 }
+    return index
+  }
+
+  /// The series of the parser's current sample through the hash of its raw text.
+  private mutating func hashedIndex(
+    _ parser: inout ExpositionParser, _ type: MetricType, _ normalize: Bool, _ state: inout TargetState,
+    _ order: inout [CachedSeries]
+  ) -> Int {
     var hasher = Hasher()
     hasher.combine(normalize ? type : .unknown)
     parser.combineSeries(into: &hasher)
     let hash = hasher.finalize()
     if let candidates = state.cache[hash] {
-      for candidate in candidates where Self.rawKeyEquals(parser, candidate.key) { return candidate.index }
+      for candidate in candidates where Self.rawKeyEquals(parser, candidate.key) {
+        order.append(CachedSeries(key: candidate.key, normalized: normalize, index: candidate.index))
+        return candidate.index
+      }
     }
     var sample = parser.sample()
     if normalize {
@@ -151,7 +198,9 @@ struct ScrapeIngester {
       }
     }
     let index = seriesIndex(name: sample.name, labels: state.labeler.apply(to: sample.labels))
-    state.cache[hash, default: []].append((Self.rawKey(parser), index))
+    let key = Self.rawKey(parser)
+    state.cache[hash, default: []].append((key, index))
+    order.append(CachedSeries(key: key, normalized: normalize, index: index))
     return index
   }
 
@@ -171,25 +220,29 @@ struct ScrapeIngester {
 
   private static func rawKeyEquals(_ parser: ExpositionParser, _ key: [UInt8]) -> Bool {
     parser.bytes.withUnsafeBufferPointer { p in
-      var k = 0
-      func take(_ range: Range<Int>) -> Bool {
-        guard k + range.count <= key.count else { return false }
-        for i in range {
-          if key[k] != p[i] { return false }
-          k += 1
+      key.withUnsafeBufferPointer { k in
+        var offset = 0
+        func take(_ range: Range<Int>) -> Bool {
+          guard offset + range.count <= k.count else { return false }
+          if !range.isEmpty,
+            memcmp(p.baseAddress! + range.lowerBound, k.baseAddress! + offset, range.count) != 0
+          {
+            return false
+          }
+          offset += range.count
+          return true
         }
-        return true
+        func mark(_ b: UInt8) -> Bool {
+          guard offset < k.count, k[offset] == b else { return false }
+          offset += 1
+          return true
+        }
+        guard take(parser.name) else { return false }
+        for label in parser.labels {
+          guard mark(0xFF), take(label.name), mark(0xFE), take(label.value) else { return false }
+        }
+        return offset == k.count
       }
-      func mark(_ b: UInt8) -> Bool {
-        guard k < key.count, key[k] == b else { return false }
-        k += 1
-        return true
-      }
-      guard take(parser.name) else { return false }
-      for label in parser.labels {
-        guard mark(0xFF), take(label.name), mark(0xFE), take(label.value) else { return false }
-      }
-      return k == key.count
     }
   }
 
