@@ -20,16 +20,18 @@ extension Evaluation {
       ? .removing(aggregate.grouping + [LabelMatcher.metricNameLabel]) : .keeping(aggregate.grouping)
     let grouping = memo.grouping(of: series, by: transform)
 
-    // Groups in order of first appearance at this step, as the general path orders them.
-    var order: [Int] = []
-    var totals = [Double](repeating: 0, count: grouping.keys.count)
-    var compensations = [Double](repeating: 0, count: grouping.keys.count)
-    var seen = [Bool](repeating: false, count: grouping.keys.count)
+    // Out of the object while in use: no exclusivity check per access, no copy on write; the
+    // scratch arrays are reused from step to step instead of allocated.
+    var cursors: [Int] = []
+    var scratch = LabelMemo.FoldScratch()
+    swap(&cursors, &grouping.cursors)
+    swap(&scratch, &grouping.scratch)
+    defer {
+      scratch.clear()
+      swap(&cursors, &grouping.cursors)
+      swap(&scratch, &grouping.scratch)
+    }
     let groups = grouping.groups
-    // Out of the object while in use: no exclusivity check per access, no copy on write.
-    var cursors = grouping.cursors
-    grouping.cursors = []
-    defer { grouping.cursors = cursors }
     let times = grouping.times
     let values = grouping.values
     let bounds = grouping.bounds
@@ -41,19 +43,23 @@ extension Evaluation {
       let value = values[upper - 1]
       guard !StaleMarker.isStale(value) else { continue }
       let group = groups[position]
-      if !seen[group] {
-        seen[group] = true
-        order.append(group)
-        if op == .min || op == .max { totals[group] = .nan }
+      if !scratch.seen[group] {
+        scratch.seen[group] = true
+        // Groups in order of first appearance at this step, as the general path orders them.
+        scratch.order.append(group)
+        if op == .min || op == .max { scratch.totals[group] = .nan }
       }
-      Evaluation.fold(op, value, into: &totals[group], &compensations[group])
+      Evaluation.fold(op, value, into: &scratch.totals[group], &scratch.compensations[group])
     }
-    return order.map {
+    var result: [VectorSample] = []
+    result.reserveCapacity(scratch.order.count)
+    for group in scratch.order {
       // Only sums carry a compensation; adding a zero elsewhere would turn -0 into +0.
-      VectorSample(
-        labels: grouping.keys[$0], value: op == .sum ? totals[$0] + compensations[$0] : totals[$0],
-        timestamp: time)
+      let total = scratch.totals[group]
+      let value = op == .sum ? total + scratch.compensations[group] : total
+      result.append(VectorSample(labels: grouping.keys[group], value: value, timestamp: time))
     }
+    return result
   }
 
   /// The first index in `range` whose time is after `end`, searched from `guess` forward when

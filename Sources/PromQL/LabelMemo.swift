@@ -52,6 +52,8 @@ final class LabelMemo {
     /// Per series: where the previous step's search ended (an index into `times`); steps ascend,
     /// so the next search usually ends there or one sample later.
     var cursors: [Int]
+    /// Per group, for folding one step.
+    var scratch: FoldScratch
 
     init(groups: [Int], keys: [Labels], series: [Series]) {
       self.groups = groups
@@ -63,6 +65,35 @@ final class LabelMemo {
       values = series.flatMap(\.values)
       self.bounds = bounds
       cursors = Array(bounds.dropLast())
+      scratch = FoldScratch(groups: keys.count)
+    }
+  }
+
+  /// Running totals of one step's groups; cleared after the step, kept for the next.
+  struct FoldScratch {
+    var totals: [Double] = []
+    var compensations: [Double] = []
+    var seen: [Bool] = []
+    /// The groups touched in this step, in order of first appearance.
+    var order: [Int] = []
+
+    init() {}
+
+    init(groups: Int) {
+      totals = Array(repeating: 0, count: groups)
+      compensations = Array(repeating: 0, count: groups)
+      seen = Array(repeating: false, count: groups)
+      order.reserveCapacity(groups)
+    }
+
+    /// Back to zero for the groups the step touched.
+    mutating func clear() {
+      for group in order {
+        totals[group] = 0
+        compensations[group] = 0
+        seen[group] = false
+      }
+      order.removeAll(keepingCapacity: true)
     }
   }
 

@@ -17,6 +17,28 @@ struct EngineTests {
     #expect(try EngineFixture.values("http_requests_total{instance=\"a\"} @ 60").values.first == 60)
   }
 
+  @Test(arguments: [2, 8, 9, 40])
+  func droppingNamesIntoTheSameLabelsIsAnErrorForAnyVectorSize(_ metrics: Int) throws {
+    let series = (0..<metrics).map {
+      Series(labels: Labels(["__name__": "m\($0)", "job": "a"]), timestamps: [0], values: [1])
+    }
+    let engine = Engine(storage: InMemoryStorage(series))
+    #expect(throws: EvaluationError("vector cannot contain metrics with the same labelset")) {
+      try engine.instantQuery("{__name__=~\"m.*\"} * 2", at: 0)
+    }
+    #expect(throws: EvaluationError("vector cannot contain metrics with the same labelset")) {
+      try engine.rangeQuery(Parser.parse("-{__name__=~\"m.*\"}"), start: 0, end: 30_000, step: 15_000)
+    }
+    // Distinct labels stay fine.
+    let distinct = series.enumerated().map {
+      Series(
+        labels: Labels(["__name__": "m\($0.offset)", "job": "\($0.offset)"]), timestamps: [0], values: [1])
+    }
+    let result = try Engine(storage: InMemoryStorage(distinct)).instantQuery("{__name__=~\"m.*\"} * 2", at: 0)
+    guard case .vector(let samples) = result else { throw EvaluationError("not a vector") }
+    #expect(samples.count == metrics)
+  }
+
   @Test func subqueries() throws {
     #expect(
       try EngineFixture.values("max_over_time(rate(http_requests_total[2m])[5m:1m])") == [
