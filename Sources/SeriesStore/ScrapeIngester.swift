@@ -23,7 +23,9 @@ struct ScrapeIngester {
   /// A series as a scrape spelled it, and where it went.
   struct CachedSeries {
     var key: [UInt8]
-    var normalized: Bool
+    /// The family's type when it decides the series' labels (histogram and summary bounds are
+    /// normalised), `.unknown` otherwise.
+    var kind: MetricType
     var index: Int
   }
 
@@ -34,14 +36,11 @@ struct ScrapeIngester {
     var intervalMs: Int64
     /// Series of the previous successful scrape that carried no explicit timestamp.
     var previous: Set<Int> = []
-    /// Raw series text (hash) → candidates (raw key, series index): Prometheus's scrape cache.
-    var cache: [Int: [(key: [UInt8], index: Int)]] = [:]
+    /// Raw series text (hash) → candidates: Prometheus's scrape cache.
+    var cache: [Int: [CachedSeries]] = [:]
     /// The previous scrape's samples in order: a target usually exposes the same series in the
     /// same order, so the sample after the last one found is tried first, without hashing.
     var order: [CachedSeries] = []
-    /// Series index → its position in `order` (or -1), to pick up the order again after a
-    /// series that moved.
-    var positions: [Int32] = []
     var lastFrameMs: Int64?
     var reportSeries: [Int] = []
   }
@@ -132,20 +131,13 @@ struct ScrapeIngester {
     var currentType = MetricType.unknown
     var order: [CachedSeries] = []
     order.reserveCapacity(state.order.count)
-    var cursor = 0
-    defer {
-      for entry in state.order where entry.index < state.positions.count { state.positions[entry.index] = -1 }
-      if state.positions.count < builders.count {
-        state.positions += repeatElement(-1, count: builders.count - state.positions.count)
-      }
-      for (position, entry) in order.enumerated() { state.positions[entry.index] = Int32(position) }
-      state.order = order
-    }
+    var resume = Resume()
+    defer { state.order = order }
     while let entry = try parser.next() {
       switch entry {
       case .type: currentType = parser.metricType
       case .sample:
-        let index = cachedIndex(&parser, currentType, &state, &order, &cursor)
+        let index = cachedIndex(&parser, currentType, &state, &order, &resume)
         pending.append((index, parser.timestamp ?? frame.timeMs, parser.value))
         if parser.timestamp == nil { current.insert(index) }
       default: break
@@ -157,39 +149,62 @@ struct ScrapeIngester {
   /// so a series seen before costs a hash and a byte comparison, not a label set.
   private mutating func cachedIndex(
     _ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState,
-    _ order: inout [CachedSeries], _ cursor: inout Int
+    _ order: inout [CachedSeries], _ resume: inout Resume
   ) -> Int {
     let normalize = options.normalizeBucketLabels && (type == .histogram || type == .summary)
-    if cursor < state.order.count, state.order[cursor].normalized == normalize,
+    let kind = normalize ? type : .unknown
+    let cursor = resume.cursor
+    if cursor < state.order.count, state.order[cursor].kind == kind,
       Self.rawKeyEquals(parser, state.order[cursor].key)
     {
       order.append(state.order[cursor])
-      cursor += 1
-      return state.order[cursor - 1].index
+      resume.cursor += 1
+      return state.order[cursor].index
     }
-    let index = hashedIndex(&parser, type, normalize, &state, &order)
+    let index = hashedIndex(&parser, type, kind, &state, &order)
     // Pick up the previous order after this series, wherever it was in it.
-    if index < state.positions.count, state.positions[index] >= 0 { cursor = Int(state.positions[index]) + 1 }
+    if let position = resume.position(of: index, in: state.order) { resume.cursor = position + 1 }
     return index
+  }
+
+  /// Where a scrape stands in the previous scrape's order.
+  struct Resume {
+    /// The position in the previous order to try next.
+    var cursor = 0
+    /// Series index → position in the previous order; built at the first miss of a scrape only,
+    /// since most scrapes never miss.
+    private var positions: [Int: Int]? = nil
+
+    mutating func position(of index: Int, in previous: [CachedSeries]) -> Int? {
+      if positions == nil {
+        var built: [Int: Int] = [:]
+        built.reserveCapacity(previous.count)
+        for (position, entry) in previous.enumerated() where built[entry.index] == nil {
+          built[entry.index] = position
+        }
+        positions = built
+      }
+      return positions?[index]
+    }
   }
 
   /// The series of the parser's current sample through the hash of its raw text.
   private mutating func hashedIndex(
-    _ parser: inout ExpositionParser, _ type: MetricType, _ normalize: Bool, _ state: inout TargetState,
+    _ parser: inout ExpositionParser, _ type: MetricType, _ kind: MetricType, _ state: inout TargetState,
     _ order: inout [CachedSeries]
   ) -> Int {
     var hasher = Hasher()
-    hasher.combine(normalize ? type : .unknown)
+    hasher.combine(kind)
     parser.combineSeries(into: &hasher)
     let hash = hasher.finalize()
     if let candidates = state.cache[hash] {
-      for candidate in candidates where Self.rawKeyEquals(parser, candidate.key) {
-        order.append(CachedSeries(key: candidate.key, normalized: normalize, index: candidate.index))
+      for candidate in candidates where candidate.kind == kind && Self.rawKeyEquals(parser, candidate.key) {
+        order.append(candidate)
         return candidate.index
       }
     }
     var sample = parser.sample()
-    if normalize {
+    if kind != .unknown {
       let labelName = type == .histogram ? "le" : "quantile"
       for i in sample.labels.indices where sample.labels[i].name == labelName {
         if let v = Double(sample.labels[i].value) {
@@ -198,9 +213,9 @@ struct ScrapeIngester {
       }
     }
     let index = seriesIndex(name: sample.name, labels: state.labeler.apply(to: sample.labels))
-    let key = Self.rawKey(parser)
-    state.cache[hash, default: []].append((key, index))
-    order.append(CachedSeries(key: key, normalized: normalize, index: index))
+    let cached = CachedSeries(key: Self.rawKey(parser), kind: kind, index: index)
+    state.cache[hash, default: []].append(cached)
+    order.append(cached)
     return index
   }
 

@@ -52,29 +52,6 @@ import Testing
     #expect(a.values == [5, 6])
   }
 
-  @Test func seriesThatMoveBetweenScrapesKeepTheirIdentity() throws {
-    // The ingester tries each sample against the previous scrape's order first; series that move,
-    // come and go, or change only their type's label normalisation must still land right.
-    let scrapes = [
-      "a 1\nb 1\nc 1\n", "c 2\na 2\nd 2\nb 2\n", "a 3\nb 3\nc 3\n", "b 4\nc 4\n",
-      "# TYPE h histogram\nh_bucket{le=\"1\"} 5\n", "h_bucket{le=\"1\"} 6\n",
-    ]
-    var options = SeriesStoreOptions()
-    options.staleness = false
-    let store = try Self.store(
-      scrapes.enumerated().map { (1, Int64($0.offset) * 5000, $0.element) }, options: options)
-    func values(_ name: String, _ extra: [LabelMatcher] = []) -> [Double] {
-      Self.points(store, name, extra).flatMap(\.values)
-    }
-    #expect(values("a") == [1, 2, 3])
-    #expect(values("b") == [1, 2, 3, 4])
-    #expect(values("c") == [1, 2, 3, 4])
-    #expect(values("d") == [2])
-    // As a histogram the bound is normalised to 1.0; untyped it stays as written.
-    #expect(values("h_bucket", [LabelMatcher(equal: "le", "1.0")]) == [5])
-    #expect(values("h_bucket", [LabelMatcher(equal: "le", "1")]) == [6])
-  }
-
   @Test func aSeriesThatLeavesAScrapeIsMarkedStale() throws {
     let store = try Self.store([(1, 0, "a 1\nb 1\n"), (1, 5000, "a 2\n"), (1, 10000, "a 3\nb 3\n")])
     let b = try #require(Self.points(store, "b").first)
