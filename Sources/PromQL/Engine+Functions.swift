@@ -214,12 +214,17 @@ extension Evaluation {
         }
         value = count
       case "avg_over_time": value = Evaluation.average(values)
-      case "sum_over_time": value = running?.fold(.sum, values) ?? Evaluation.kahanSum(values)
+      case "sum_over_time":
+        value = running?.fold(.sum, values, range: end &- start) ?? Evaluation.kahanSum(values)
       case "count_over_time": value = Double(values.count)
       case "min_over_time":
-        value = running?.fold(.min, values) ?? values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
+        value =
+          running?.fold(.min, values, range: end &- start)
+          ?? values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
       case "max_over_time":
-        value = running?.fold(.max, values) ?? values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
+        value =
+          running?.fold(.max, values, range: end &- start)
+          ?? values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
       case "last_over_time": value = values.last
       case "first_over_time": value = values.first
       case "present_over_time": value = 1

@@ -33,30 +33,35 @@ final class SelectionCache {
   /// by binary search instead of copying a slice.
   func covering(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
     if let series = SelectionCache.find(matchers, start, end, in: entries) { return series }
-    let fetchEnd = end &+ span
-    let series = storage.select(matchers: matchers, start: start, end: fetchEnd)
-    SelectionCache.add(Entry(matchers: matchers, start: start, end: fetchEnd, series: series), to: &entries)
-    return series
+    return fetch(matchers, start, end, into: &entries) { $0 }
   }
 
   /// ``covering(matchers:start:end:)`` without staleness markers (and series left empty).
   func coveringWithoutStaleMarkers(matchers: [LabelMatcher], start: Int64, end: Int64) -> [Series] {
     if let series = SelectionCache.find(matchers, start, end, in: freshEntries) { return series }
-    let fetchEnd = end &+ span
-    let series = storage.select(matchers: matchers, start: start, end: fetchEnd).compactMap {
-      SelectionCache.withoutStaleMarkers($0)
+    return fetch(matchers, start, end, into: &freshEntries) {
+      $0.compactMap(SelectionCache.withoutStaleMarkers)
     }
-    SelectionCache.add(
-      Entry(matchers: matchers, start: start, end: fetchEnd, series: series), to: &freshEntries)
-    return series
   }
 
-  /// A selection that later steps outgrow is replaced: each refetch reaches a whole query span
-  /// further, so even subqueries, whose first inner steps lie before the query's start, refetch
-  /// only a few times per query (tested).
-  static func add(_ entry: Entry, to entries: inout [Entry]) {
-    entries.removeAll { $0.matchers == entry.matchers }
-    entries.append(entry)
+  /// Selects `[start, end + span]`, widened to what an earlier selection of the same matchers
+  /// covered, and keeps that instead: a subquery whose range exceeds the query's span asks for
+  /// windows both before and after any one selection, and growing the selection bounds the
+  /// fetches per query (instead of one per step).
+  private func fetch(
+    _ matchers: [LabelMatcher], _ start: Int64, _ end: Int64, into entries: inout [Entry],
+    _ prepare: ([Series]) -> [Series]
+  ) -> [Series] {
+    var from = start
+    var to = end &+ span
+    if let index = entries.firstIndex(where: { $0.matchers == matchers }) {
+      from = min(from, entries[index].start)
+      to = max(to, entries[index].end)
+      entries.remove(at: index)
+    }
+    let series = prepare(storage.select(matchers: matchers, start: from, end: to))
+    entries.append(Entry(matchers: matchers, start: from, end: to, series: series))
+    return series
   }
 
   /// The series of an entry for `matchers` that covers `[start, end]`: the same array first, then

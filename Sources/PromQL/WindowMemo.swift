@@ -17,19 +17,26 @@ final class WindowMemo {
     case max, min, sum
   }
 
+  /// A series (by its values' buffer) under one function and one range: `max_over_time(x[1h])`
+  /// and `max_over_time(x[1d])` in one query keep their own folds.
   struct Key: Hashable {
     var buffer: UnsafeRawPointer
     var operation: Operation
+    var range: Int64
   }
+
+  /// Folds kept at most; beyond, the memo starts over (each fold pins its series' buffer).
+  static let capacity = 1 << 16
 
   private var folds: [Key: Fold] = [:]
 
-  /// `operation` over `window`, a view into an array the query's selection cache holds.
-  func fold(_ operation: Operation, _ window: ArraySlice<Double>) -> Double {
+  /// `operation` over `window` of a selector with `range` (ms), a view into an array the query's
+  /// selection cache holds.
+  func fold(_ operation: Operation, _ window: ArraySlice<Double>, range: Int64) -> Double {
     guard !window.isEmpty else { return .nan }
     let start = window.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
     let key = Key(
-      buffer: start - window.startIndex * MemoryLayout<Double>.stride, operation: operation)
+      buffer: start - window.startIndex * MemoryLayout<Double>.stride, operation: operation, range: range)
     var fold = Fold(
       window: window[window.startIndex..<window.startIndex], total: operation == .sum ? 0 : .nan,
       compensation: 0)
@@ -46,6 +53,7 @@ final class WindowMemo {
       }
     }
     fold.window = window
+    if folds.count >= WindowMemo.capacity, folds[key] == nil { folds.removeAll() }
     folds[key] = fold
     return operation == .sum ? fold.total + fold.compensation : fold.total
   }

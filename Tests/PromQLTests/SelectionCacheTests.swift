@@ -42,6 +42,13 @@ struct SelectionCacheTests {
       Parser.parse("max_over_time(sum(x)[10m:1m])"), start: 1_200_000, end: 3_000_000, step: 15_000)
     #expect(result.first?.timestamps.count == 121)
     #expect(storage.selects <= 3)
+    // A subquery range far beyond the query's span: the selection grows instead of being
+    // fetched again at every step.
+    storage.selects = 0
+    let long = try engine.rangeQuery(
+      Parser.parse("max_over_time(sum(x)[40m:1m])"), start: 2_400_000, end: 2_700_000, step: 15_000)
+    #expect(long.first?.timestamps.count == 21)
+    #expect(storage.selects <= 12)
   }
 
   @Test func slicesKeepOnlyTheWindow() {

@@ -9,9 +9,9 @@ struct WindowMemoTests {
     let memo = WindowMemo()
     for end in 1...Self.values.count {
       let window = Self.values[0..<end]
-      let sum = memo.fold(.sum, window)
+      let sum = memo.fold(.sum, window, range: 60_000)
       #expect(sum.bitPattern == Evaluation.kahanSum(window).bitPattern, "sum up to \(end)")
-      let highest = memo.fold(.max, window)
+      let highest = memo.fold(.max, window, range: 60_000)
       let expected = window.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
       #expect(highest.bitPattern == expected.bitPattern, "max up to \(end)")
     }
@@ -19,18 +19,26 @@ struct WindowMemoTests {
 
   @Test func aWindowThatMovesOrShrinksIsFoldedAgain() {
     let memo = WindowMemo()
-    #expect(memo.fold(.min, Self.values[0..<5]) == -1e16)
-    #expect(memo.fold(.min, Self.values[4..<9]) == -4)
-    #expect(memo.fold(.min, Self.values[4..<6]) == 7)
-    #expect(memo.fold(.max, Self.values[0..<0]).isNaN)
+    #expect(memo.fold(.min, Self.values[0..<5], range: 60_000) == -1e16)
+    #expect(memo.fold(.min, Self.values[4..<9], range: 60_000) == -4)
+    #expect(memo.fold(.min, Self.values[4..<6], range: 60_000) == 7)
+    #expect(memo.fold(.max, Self.values[0..<0], range: 60_000).isNaN)
   }
 
   @Test func seriesAndOperationsAreKeptApart() {
     let memo = WindowMemo()
     let other: [Double] = [100, 200, 300]
-    #expect(memo.fold(.max, Self.values[0..<3]) == 1e16)
-    #expect(memo.fold(.max, other[0..<2]) == 200)
-    #expect(memo.fold(.sum, other[0..<3]) == 600)
-    #expect(memo.fold(.max, Self.values[0..<4]) == 1e16)
+    #expect(memo.fold(.max, Self.values[0..<3], range: 60_000) == 1e16)
+    #expect(memo.fold(.max, other[0..<2], range: 60_000) == 200)
+    #expect(memo.fold(.sum, other[0..<3], range: 60_000) == 600)
+    #expect(memo.fold(.max, Self.values[0..<4], range: 60_000) == 1e16)
+  }
+
+  @Test func rangesOfOneSeriesAreKeptApart() {
+    let memo = WindowMemo()
+    #expect(memo.fold(.max, Self.values[0..<3], range: 3_600_000) == 1e16)
+    #expect(memo.fold(.max, Self.values[2..<5], range: 60_000) == 7)
+    #expect(memo.fold(.max, Self.values[0..<5], range: 3_600_000) == 1e16)
+    #expect(memo.fold(.max, Self.values[2..<8], range: 60_000) == 9)
   }
 }
