@@ -125,7 +125,8 @@ extension Evaluation {
     return result
   }
 
-  /// Adds `value` to a running `sum`, `count`, `group`, `min` or `max` (which start at NaN).
+  /// Adds `value` to a running `sum` or `count` (which start at 0), `group`, or `min` or `max`
+  /// (which start at NaN).
   static func fold(
     _ op: AggregationOp, _ value: Double, into total: inout Double, _ compensation: inout Double
   ) {
@@ -134,7 +135,8 @@ extension Evaluation {
     case .count: total += 1
     case .group: total = 1
     case .min: if total.isNaN || value < total { total = value }
-    default: if total.isNaN || value > total { total = value }
+    case .max: if total.isNaN || value > total { total = value }
+    default: preconditionFailure("\(op.rawValue) is not a folding aggregation")
     }
   }
 

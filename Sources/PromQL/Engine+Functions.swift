@@ -184,7 +184,7 @@ extension Evaluation {
     }
     let keepName = name == "last_over_time" || name == "first_over_time"
     // Windows that are views into the query's cached selections can be folded step to step.
-    let running = Evaluation.isMatrixSelector(call.args[matrixIndex]) ? windows : nil
+    let running = call.args[matrixIndex].isMatrixSelector ? windows : nil
     var result: [VectorSample] = []
     for entry in series {
       let times = entry.timestamps

@@ -25,7 +25,7 @@ extension Evaluation {
     }
     // A range query compiles the pattern once, not at every step.
     let regex: NSRegularExpression
-    if let memo { regex = try memo.regex(pattern, compile) } else { regex = try compile() }
+    if let patterns { regex = try patterns.regex(pattern, compile) } else { regex = try compile() }
     if !isValidLabelName(destination) {
       throw EvaluationError("invalid destination label name in label_replace(): \(destination)")
     }

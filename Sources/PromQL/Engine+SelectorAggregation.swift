@@ -10,7 +10,7 @@ extension Evaluation {
     let op = aggregate.op
     guard let cache, let memo, aggregate.param == nil,
       op == .sum || op == .count || op == .group || op == .min || op == .max,
-      let selector = Evaluation.plainSelector(aggregate.expr), !selector.smoothed, !selector.anchored
+      let selector = aggregate.expr.plainSelector, !selector.smoothed, !selector.anchored
     else { return nil }
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
     let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
@@ -23,7 +23,7 @@ extension Evaluation {
     // Out of the object while in use: no exclusivity check per access, no copy on write; the
     // scratch arrays are reused from step to step instead of allocated.
     var cursors: [Int] = []
-    var scratch = LabelMemo.FoldScratch()
+    var scratch = FoldScratch()
     swap(&cursors, &grouping.cursors)
     swap(&scratch, &grouping.scratch)
     defer {
@@ -32,9 +32,9 @@ extension Evaluation {
       swap(&scratch, &grouping.scratch)
     }
     let groups = grouping.groups
-    let times = grouping.times
-    let values = grouping.values
-    let bounds = grouping.bounds
+    let times = grouping.samples.times
+    let values = grouping.samples.values
+    let bounds = grouping.samples.bounds
     for position in groups.indices {
       let first = bounds[position]
       let upper = Evaluation.upperBound(times, first..<bounds[position + 1], end, from: cursors[position])
@@ -82,23 +82,5 @@ extension Evaluation {
       if times[middle] > end { high = middle } else { low = middle + 1 }
     }
     return low
-  }
-
-  /// The vector selector `expr` is, inside any parentheses.
-  static func plainSelector(_ expr: Expr) -> VectorSelector? {
-    switch expr {
-    case .vectorSelector(let selector): return selector
-    case .paren(let paren): return plainSelector(paren.expr)
-    default: return nil
-    }
-  }
-
-  /// Whether `expr` is a matrix selector, inside any parentheses.
-  static func isMatrixSelector(_ expr: Expr) -> Bool {
-    switch expr {
-    case .matrixSelector: return true
-    case .paren(let paren): return isMatrixSelector(paren.expr)
-    default: return false
-    }
   }
 }

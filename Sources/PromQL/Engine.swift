@@ -51,6 +51,7 @@ public struct Engine: Sendable {
     evaluation.cache = SelectionCache(storage: storage, span: span)
     evaluation.memo = LabelMemo()
     evaluation.windows = WindowMemo()
+    evaluation.patterns = PatternCache()
     // One fingerprint lookup per sample and step: the series' position in parallel arrays.
     var index = LabelsIndex()
     var timestamps: [[Int64]] = []
@@ -111,6 +112,8 @@ struct Evaluation {
   var memo: LabelMemo? = nil
   /// For range queries: folds of growing range windows, carried from step to step.
   var windows: WindowMemo? = nil
+  /// For range queries: `label_replace` patterns compiled once.
+  var patterns: PatternCache? = nil
 
   /// `transform`, memoized over the query when it is a range query.
   func transformer(_ transform: LabelTransform) -> LabelTransformer {

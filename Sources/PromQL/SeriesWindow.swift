@@ -6,13 +6,9 @@ struct SeriesWindow {
   var timestamps: ArraySlice<Int64>
   /// Sample values, never a staleness marker.
   var values: ArraySlice<Double>
+}
 
-  init(labels: Labels, timestamps: ArraySlice<Int64>, values: ArraySlice<Double>) {
-    self.labels = labels
-    self.timestamps = timestamps
-    self.values = values
-  }
-
+extension SeriesWindow {
   /// The whole of `series`.
   init(_ series: Series) {
     self.init(labels: series.labels, timestamps: series.timestamps[...], values: series.values[...])

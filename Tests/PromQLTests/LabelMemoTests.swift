@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import PromQL
@@ -31,36 +30,6 @@ struct LabelMemoTests {
     #expect(memo.labels(remove, labels) { $0.applying(.removing(["job"])) } == Labels(["__name__": "up"]))
   }
 
-  @Test func transformsDoWhatTheirNamesSay() {
-    let labels = Labels(["__name__": "up", "job": "a", "instance": "x"])
-    #expect(labels.applying(.droppingMetricName) == Labels(["job": "a", "instance": "x"]))
-    #expect(labels.applying(.removing(["instance", "__name__"])) == Labels(["job": "a"]))
-    let oneToOne = LabelTransform.binaryResult(dropName: true, oneToOne: true, on: true, names: ["job"])
-    #expect(labels.applying(oneToOne) == Labels(["job": "a"]))
-    let ignoring = LabelTransform.binaryResult(dropName: false, oneToOne: true, on: false, names: ["job"])
-    #expect(labels.applying(ignoring) == Labels(["__name__": "up", "instance": "x"]))
-    let grouped = LabelTransform.binaryResult(dropName: true, oneToOne: false, on: true, names: ["job"])
-    #expect(labels.applying(grouped) == Labels(["job": "a", "instance": "x"]))
-  }
-
-  @Test func transformersWithoutAMemoComputeDirectly() {
-    let transformer = LabelTransformer(.keeping(["job"]), memo: nil)
-    #expect(transformer(Labels(["job": "a", "x": "1"])) == Labels(["job": "a"]))
-  }
-
-  @Test func patternsAreCompiledOnce() throws {
-    let memo = LabelMemo()
-    var compiled = 0
-    func compile() throws(EvaluationError) -> NSRegularExpression {
-      compiled += 1
-      do { return try NSRegularExpression(pattern: "a+") } catch { throw EvaluationError("\(error)") }
-    }
-    let first = try memo.regex("a+", compile)
-    let second = try memo.regex("a+", compile)
-    #expect(first === second)
-    #expect(compiled == 1)
-  }
-
   @Test func groupingsAreKeptPerSelectionAndTransform() {
     let memo = LabelMemo()
     let series = [
@@ -84,5 +53,35 @@ struct LabelMemoTests {
     #expect(memo.grouping(of: selections[0], by: .keeping(["job"])) === first)
     for selection in selections.dropFirst() { _ = memo.grouping(of: selection, by: .keeping(["job"])) }
     #expect(memo.grouping(of: selections[0], by: .keeping(["job"])) !== first)
+  }
+
+  @Test func aFullTableStillAnswersButRemembersNoMore() {
+    let memo = LabelMemo()
+    let table = memo.table(for: .keeping(["i"]))
+    for i in 0..<LabelMemo.tableCapacity {
+      _ = memo.labels(table, Labels(["i": "\(i)", "x": "y"])) { $0.applying(.keeping(["i"])) }
+    }
+    var computed = 0
+    let beyond = Labels(["i": "new", "x": "y"])
+    for _ in 0..<2 {
+      let result = memo.labels(table, beyond) {
+        computed += 1
+        return $0.applying(.keeping(["i"]))
+      }
+      #expect(result == Labels(["i": "new"]))
+    }
+    #expect(computed == 2)
+    #expect(memo.labels(table, Labels(["i": "7", "x": "y"])) { _ in .empty } == Labels(["i": "7"]))
+  }
+
+  @Test func groupingsOfOneSelectionShareItsSamples() {
+    let memo = LabelMemo()
+    let series = [
+      Series(labels: Labels(["job": "a", "i": "1"]), timestamps: [0, 5], values: [1, 2]),
+      Series(labels: Labels(["job": "b", "i": "2"]), timestamps: [0], values: [3]),
+    ]
+    let byJob = memo.grouping(of: series, by: .keeping(["job"]))
+    let byInstance = memo.grouping(of: series, by: .keeping(["i"]))
+    #expect(byJob.samples === byInstance.samples)
   }
 }
