@@ -134,27 +134,6 @@ extension Evaluation {
 
   // MARK: - Functions over range vectors
 
-  /// The series of a range argument and its window `(start, end]`, with the range in seconds.
-  func window(_ expr: Expr, at time: Int64) throws(EvaluationError) -> (
-    series: [SeriesWindow], start: Int64, end: Int64, seconds: Double
-  ) {
-    switch expr {
-    case .paren(let paren): return try window(paren.expr, at: time)
-    case .matrixSelector(let matrix):
-      let end = try selectorTime(at: matrix.selector.at, offset: matrix.selector.offset, time: time)
-      let range = try milliseconds(matrix.range)
-      return (try rangeWindows(matrix, at: time), end &- range, end, Double(range) / 1000)
-    case .subquery(let subquery):
-      let end = try selectorTime(at: subquery.at, offset: subquery.offset, time: time)
-      let range = try milliseconds(subquery.range)
-      return (
-        try subqueryMatrix(subquery, at: time).map(SeriesWindow.init), end &- range, end, Double(range) / 1000
-      )
-    default:
-      throw EvaluationError("expected a range vector")
-    }
-  }
-
   func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
     let name = call.function.name
     let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
@@ -185,6 +164,7 @@ extension Evaluation {
     let keepName = name == "last_over_time" || name == "first_over_time"
     // Windows that are views into the query's cached selections can be folded step to step.
     let running = call.args[matrixIndex].isMatrixSelector ? windows : nil
+    let offset = try windowOffset(call.args[matrixIndex])
     var result: [VectorSample] = []
     for entry in series {
       let times = entry.timestamps
@@ -215,15 +195,16 @@ extension Evaluation {
         value = count
       case "avg_over_time": value = Evaluation.average(values)
       case "sum_over_time":
-        value = running?.fold(.sum, values, range: end &- start) ?? Evaluation.kahanSum(values)
+        value =
+          running?.fold(.sum, values, range: end &- start, offset: offset) ?? Evaluation.kahanSum(values)
       case "count_over_time": value = Double(values.count)
       case "min_over_time":
         value =
-          running?.fold(.min, values, range: end &- start)
+          running?.fold(.min, values, range: end &- start, offset: offset)
           ?? values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
       case "max_over_time":
         value =
-          running?.fold(.max, values, range: end &- start)
+          running?.fold(.max, values, range: end &- start, offset: offset)
           ?? values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
       case "last_over_time": value = values.last
       case "first_over_time": value = values.first
@@ -293,20 +274,6 @@ extension Evaluation {
       sampledInterval != 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1
     if let rangeSeconds { factor /= rangeSeconds }
     return result * factor
-  }
-
-  /// Go's `math.Min`: NaN wins, and -0 is smaller than +0.
-  static func goMin(_ a: Double, _ b: Double) -> Double {
-    if a.isNaN || b.isNaN { return .nan }
-    if a == 0, b == 0 { return a.sign == .minus ? a : b }
-    return a < b ? a : b
-  }
-
-  /// Go's `math.Max`: NaN wins, and +0 is larger than -0.
-  static func goMax(_ a: Double, _ b: Double) -> Double {
-    if a.isNaN || b.isNaN { return .nan }
-    if a == 0, b == 0 { return a.sign == .plus ? a : b }
-    return a > b ? a : b
   }
 
   /// Holt's linear smoothing, returning the last smoothed value; nil for fewer than two samples.

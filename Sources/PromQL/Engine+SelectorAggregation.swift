@@ -23,7 +23,7 @@ extension Evaluation {
     // Out of the object while in use: no exclusivity check per access, no copy on write; the
     // scratch arrays are reused from step to step instead of allocated.
     var cursors: [Int] = []
-    var scratch = FoldScratch()
+    var scratch = SelectorGrouping.FoldScratch()
     swap(&cursors, &grouping.cursors)
     swap(&scratch, &grouping.scratch)
     defer {

@@ -242,6 +242,20 @@ struct Evaluation {
     }
   }
 
+  /// Go's `math.Min`: NaN wins, and -0 is smaller than +0.
+  static func goMin(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    if a == 0, b == 0 { return a.sign == .minus ? a : b }
+    return a < b ? a : b
+  }
+
+  /// Go's `math.Max`: NaN wins, and +0 is larger than -0.
+  static func goMax(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    if a == 0, b == 0 { return a.sign == .plus ? a : b }
+    return a > b ? a : b
+  }
+
   // MARK: - Selectors
 
   func requireClassicSelector(_ selector: VectorSelector) throws(EvaluationError) {
@@ -281,32 +295,6 @@ struct Evaluation {
     try rangeWindows(matrix, at: time).map {
       Series(labels: $0.labels, timestamps: Array($0.timestamps), values: Array($0.values))
     }
-  }
-
-  /// The samples of a range selector at `time`, without staleness markers; over a range query
-  /// they are views into the cached selection, not copies.
-  func rangeWindows(_ matrix: MatrixSelector, at time: Int64) throws(EvaluationError) -> [SeriesWindow] {
-    let selector = matrix.selector
-    try requireClassicSelector(selector)
-    let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
-    let start = end &- (try milliseconds(matrix.range)) &+ engine.leftEdgeExclusion
-    var result: [SeriesWindow] = []
-    guard let cache else {
-      for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
-        if let fresh = SelectionCache.withoutStaleMarkers(series) { result.append(SeriesWindow(fresh)) }
-      }
-      return result
-    }
-    for series in cache.coveringWithoutStaleMarkers(matchers: selector.matchers, start: start, end: end) {
-      let lower = InMemoryStorage.firstIndex(in: series.timestamps) { $0 >= start }
-      let upper = InMemoryStorage.firstIndex(in: series.timestamps) { $0 > end }
-      guard lower < upper else { continue }
-      result.append(
-        SeriesWindow(
-          labels: series.labels, timestamps: series.timestamps[lower..<upper],
-          values: series.values[lower..<upper]))
-    }
-    return result
   }
 
   /// Evaluates the inner expression at every multiple of the step inside `(end - range, end]`

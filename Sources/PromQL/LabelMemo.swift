@@ -18,9 +18,10 @@ final class LabelMemo {
   /// Groupings kept at most; each keeps its selection alive, and a query needs a few.
   static let maxGroupings = 64
 
-  /// Groupings and flat selections computed so far; the series arrays are kept, so their buffers
-  /// identify them.
+  /// Groupings computed so far; the series arrays are kept, so their buffers identify them.
   private var groupings: [(series: [Series], table: Int, grouping: SelectorGrouping)] = []
+  /// Flat copies of selections, one per selection however many groupings read it; kept and
+  /// identified the same way.
   private var flats: [(series: [Series], samples: FlatSelection)] = []
 
   /// Identifies the table of `transform`; look it up once per node and step, not per sample.

@@ -44,24 +44,43 @@ final class SelectionCache {
     }
   }
 
-  /// Selects `[start, end + span]`, widened to what an earlier selection of the same matchers
-  /// covered, and keeps that instead: a subquery whose range exceeds the query's span asks for
-  /// windows both before and after any one selection, and growing the selection bounds the
-  /// fetches per query (instead of one per step).
+  /// Selections kept per set of matchers: one per disjoint window (`x` and `x offset 4w`).
+  static let selectionsPerMatchers = 4
+
+  /// Selects `[start, end + span]`. A selection of the same matchers that overlaps or nearly
+  /// meets this window is replaced by one covering both and, when it grows forward, at least
+  /// twice as long: a subquery whose range exceeds the query's span walks past any one selection
+  /// at every outer step, and doubling keeps its fetches per query logarithmic. Disjoint windows
+  /// get selections of their own.
   private func fetch(
     _ matchers: [LabelMatcher], _ start: Int64, _ end: Int64, into entries: inout [Entry],
     _ prepare: ([Series]) -> [Series]
   ) -> [Series] {
     var from = start
-    var to = end &+ span
-    if let index = entries.firstIndex(where: { $0.matchers == matchers }) {
-      from = min(from, entries[index].start)
-      to = max(to, entries[index].end)
-      entries.remove(at: index)
+    var to = SelectionCache.saturatingAdd(end, span)
+    let near = entries.firstIndex { entry in
+      entry.matchers == matchers && start <= SelectionCache.saturatingAdd(entry.end, span)
+        && entry.start <= SelectionCache.saturatingAdd(end, span)
+    }
+    if let index = near {
+      let old = entries.remove(at: index)
+      from = min(from, old.start)
+      to = max(to, old.end)
+      if end > old.end { to = max(to, SelectionCache.saturatingAdd(old.end, old.end &- old.start)) }
+    } else if entries.count(where: { $0.matchers == matchers }) >= SelectionCache.selectionsPerMatchers,
+      let oldest = entries.firstIndex(where: { $0.matchers == matchers })
+    {
+      entries.remove(at: oldest)
     }
     let series = prepare(storage.select(matchers: matchers, start: from, end: to))
     entries.append(Entry(matchers: matchers, start: from, end: to, series: series))
     return series
+  }
+
+  /// `a + b`, or the largest time when that overflows (`x @ <far future>`).
+  static func saturatingAdd(_ a: Int64, _ b: Int64) -> Int64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? .max : .min) : sum
   }
 
   /// The series of an entry for `matchers` that covers `[start, end]`: the same array first, then

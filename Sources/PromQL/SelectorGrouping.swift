@@ -20,49 +20,35 @@ final class SelectorGrouping {
     cursors = Array(samples.bounds.dropLast())
     scratch = FoldScratch(groups: keys.count)
   }
-}
 
-/// The samples of a selection end to end, series `i` at `bounds[i]..<bounds[i + 1]`: plain numbers
-/// to scan at every step, without retaining and releasing each series' arrays.
-final class FlatSelection {
-  let times: [Int64]
-  let values: [Double]
-  let bounds: [Int]
+  /// Running totals of one step's groups; cleared after the step, kept for the next.
+  struct FoldScratch {
+    /// Per group: the running sum, count or extreme.
+    var totals: [Double] = []
+    /// Per group: the Kahan compensation of a sum.
+    var compensations: [Double] = []
+    /// Per group: whether the step has touched it.
+    var seen: [Bool] = []
+    /// The groups touched in this step, in order of first appearance.
+    var order: [Int] = []
 
-  init(_ series: [Series]) {
-    var bounds = [0]
-    bounds.reserveCapacity(series.count + 1)
-    for entry in series { bounds.append(bounds[bounds.count - 1] + entry.timestamps.count) }
-    times = series.flatMap(\.timestamps)
-    values = series.flatMap(\.values)
-    self.bounds = bounds
-  }
-}
+    init() {}
 
-/// Running totals of one step's groups; cleared after the step, kept for the next.
-struct FoldScratch {
-  var totals: [Double] = []
-  var compensations: [Double] = []
-  var seen: [Bool] = []
-  /// The groups touched in this step, in order of first appearance.
-  var order: [Int] = []
-
-  init() {}
-
-  init(groups: Int) {
-    totals = Array(repeating: 0, count: groups)
-    compensations = Array(repeating: 0, count: groups)
-    seen = Array(repeating: false, count: groups)
-    order.reserveCapacity(groups)
-  }
-
-  /// Back to zero for the groups the step touched.
-  mutating func clear() {
-    for group in order {
-      totals[group] = 0
-      compensations[group] = 0
-      seen[group] = false
+    init(groups: Int) {
+      totals = Array(repeating: 0, count: groups)
+      compensations = Array(repeating: 0, count: groups)
+      seen = Array(repeating: false, count: groups)
+      order.reserveCapacity(groups)
     }
-    order.removeAll(keepingCapacity: true)
+
+    /// Back to zero for the groups the step touched.
+    mutating func clear() {
+      for group in order {
+        totals[group] = 0
+        compensations[group] = 0
+        seen[group] = false
+      }
+      order.removeAll(keepingCapacity: true)
+    }
   }
 }

@@ -17,26 +17,32 @@ final class WindowMemo {
     case max, min, sum
   }
 
-  /// A series (by its values' buffer) under one function and one range: `max_over_time(x[1h])`
-  /// and `max_over_time(x[1d])` in one query keep their own folds.
+  /// A series (by its values' buffer) under one function and one selector window:
+  /// `max_over_time(x[1h])`, `max_over_time(x[1d])` and `max_over_time(x[1h] offset 1d)` in one
+  /// query keep their own folds.
   struct Key: Hashable {
     var buffer: UnsafeRawPointer
     var operation: Operation
+    /// The selector's range and offset (ms).
     var range: Int64
+    var offset: Int64
   }
 
-  /// Folds kept at most; beyond, the memo starts over (each fold pins its series' buffer).
+  /// Folds kept at most (each pins its series' buffer); beyond, windows are folded whole.
   static let capacity = 1 << 16
 
   private var folds: [Key: Fold] = [:]
+  /// Samples folded so far, for tests to see the work saved.
+  private(set) var foldedSamples = 0
 
-  /// `operation` over `window` of a selector with `range` (ms), a view into an array the query's
-  /// selection cache holds.
-  func fold(_ operation: Operation, _ window: ArraySlice<Double>, range: Int64) -> Double {
+  /// `operation` over `window`, a view into an array the query's selection cache holds, of a
+  /// selector with `range` and `offset` (ms).
+  func fold(_ operation: Operation, _ window: ArraySlice<Double>, range: Int64, offset: Int64 = 0) -> Double {
     guard !window.isEmpty else { return .nan }
     let start = window.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
     let key = Key(
-      buffer: start - window.startIndex * MemoryLayout<Double>.stride, operation: operation, range: range)
+      buffer: start - window.startIndex * MemoryLayout<Double>.stride, operation: operation, range: range,
+      offset: offset)
     var fold = Fold(
       window: window[window.startIndex..<window.startIndex], total: operation == .sum ? 0 : .nan,
       compensation: 0)
@@ -45,6 +51,7 @@ final class WindowMemo {
     {
       fold = known
     }
+    foldedSamples += window.endIndex - fold.window.endIndex
     for value in window[fold.window.endIndex...] {
       switch operation {
       case .max: if fold.total.isNaN || value > fold.total { fold.total = value }
@@ -53,8 +60,7 @@ final class WindowMemo {
       }
     }
     fold.window = window
-    if folds.count >= WindowMemo.capacity, folds[key] == nil { folds.removeAll() }
-    folds[key] = fold
+    if folds.count < WindowMemo.capacity || folds[key] != nil { folds[key] = fold }
     return operation == .sum ? fold.total + fold.compensation : fold.total
   }
 }

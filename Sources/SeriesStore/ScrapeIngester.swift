@@ -22,10 +22,12 @@ struct ScrapeIngester {
 
   /// A series as a scrape spelled it, and where it went.
   struct CachedSeries {
+    /// The series' raw text: name, then each label name and value, with separator bytes.
     var key: [UInt8]
     /// The family's type when it decides the series' labels (histogram and summary bounds are
     /// normalised), `.unknown` otherwise.
     var kind: MetricType
+    /// The series, an index into the store's builders.
     var index: Int
   }
 
@@ -175,6 +177,7 @@ struct ScrapeIngester {
     /// since most scrapes never miss.
     private var positions: [Int: Int]? = nil
 
+    /// Where series `index` stood in the previous scrape's order, if it was there.
     mutating func position(of index: Int, in previous: [CachedSeries]) -> Int? {
       if positions == nil {
         var built: [Int: Int] = [:]

@@ -57,7 +57,9 @@ extension EngineTests {
     "sum(requests_total @ 600)", "sum by (instance) ((temperature))", "min(zero)", "max(zero)", "sum(zero)",
     "sum by (job) (temperature) / on (job) sum by (job) (capacity)",
     "label_replace(temperature, \"i\", \"$1\", \"instance\", \"(.*)\")",
-    "max_over_time(temperature[1h]) - max_over_time(temperature[14d])",
+    "max_over_time(temperature[2m]) - max_over_time(temperature[14d])",
+    "sum_over_time(temperature[14d]) - sum_over_time(temperature[14d] offset 2m)",
+    "min_over_time(temperature[14d] @ 600)",
     "max_over_time(max_over_time(temperature[5m])[40m:1m])", "sum by (instance) (-requests_total)",
   ]
 

@@ -51,6 +51,42 @@ struct SelectionCacheTests {
     #expect(storage.selects <= 12)
   }
 
+  static func dayOfX() -> CountingStorage {
+    CountingStorage(
+      InMemoryStorage([
+        Series(
+          labels: Labels(["__name__": "x"]),
+          timestamps: Array(stride(from: 0, to: 2 * 86_400_000, by: 60_000)),
+          values: (0..<2880).map(Double.init))
+      ]))
+  }
+
+  @Test func aSubqueryOverADayGrowsItsSelectionByDoubling() throws {
+    let storage = Self.dayOfX()
+    let result = try Engine(storage: storage).rangeQuery(
+      Parser.parse("max_over_time(sum(x)[1d:1m])"), start: 86_400_000, end: 90_000_000, step: 15_000)
+    #expect(result.first?.timestamps.count == 241)
+    #expect(result.first?.values.last == 1500)
+    // 24 spans of the query before it; doubling reaches them in a handful of fetches.
+    #expect(storage.selects <= 8)
+  }
+
+  @Test func disjointWindowsOfOneSelectorKeepSelectionsOfTheirOwn() throws {
+    let storage = Self.dayOfX()
+    let result = try Engine(storage: storage).rangeQuery(
+      Parser.parse("x - x offset 1d"), start: 86_400_000, end: 90_000_000, step: 15_000)
+    #expect(result.first?.values.allSatisfy { $0 == 1440 } == true)
+    #expect(storage.selects == 2)
+  }
+
+  @Test func aSelectorAtTheEndOfTimeIsFetchedOnce() throws {
+    let storage = Self.dayOfX()
+    let result = try Engine(storage: storage).rangeQuery(
+      Parser.parse("x @ 9223372036854775"), start: 0, end: 3_600_000, step: 15_000)
+    #expect(result.isEmpty)
+    #expect(storage.selects <= 2)
+  }
+
   @Test func slicesKeepOnlyTheWindow() {
     let series = [
       Series(labels: Labels(["a": "1"]), timestamps: [0, 10, 20], values: [1, 2, 3]),

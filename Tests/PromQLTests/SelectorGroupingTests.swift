@@ -3,17 +3,6 @@ import Testing
 @testable import PromQL
 
 struct SelectorGroupingTests {
-  @Test func aFlatSelectionLaysSeriesEndToEnd() {
-    let flat = FlatSelection([
-      Series(labels: Labels(["i": "1"]), timestamps: [0, 5], values: [1, 2]),
-      Series(labels: Labels(["i": "2"]), timestamps: [], values: []),
-      Series(labels: Labels(["i": "3"]), timestamps: [7], values: [3]),
-    ])
-    #expect(flat.times == [0, 5, 7])
-    #expect(flat.values == [1, 2, 3])
-    #expect(flat.bounds == [0, 2, 2, 3])
-  }
-
   @Test func cursorsStartAtEachSeriesFirstSample() {
     let flat = FlatSelection([
       Series(labels: Labels(["i": "1"]), timestamps: [0, 5], values: [1, 2]),
@@ -25,7 +14,7 @@ struct SelectorGroupingTests {
   }
 
   @Test func clearingTheScratchResetsOnlyWhatAStepTouched() {
-    var scratch = FoldScratch(groups: 3)
+    var scratch = SelectorGrouping.FoldScratch(groups: 3)
     scratch.order = [2, 0]
     scratch.seen = [true, false, true]
     scratch.totals = [4, 0, .nan]

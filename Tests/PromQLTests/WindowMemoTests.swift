@@ -34,11 +34,23 @@ struct WindowMemoTests {
     #expect(memo.fold(.max, Self.values[0..<4], range: 60_000) == 1e16)
   }
 
-  @Test func rangesOfOneSeriesAreKeptApart() {
+  @Test func aGrowingWindowFoldsOnlyItsNewSamples() {
     let memo = WindowMemo()
-    #expect(memo.fold(.max, Self.values[0..<3], range: 3_600_000) == 1e16)
-    #expect(memo.fold(.max, Self.values[2..<5], range: 60_000) == 7)
-    #expect(memo.fold(.max, Self.values[0..<5], range: 3_600_000) == 1e16)
-    #expect(memo.fold(.max, Self.values[2..<8], range: 60_000) == 9)
+    for end in 1...Self.values.count { _ = memo.fold(.max, Self.values[0..<end], range: 60_000) }
+    #expect(memo.foldedSamples == Self.values.count)
+  }
+
+  @Test func rangesAndOffsetsOfOneSeriesKeepFoldsOfTheirOwn() {
+    let memo = WindowMemo()
+    // Two windows of one series, interleaved as one query's two selectors would ask for them.
+    for end in 3...Self.values.count {
+      let sum = memo.fold(.sum, Self.values[0..<end], range: 3_600_000)
+      #expect(sum.bitPattern == Evaluation.kahanSum(Self.values[0..<end]).bitPattern)
+      _ = memo.fold(.sum, Self.values[0..<(end - 2)], range: 3_600_000, offset: 120_000)
+    }
+    let eachOnce = Self.values.count + (Self.values.count - 2)
+    #expect(memo.foldedSamples == eachOnce)
+    _ = memo.fold(.sum, Self.values[1..<3], range: 60_000)
+    #expect(memo.foldedSamples == eachOnce + 2)
   }
 }

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import PromQL
+
+struct EngineRangeWindowsTests {
+  static let storage = InMemoryStorage([
+    Series(
+      labels: Labels(["__name__": "x"]), timestamps: [0, 15_000, 30_000, 45_000, 60_000],
+      values: [1, 2, StaleMarker.value, 4, 5])
+  ])
+
+  static func matrix(_ text: String) throws -> Expr { try Parser.parse(text) }
+
+  @Test func windowsLeaveOutStaleMarkersWithOrWithoutACache() throws {
+    let engine = Engine(storage: Self.storage)
+    var cached = Evaluation(engine: engine, queryStart: 0, queryEnd: 60_000, step: 15_000)
+    cached.cache = SelectionCache(storage: Self.storage, span: 60_000)
+    let plain = Evaluation(engine: engine, queryStart: 60_000, queryEnd: 60_000, step: 0)
+    for evaluation in [cached, plain] {
+      let (series, start, end, seconds) = try evaluation.window(Self.matrix("(x[1m])"), at: 60_000)
+      #expect(series.count == 1)
+      // (0, 60s]: the sample at 0 is outside, the stale marker at 30s is left out.
+      #expect(Array(series[0].values) == [2, 4, 5])
+      #expect(Array(series[0].timestamps) == [15_000, 45_000, 60_000])
+      #expect((start, end, seconds) == (0, 60_000, 60))
+    }
+  }
+
+  @Test func subqueryPointsAreWindowsToo() throws {
+    let evaluation = Evaluation(
+      engine: Engine(storage: Self.storage), queryStart: 60_000, queryEnd: 60_000, step: 0)
+    let (series, _, _, _) = try evaluation.window(Self.matrix("x[1m:15s]"), at: 60_000)
+    // Points at 15s, 45s and 60s; at 30s the series is stale.
+    #expect(Array(series.first?.values ?? []) == [2, 4, 5])
+  }
+
+  @Test func offsetsTellWindowsApart() throws {
+    let evaluation = Evaluation(
+      engine: Engine(storage: Self.storage), queryStart: 60_000, queryEnd: 60_000, step: 0)
+    #expect(try evaluation.windowOffset(Self.matrix("x[1m]")) == 0)
+    #expect(try evaluation.windowOffset(Self.matrix("(x[1m] offset 2m)")) == 120_000)
+    #expect(try evaluation.windowOffset(Self.matrix("x[1m] @ 100")) == .min)
+  }
+}
