@@ -75,12 +75,6 @@ extension Evaluation {
         index += 1
       }
     }
-    var low = range.lowerBound
-    var high = range.upperBound
-    while low < high {
-      let middle = (low + high) / 2
-      if times[middle] > end { high = middle } else { low = middle + 1 }
-    }
-    return low
+    return InMemoryStorage.firstIndex(in: times, within: range) { $0 > end }
   }
 }

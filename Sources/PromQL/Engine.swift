@@ -159,16 +159,6 @@ struct Evaluation {
   /// the metric name can cause).
   func unique(_ value: Value) throws(EvaluationError) -> Value {
     guard case .vector(let samples) = value, samples.count > 1 else { return value }
-    // Most vectors at this point are a handful of aggregated series: comparing them pairwise
-    // beats building an index at every step.
-    if samples.count <= 8 {
-      for i in 1..<samples.count {
-        for j in 0..<i where samples[i].labels == samples[j].labels {
-          throw EvaluationError("vector cannot contain metrics with the same labelset")
-        }
-      }
-      return value
-    }
     var seen = LabelsIndex(capacity: samples.count)
     for sample in samples where !seen.insert(sample.labels).inserted {
       throw EvaluationError("vector cannot contain metrics with the same labelset")

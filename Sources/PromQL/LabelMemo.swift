@@ -49,7 +49,7 @@ final class LabelMemo {
   /// The groups of `series` (a selection the query's cache holds) under `transform`.
   func grouping(of series: [Series], by transform: LabelTransform) -> SelectorGrouping {
     let table = table(for: transform)
-    for known in groupings where known.table == table && LabelMemo.same(known.series, series) {
+    for known in groupings where known.table == table && known.series.sharesBuffer(with: series) {
       return known.grouping
     }
     var index = LabelsIndex()
@@ -66,15 +66,10 @@ final class LabelMemo {
 
   /// The samples of `series` end to end, made once per selection.
   private func flat(_ series: [Series]) -> FlatSelection {
-    if let known = flats.first(where: { LabelMemo.same($0.series, series) }) { return known.samples }
+    if let known = flats.first(where: { $0.series.sharesBuffer(with: series) }) { return known.samples }
     let samples = FlatSelection(series)
     if flats.count >= LabelMemo.maxGroupings { flats.removeFirst() }
     flats.append((series, samples))
     return samples
-  }
-
-  /// Whether two arrays share one buffer (a kept array's buffer cannot be reused by another).
-  private static func same(_ a: [Series], _ b: [Series]) -> Bool {
-    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
   }
 }

@@ -142,10 +142,7 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
   public static func == (lhs: Labels, rhs: Labels) -> Bool {
     guard lhs.fingerprint == rhs.fingerprint, lhs.pairs.count == rhs.pairs.count else { return false }
     // A range query meets the same label set at every step, usually as the same array.
-    let shared = lhs.pairs.withUnsafeBufferPointer { left in
-      rhs.pairs.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
-    }
-    if shared { return true }
+    if lhs.pairs.sharesBuffer(with: rhs.pairs) { return true }
     for (left, right) in zip(lhs.pairs, rhs.pairs) {
       guard sameBytes(left.name, right.name), sameBytes(left.value, right.value) else { return false }
     }

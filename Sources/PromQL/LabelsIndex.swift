@@ -1,19 +1,22 @@
 /// Label sets numbered in order of first appearance, found by their fingerprint (open addressing,
 /// linear probing). A range query looks label sets up once per sample and step; this skips the
-/// SipHash a `Dictionary` would run over the fingerprint every time.
+/// SipHash a `Dictionary` would run over the fingerprint every time. Most sets at a step are a
+/// handful of aggregated series: up to ``linearLimit`` keys are scanned, and the table is built
+/// only beyond that.
 struct LabelsIndex {
+  /// Keys scanned without a table.
+  static let linearLimit = 8
+
   /// The label sets, by position.
   private(set) var keys: [Labels] = []
-  /// Positions into `keys`, or -1 for an empty slot; the count is a power of two.
-  private var slots: [Int32]
-  private var shift: UInt64
+  /// Positions into `keys`, or -1 for an empty slot; the count is a power of two. Empty while
+  /// there are at most ``linearLimit`` keys.
+  private var slots: [Int32] = []
+  private var shift: UInt64 = 64
 
   /// Room for `capacity` label sets before the table grows.
   init(capacity: Int = 4) {
-    var size = 8
-    while size < capacity * 2 { size *= 2 }
-    slots = Array(repeating: -1, count: size)
-    shift = UInt64(64 - size.trailingZeroBitCount)
+    keys.reserveCapacity(capacity)
   }
 
   var count: Int { keys.count }
@@ -25,6 +28,7 @@ struct LabelsIndex {
 
   /// The position of `labels`, or nil.
   func position(of labels: Labels) -> Int? {
+    if slots.isEmpty { return keys.firstIndex(of: labels) }
     var slot = home(labels)
     let mask = slots.count - 1
     while true {
@@ -37,7 +41,13 @@ struct LabelsIndex {
 
   /// The position of `labels`, appended at the end when new.
   mutating func insert(_ labels: Labels) -> (position: Int, inserted: Bool) {
-    if (keys.count + 1) * 2 > slots.count { grow() }
+    if slots.isEmpty {
+      if let position = keys.firstIndex(of: labels) { return (position, false) }
+      keys.append(labels)
+      if keys.count > LabelsIndex.linearLimit { rebuild(size: 4 * keys.count) }
+      return (keys.count - 1, true)
+    }
+    if (keys.count + 1) * 2 > slots.count { rebuild(size: slots.count * 2) }
     var slot = home(labels)
     let mask = slots.count - 1
     while true {
@@ -51,10 +61,13 @@ struct LabelsIndex {
     return (keys.count - 1, true)
   }
 
-  private mutating func grow() {
-    slots = Array(repeating: -1, count: slots.count * 2)
-    shift -= 1
-    let mask = slots.count - 1
+  /// A table of at least `size` slots (a power of two) holding every key.
+  private mutating func rebuild(size: Int) {
+    var count = 16
+    while count < size { count *= 2 }
+    slots = Array(repeating: -1, count: count)
+    shift = UInt64(64 - count.trailingZeroBitCount)
+    let mask = count - 1
     for (position, labels) in keys.enumerated() {
       var slot = home(labels)
       while slots[slot] >= 0 { slot = (slot + 1) & mask }

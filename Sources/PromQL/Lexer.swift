@@ -99,17 +99,11 @@ struct Lexer {
       return token(.eof)
     }
     pos += 1
+    if let kind = Lexer.arithmeticOrComma(byte) { return token(kind) }
     switch byte {
-    case UInt8(ascii: ","): return token(.comma)
     case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
       skipSpaces()
       return nil
-    case UInt8(ascii: "*"): return token(.mul)
-    case UInt8(ascii: "/"): return token(.div)
-    case UInt8(ascii: "%"): return token(.mod)
-    case UInt8(ascii: "+"): return token(.add)
-    case UInt8(ascii: "-"): return token(.sub)
-    case UInt8(ascii: "^"): return token(.pow)
     case UInt8(ascii: "@"): return token(.at)
     case UInt8(ascii: "="):
       if current == UInt8(ascii: "=") {
@@ -216,6 +210,7 @@ struct Lexer {
   mutating func lexDurationExpression() -> Token? {
     guard let byte = current else { return error("unexpected end of input in duration expression") }
     pos += 1
+    if let kind = Lexer.arithmeticOrComma(byte) { return token(kind) }
     switch byte {
     case UInt8(ascii: "]"):
       bracketOpen = false
@@ -241,13 +236,6 @@ struct Lexer {
     case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
       skipSpaces()
       return nil
-    case UInt8(ascii: "+"): return token(.add)
-    case UInt8(ascii: "-"): return token(.sub)
-    case UInt8(ascii: "*"): return token(.mul)
-    case UInt8(ascii: "/"): return token(.div)
-    case UInt8(ascii: "%"): return token(.mod)
-    case UInt8(ascii: "^"): return token(.pow)
-    case UInt8(ascii: ","): return token(.comma)
     default:
       if isDurationKeywordStart(byte) {
         if let keyword = scanDurationKeyword() { return keyword }
@@ -260,6 +248,20 @@ struct Lexer {
         return lexNumberOrDuration()
       }
       return error("unexpected character in duration expression: \(quotedRune(at: start))")
+    }
+  }
+
+  /// The one-byte tokens both statements and duration expressions know.
+  static func arithmeticOrComma(_ byte: UInt8) -> TokenKind? {
+    switch byte {
+    case UInt8(ascii: "+"): return .add
+    case UInt8(ascii: "-"): return .sub
+    case UInt8(ascii: "*"): return .mul
+    case UInt8(ascii: "/"): return .div
+    case UInt8(ascii: "%"): return .mod
+    case UInt8(ascii: "^"): return .pow
+    case UInt8(ascii: ","): return .comma
+    default: return nil
     }
   }
 

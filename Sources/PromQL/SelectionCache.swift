@@ -87,11 +87,8 @@ final class SelectionCache {
   /// equal matchers.
   static func find(_ matchers: [LabelMatcher], _ start: Int64, _ end: Int64, in entries: [Entry]) -> [Series]?
   {
-    func sameBuffer(_ a: [LabelMatcher], _ b: [LabelMatcher]) -> Bool {
-      a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-    }
     for entry in entries.reversed() where entry.start <= start && end <= entry.end {
-      if sameBuffer(entry.matchers, matchers) { return entry.series }
+      if entry.matchers.sharesBuffer(with: matchers) { return entry.series }
     }
     for entry in entries.reversed()
     where entry.start <= start && end <= entry.end && entry.matchers == matchers {

@@ -78,8 +78,14 @@ public struct InMemoryStorage: Storage {
 
   /// Binary search: the first index whose element satisfies a monotone predicate.
   public static func firstIndex(in times: [Int64], where predicate: (Int64) -> Bool) -> Int {
-    var low = 0
-    var high = times.count
+    firstIndex(in: times, within: times.indices, where: predicate)
+  }
+
+  /// The same within `range` of `times`; `range.upperBound` when no element there satisfies it.
+  static func firstIndex(in times: [Int64], within range: Range<Int>, where predicate: (Int64) -> Bool) -> Int
+  {
+    var low = range.lowerBound
+    var high = range.upperBound
     while low < high {
       let middle = (low + high) / 2
       if predicate(times[middle]) { high = middle } else { low = middle + 1 }

@@ -13,16 +13,13 @@ final class WindowMemo {
     var compensation: Double
   }
 
-  enum Operation: Hashable {
-    case max, min, sum
-  }
-
   /// A series (by its values' buffer) under one function and one selector window:
   /// `max_over_time(x[1h])`, `max_over_time(x[1d])` and `max_over_time(x[1h] offset 1d)` in one
   /// query keep their own folds.
   struct Key: Hashable {
     var buffer: UnsafeRawPointer
-    var operation: Operation
+    /// `sum`, `min` or `max`.
+    var operation: AggregationOp
     /// The selector's range and offset (ms).
     var range: Int64
     var offset: Int64
@@ -37,7 +34,9 @@ final class WindowMemo {
 
   /// `operation` over `window`, a view into an array the query's selection cache holds, of a
   /// selector with `range` and `offset` (ms).
-  func fold(_ operation: Operation, _ window: ArraySlice<Double>, range: Int64, offset: Int64 = 0) -> Double {
+  func fold(_ operation: AggregationOp, _ window: ArraySlice<Double>, range: Int64, offset: Int64 = 0)
+    -> Double
+  {
     guard !window.isEmpty else { return .nan }
     let start = window.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
     let key = Key(
@@ -53,11 +52,7 @@ final class WindowMemo {
     }
     foldedSamples += window.endIndex - fold.window.endIndex
     for value in window[fold.window.endIndex...] {
-      switch operation {
-      case .max: if fold.total.isNaN || value > fold.total { fold.total = value }
-      case .min: if fold.total.isNaN || value < fold.total { fold.total = value }
-      case .sum: (fold.total, fold.compensation) = Evaluation.kahanAdd(value, fold.total, fold.compensation)
-      }
+      Evaluation.fold(operation, value, into: &fold.total, &fold.compensation)
     }
     fold.window = window
     if folds.count < WindowMemo.capacity || folds[key] != nil { folds[key] = fold }
