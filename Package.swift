@@ -22,6 +22,9 @@ let package = Package(
     .library(name: "Simulator", targets: ["Simulator"]),
     .library(name: "Dashboards", targets: ["Dashboards"]),
     .library(name: "RayRecTesting", targets: ["RayRecTesting"]),
+    .library(name: "YAML", targets: ["YAML"]),
+    .library(name: "Templates", targets: ["Templates"]),
+    .library(name: "Rules", targets: ["Rules"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -33,7 +36,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay", "Dashboards",
+        "SimulatorServer", "Replay", "Dashboards", "Rules",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: strict),
@@ -73,6 +76,15 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
+    .target(name: "YAML", swiftSettings: strict),
+    .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strict),
+    .target(name: "Templates", swiftSettings: strict),
+    .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: strict),
+    .target(
+      name: "Rules", dependencies: ["YAML", "Templates", "PromQL", "PromQLScript", "SeriesStore", "Archive", "Exposition"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RulesTests", dependencies: ["Rules", "YAML", "PromQL", "SeriesStore", "Archive"], swiftSettings: strict),
     .testTarget(name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
   ]
 )

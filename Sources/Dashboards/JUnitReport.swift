@@ -35,9 +35,14 @@ public struct JUnitReport: Sendable {
 
   /// The suites.
   public var suites: [Suite]
+  /// The name of the whole report.
+  public var name: String
 
   /// Creates the value from its parts.
-  public init(suites: [Suite]) { self.suites = suites }
+  public init(suites: [Suite], name: String = "rayrec check dashboard") {
+    self.suites = suites
+    self.name = name
+  }
 
   /// The XML document (no timings, so the output is reproducible).
   public var xml: String {
@@ -50,7 +55,7 @@ public struct JUnitReport: Sendable {
     let all = suites.flatMap(\.cases)
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out +=
-      "<testsuites name=\"rayrec check dashboard\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" skipped=\"\(count(all, isSkipped))\">\n"
+      "<testsuites name=\"\(JUnitReport.escape(name))\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" skipped=\"\(count(all, isSkipped))\">\n"
     for suite in suites {
       let c = suite.cases
       out +=

@@ -17,3 +17,13 @@ extension PrometheusFloatText {
   /// A sample value as Prometheus's HTTP API writes it (shortest decimal; exponent below 1e-6 and from 1e21).
   public static func apiValue(_ value: Double) -> String { Value.formatValue(value) }
 }
+
+/// Go's text forms that other modules print the way Prometheus does.
+public enum GoSyntax {
+  /// Go's `strconv.Quote`.
+  public static func quote(_ text: String) -> String { goQuote(text) }
+  /// Go's `strconv.FormatFloat(v, 'E', -1, 64)`: `1.5E+00`, as promtool prints sample values.
+  public static func formatFloatUpperE(_ value: Double) -> String { goFormatFloatE(value).uppercased() }
+  /// Go's `strconv.FormatFloat(v, 'g', -1, 64)`.
+  public static func formatFloatG(_ value: Double) -> String { goFormatFloatG(value) }
+}

@@ -20,6 +20,8 @@ public let rootCommand = CommandSpec(
     QueryCommand.spec,
     PromQLTestCommand.spec,
     CheckCommand.spec,
+    RulesCommand.spec,
+    TestRulesCommand.spec,
   ])
 
 /// Runs the command line and returns the process exit code: 0 success, 1 failure with the
