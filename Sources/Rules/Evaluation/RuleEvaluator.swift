@@ -5,7 +5,7 @@ public import PromQL
 /// it), stale markers for series a rule stopped producing, alerts through inactive, pending,
 /// firing and resolved, with `for`, `keep_firing_for`, `limit`, `ALERTS` and `ALERTS_FOR_STATE`.
 /// Alerting rules count as restored, so they write `ALERTS` from their first evaluation.
-public struct RuleEvaluator {
+public struct RuleEvaluator: Sendable {
   /// A group as loaded: where it came from, and the state of each of its rules.
   public struct LoadedGroup: Sendable {
     /// The file the group came from.

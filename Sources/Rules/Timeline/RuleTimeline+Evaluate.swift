@@ -58,7 +58,8 @@ extension RuleTimeline {
     return RuleTimeline(
       start: start, end: end, evaluations: evaluations,
       episodes: tracker.episodes.sorted { ($0.pendingAt, $0.alert) < ($1.pendingAt, $1.alert) },
-      silentAlerts: silent, recordings: recordings, failures: failures, failureCount: failureCount)
+      silentAlerts: silent, recordings: recordings, failures: failures, failureCount: failureCount,
+      evaluator: evaluator)
   }
 }
 

@@ -51,4 +51,8 @@ public struct RuleTimeline: Sendable {
   /// Evaluation failures (at most the first 100) and how many there were in all.
   public var failures: [RuleFailure]
   public var failureCount: Int
+  /// The evaluator as it stood after the last evaluation: its storage holds the recorded series
+  /// and every sample the rules wrote (query it for recording-rule series and `ALERTS`), its
+  /// groups the alerts and last errors of every rule.
+  public var evaluator: RuleEvaluator
 }
