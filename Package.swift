@@ -69,7 +69,7 @@ let package = Package(
       name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],
       swiftSettings: strict),
     .target(
-      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition"],
+      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules"],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],

@@ -66,9 +66,10 @@ public func expectAlertFires(
   return firing
 }
 
-/// Expects the alerting expression with `for:` not to be firing at `time`.
+/// Expects the alerting expression with `for:` not to be firing at `time`. (`for:` has no
+/// default here, so `expectAlertSilent("AlertName")` names an alert of the loaded rule files.)
 public func expectAlertSilent(
-  _ expr: String, for holdDuration: Duration = .zero, at time: RecordingTime = .end,
+  _ expr: String, for holdDuration: Duration, at time: RecordingTime = .end,
   evaluationInterval: Duration = .seconds(15), in explicit: Recording? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws {

@@ -1,0 +1,86 @@
+import Foundation
+import PromQL
+import Rules
+
+/// What failure messages of alert expectations show: the alert's timeline and its expression's
+/// values around the time asked.
+enum AlertReport {
+  static func episodes(_ alertname: String, labels: [String: String], in backend: RulesBackend)
+    -> [RuleTimeline.Episode]
+  {
+    backend.timeline.episodes.filter { episode in
+      episode.alert == alertname && labels.allSatisfy { episode.labels[$0.key] == $0.value }
+    }
+  }
+
+  static func describe(_ labels: [String: String]) -> String {
+    labels.isEmpty
+      ? ""
+      : "{" + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: ", ")
+        + "}"
+  }
+
+  static func context(
+    _ alertname: String, rules: [(group: String, file: String, rule: Rule)], labels: [String: String],
+    focus: Int64, in backend: RulesBackend
+  ) -> [String] {
+    var lines: [String] = []
+    let start = backend.startMs
+    for entry in rules {
+      var rule = "  rule: \(entry.rule.exprText.trimmingCharacters(in: .whitespacesAndNewlines))"
+      if entry.rule.holdDuration > 0 { rule += ", for \(Sparkline.duration(entry.rule.holdDuration))" }
+      lines.append(rule + " (group \(entry.group) of \(entry.file))")
+    }
+    let episodes = episodes(alertname, labels: labels, in: backend)
+    if episodes.isEmpty {
+      lines.append("  timeline: it never went pending")
+    } else {
+      lines.append("  timeline:")
+      for episode in episodes.prefix(8) {
+        var stages = ["pending \(offset(episode.pendingAt, start))"]
+        if let fired = episode.firedAt { stages.append("firing \(offset(fired, start))") }
+        if let ended = episode.endedAt {
+          stages.append((episode.firedAt == nil ? "dropped " : "resolved ") + offset(ended, start))
+        }
+        lines.append("    \(episode.labels): " + stages.joined(separator: " -> "))
+      }
+      if episodes.count > 8 { lines.append("    ... \(episodes.count - 8) more") }
+    }
+    guard let rule = rules.first?.rule else { return lines }
+    // The values the condition compares: the left side of a top-level comparison, else the expression.
+    var shown = rule.expr
+    var threshold = ""
+    if case .binary(let node) = rule.expr, node.op.isComparison, !node.returnBool {
+      shown = node.lhs
+      threshold = " \(node.op.rawValue) \(node.rhs)"
+    }
+    let window = max(10 * 60_000, rule.holdDuration * 3)
+    let from = max(start, focus - window)
+    let to = min(backend.endMs, max(focus, from + backend.scrapeIntervalMs))
+    let step = max(backend.scrapeIntervalMs, (to - from) / 60)
+    guard let series = try? backend.queryEngine.rangeQuery(shown, start: from, end: to, step: step) else {
+      return lines
+    }
+    let relevant = series.filter { s in
+      labels.allSatisfy { s.labels[$0.key] == nil || s.labels[$0.key] == $0.value }
+    }
+    if relevant.isEmpty {
+      lines.append("  \(shown) returned nothing from \(offset(from, start)) to \(offset(to, start))")
+    } else {
+      lines.append("  \(shown)\(threshold), from \(offset(from, start)) to \(offset(to, start)):")
+      for s in relevant.prefix(5) {
+        let points = zip(s.timestamps, s.values).filter { !$0.1.isNaN }
+        var line = "    \(s.labels): \(Sparkline.describe(s))"
+        if let peak = points.max(by: { $0.1 < $1.1 }) {
+          line += "; peak \(Sparkline.number(peak.1)) at \(offset(peak.0, start))"
+        }
+        lines.append(line)
+      }
+    }
+    return lines
+  }
+
+  static func offset(_ time: Int64, _ start: Int64) -> String {
+    "\(Sparkline.time(time)) (+\(Sparkline.duration(time - start)))"
+  }
+}
