@@ -12,6 +12,8 @@ public struct ArchiveBackend: QueryBackend {
   /// The engine over `store`.
   public let queryEngine: Engine
   public let scrapeIntervalMs: Int64
+  /// Set when the archive was not closed cleanly: what it holds and how to repair it.
+  public let unfinishedWarning: String?
 
   /// Reads `path`, adding `labels` to every target (as Prometheus relabelling would).
   public init(path: String, labels: [String: String] = [:]) throws {
@@ -21,6 +23,7 @@ public struct ArchiveBackend: QueryBackend {
     store = try SeriesStore(reader: reader, options: options)
     queryEngine = Engine(storage: store)
     name = path
+    unfinishedWarning = reader.unfinishedWarning
     scrapeIntervalMs = reader.targets.map(\.intervalMs).filter { $0 > 0 }.min() ?? 15_000
   }
 

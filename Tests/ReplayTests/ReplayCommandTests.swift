@@ -5,7 +5,7 @@ import Testing
 @testable import RayRecCLI
 
 /// `rayrec replay` end to end in-process: options, the printed plan, exit at the end.
-@Suite(.serialized) struct ReplayCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ReplayCommandTests {
   static func archivePath() throws -> String {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("rayrec-replay-cli-\(UUID().uuidString).rayrec").path
@@ -39,6 +39,21 @@ import Testing
     #expect(out.contains("  10.0.0.1:8080 -> 127.0.0.1:"))
     #expect(out.contains("rate() and increase() read 1000x the recorded rates, a [5m] range covers 83h20m"))
     #expect(out.contains("replay finished: 0 requests answered"))
+  }
+
+  /// Issue 15, point 2: replaying a torn copy says so before serving.
+  @Test func aTornArchiveIsReplayedWithAWarning() throws {
+    let path = try Self.archivePath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    try bytes.dropLast(30).write(to: URL(fileURLWithPath: path))
+    let (code, _, err) = run([
+      "replay", path, "--speed", "1000x", "--map", "10.0.0.1:8080=127.0.0.1:0", "--map",
+      "10.0.0.2:8080=127.0.0.1:0",
+    ])
+    #expect(code == 0)
+    #expect(err.hasPrefix("\(path): warning: the archive was not closed cleanly"), "\(err)")
+    #expect(err.contains("rayrec repair"))
   }
 
   @Test func badOptionsAreUsageErrors() throws {

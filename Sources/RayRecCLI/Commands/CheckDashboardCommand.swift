@@ -33,6 +33,7 @@ enum CheckDashboardCommand {
       .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
       .flag("json", help: "Print the results as JSON."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
+      .force,
     ],
     positionals: [
       PositionalSpec("dashboard", help: "Grafana dashboard JSON files.", variadic: true),
@@ -65,6 +66,7 @@ enum CheckDashboardCommand {
       }
       width = w
     }
+    if let junit = args.value("junit") { try OutputFile.refuseExisting(junit, force: args.flag("force")) }
     // Read every dashboard first: a malformed file is reported before the recording is loaded.
     var dashboards: [Dashboard] = []
     for path in paths {
@@ -72,7 +74,7 @@ enum CheckDashboardCommand {
     }
     var storeOptions = SeriesStoreOptions()
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
-    let reader = try ArchiveCommands.open(archivePath)
+    let reader = try ArchiveCommands.read(archivePath, &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
     func time(_ name: String, _ fallback: Int64) throws -> Int64 {
       guard let text = args.value(name) else { return fallback }
@@ -95,10 +97,7 @@ enum CheckDashboardCommand {
       checks.append(DashboardCheck(dashboard: dashboard, results: results, patterns: patterns))
     }
     if let junit = args.value("junit") {
-      let xml = JUnitReport(suites: checks.map(\.junitSuite)).xml
-      do { try xml.write(toFile: junit, atomically: true, encoding: .utf8) } catch {
-        throw DataError("\(junit): cannot write the JUnit report: \(error.localizedDescription)")
-      }
+      try writeJUnit(JUnitReport(suites: checks.map(\.junitSuite)).xml, to: junit, force: args.flag("force"))
     }
     if args.flag("json") {
       console.print(DashboardCheck.json(checks))
@@ -108,5 +107,13 @@ enum CheckDashboardCommand {
       }
     }
     return checks.contains { $0.failed > 0 } ? 1 : 0
+  }
+
+  static func writeJUnit(_ xml: String, to path: String, force: Bool) throws {
+    try OutputFile(path, force: force).produce { temporary in
+      let sink = try FileSink.create(temporary)
+      try sink.write(Array(xml.utf8))
+      try sink.close()
+    }
   }
 }

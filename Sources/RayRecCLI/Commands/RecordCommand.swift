@@ -37,6 +37,7 @@ enum RecordCommand {
       .option(
         "scenario", value: "FILE",
         help: "Record a simulated cluster in virtual time instead (no sockets, no waiting)."),
+      .force,
     ],
     action: { args, console in try run(args, &console) })
 
@@ -70,6 +71,8 @@ enum RecordCommand {
     if options.targets.isEmpty && options.discoveryFiles.isEmpty {
       throw UsageError(message: "no targets: give --target, --sd-file, --ray or --scenario", path: args.path)
     }
+    // The archive is written in place as scrapes arrive (crash-safe), so refuse before it opens.
+    try OutputFile.refuseExisting(output, force: args.flag("force"))
     let recorder = Recorder(options: options, recorderVersion: "rayrec \(rayrecVersion)")
     let stop = SignalStop()
     let live = isatty(2) == 1
@@ -99,7 +102,9 @@ enum RecordCommand {
       simulation: simulation, timeoutMs: timeoutMs,
       recorderVersion: "rayrec \(rayrecVersion) (scenario \(path))")
     recorder.accept = try accept(args)
-    let status = try OutputFile(output).produce { try recorder.record(to: $0, durationMs: durationMs) }
+    let status = try OutputFile(output, force: args.flag("force")).produce {
+      try recorder.record(to: $0, durationMs: durationMs)
+    }
     console.print(
       "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
     )

@@ -45,7 +45,7 @@ enum ReplayCommand {
     action: { args, console in try run(args, &console) })
 
   static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
-    let reader = try ArchiveCommands.open(args.positionals[0])
+    let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let stats = reader.stats
     guard let first = stats.firstTimeMs, let last = stats.lastTimeMs else {
       throw DataError("\(reader.path): the archive has no frames")

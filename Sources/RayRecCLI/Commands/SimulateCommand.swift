@@ -69,7 +69,8 @@ enum SimulateCommand {
         groups.append(["targets": ["\(address)"], "labels": labels])
       }
       let data = try JSONSerialization.data(withJSONObject: groups, options: [.prettyPrinted, .sortedKeys])
-      try OutputFile(sdPath).produce { try data.write(to: URL(fileURLWithPath: $0)) }
+      // A discovery file is state rayrec keeps (rewritten while serving), not a result: replaced.
+      try OutputFile(sdPath, force: true).produce { try data.write(to: URL(fileURLWithPath: $0)) }
     }
     let stop = SignalStop()
     let live = isatty(2) == 1
