@@ -87,6 +87,9 @@ public final class Replayer: Sendable {
 
   /// True once the window has been played (time mode, not looping) or every frame has been
   /// served (step mode).
+  /// Added to recorded times under `--timestamps shifted` (fixed when the replay starts).
+  public var timestampShiftMs: Int64 { state.shiftMs.load(ordering: .relaxed) }
+
   public var isFinished: Bool { state.finished.load(ordering: .acquiring) }
 
   /// A snapshot for the status endpoint or a status line.

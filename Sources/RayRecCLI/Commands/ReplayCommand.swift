@@ -102,22 +102,33 @@ enum ReplayCommand {
     let live = isatty(2) == 1 && !quiet
     while !replayer.isFinished && !stop.flag.isStopped {
       usleep(100_000)
-      if live {
-        let line = "\r\u{1B}[K" + replayer.status().line
-        _ = line.withCString { write(2, $0, strlen($0)) }
-      }
+      if live { LiveLine.draw(statusLine(replayer.status(), loops: options.loops)) }
     }
     // Let the last answers leave before closing the connections.
     usleep(100_000)
     let final = replayer.status()
     try Blocking.run { await replayer.stop() }
-    if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    if live { LiveLine.clear() }
     if !quiet {
       let hits = final.targets.reduce(0) { $0 + $1.hits }
       let how = final.finished ? "finished" : "stopped"
       console.print("replay \(how): \(hits) requests answered")
     }
     return 0
+  }
+
+  /// The live line: the recorded (virtual) time and how far into the window it is, the pass
+  /// when looping, targets serving, requests answered.
+  static func statusLine(_ status: ReplayStatus, loops: Bool) -> String {
+    let into = DurationArgument.format(max(0, status.virtualTimeMs - status.fromMs))
+    let length = DurationArgument.format(max(0, status.toMs - status.fromMs))
+    let percent = Int((status.progress * 100).rounded(.down))
+    let serving = status.targets.filter { $0.state == "serving" }.count
+    let hits = status.targets.reduce(0) { $0 + $1.hits }
+    let pass = loops ? " | pass \(status.loop + 1)" : ""
+    let mode = status.mode == "step" ? "step mode | " : ""
+    return
+      "\(mode)recorded \(RFC3339.format(status.virtualTimeMs / 1000 * 1000)) (+\(into) of \(length), \(percent)%)\(pass) | targets \(serving)/\(status.targets.count) serving | \(hits) requests"
   }
 
   static func time(_ args: ParsedArguments, _ name: String, first: Int64, last: Int64) throws -> Int64? {
@@ -139,16 +150,35 @@ enum ReplayCommand {
     if let status = replayer.statusAddress { console.print("status: http://\(status)/") }
     if let path = replayer.options.sdFile { console.print("file_sd: \(path)") }
     if let path = replayer.options.raySDFile { console.print("ray discovery file: \(path)") }
+    for note in notes(replayer) { console.print("note: \(note)") }
+  }
+
+  /// What Prometheus will see: with its own clock (rates scaled by the speed), or with the
+  /// samples' own times (where they land, and what still carries Prometheus's clock).
+  static func notes(_ replayer: Replayer) -> [String] {
+    let clock = replayer.clock
     let factor = clock.speed.factor
-    if factor != 1 && !replayer.options.step {
+    guard !replayer.options.step else { return [] }
+    let length = DurationArgument.format(clock.lengthMs)
+    let plays = DurationArgument.format(Int64((Double(clock.lengthMs) / factor).rounded()))
+    switch replayer.options.timestamps {
+    case .off:
+      guard factor != 1 else { return [] }
       let window = DurationArgument.format(Int64((300_000 * factor).rounded()))
-      let note =
-        replayer.options.timestamps == .off
-        ? "Use --timestamps to store recorded time instead."
-        : "--timestamps \(replayer.options.timestamps.rawValue): samples carry their own times; Prometheus's up and scrape_* series still use its clock."
-      console.print(
-        "note: at \(clock.speed) an unmodified Prometheus stamps samples with its own clock: rate() and increase() read \(clock.speed) the recorded rates, a [5m] range covers \(window) of the recording, and \(DurationArgument.format(clock.lengthMs)) of recording plays in \(DurationArgument.format(Int64((Double(clock.lengthMs) / factor).rounded()))). \(note)"
-      )
+      return [
+        "at \(clock.speed) an unmodified Prometheus stamps samples with its own clock: rate() and increase() read \(clock.speed) the recorded rates, a [5m] range covers \(window) of the recording, and \(length) of recording plays in \(plays). Use --timestamps to store recorded time instead."
+      ]
+    case .recorded, .shifted:
+      let shift = replayer.options.timestamps == .shifted ? replayer.timestampShiftMs : 0
+      let from = RFC3339.format(clock.fromMs &+ shift)
+      let to = RFC3339.format(clock.toMs &+ shift)
+      let lands =
+        replayer.options.timestamps == .shifted
+        ? "moved by \(DurationArgument.format(shift)), so the window lands at \(from) .. \(to), ending as the replay started"
+        : "their recorded times, \(from) .. \(to) (Prometheus drops samples over about an hour older than its newest: use --timestamps=shifted for older recordings)"
+      return [
+        "every sample carries its own time, \(lands); rate() and increase() read the recorded rates and a [5m] range covers 5m of the recording at any speed. \(length) of recording is served in \(plays). Prometheus's own up and scrape_* series still carry its clock, and it writes no staleness markers for stamped samples."
+      ]
     }
   }
 }

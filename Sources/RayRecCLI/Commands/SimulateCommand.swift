@@ -81,13 +81,13 @@ enum SimulateCommand {
         if live {
           let line =
             "virtual time +\(DurationArgument.format(server.virtualTimeMs / 1000 * 1000)) of \(DurationArgument.format(durationMs))"
-          _ = "\r\u{1B}[K\(line)".withCString { write(2, $0, strlen($0)) }
+          LiveLine.draw(line)
         }
         try? await Task.sleep(for: .milliseconds(100))
       }
       await server.stop()
     }
-    if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    if live { LiveLine.clear() }
     let hits = simulation.targets.indices.reduce(0) { $0 + server.hits(target: $1) }
     console.print("served \(hits) requests")
     return 0
