@@ -109,7 +109,12 @@ public final class Replayer: Sendable {
         listenerIDs.withLock { $0[index] = bound.id }
       } catch {
         Task { [server] in await server.stop() }
-        throw .bind(address: planned.description, message: error.description)
+        let original = slot.target.instance
+        throw .bind(
+          address: planned.description,
+          message:
+            "\(error.description) (serving target \(original)); move it with --port-offset N (every port +N) or --map \(original)=127.0.0.1:PORT (PORT 0: any free port)"
+        )
       }
     }
     if let address = options.statusAddress {
@@ -164,7 +169,8 @@ public final class Replayer: Sendable {
     }
   }
 
-  /// Stops the clock and closes every listener and connection.
+  /// Stops the clock and closes every listener and connection, then empties the discovery files
+  /// (atomically) unless ``ReplayOptions/keepDiscoveryFiles``.
   public func stop() async {
     stopRequested.store(true, ordering: .releasing)
     guard started.load(ordering: .acquiring) else {
@@ -179,6 +185,7 @@ public final class Replayer: Sendable {
       }
     }
     await server.stop()
+    if !options.keepDiscoveryFiles { try? writeDiscovery(existing: state.slots.map { _ in false }) }
   }
 
   /// Writes the discovery files for the targets that exist now.

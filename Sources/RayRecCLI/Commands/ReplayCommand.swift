@@ -20,7 +20,9 @@ enum ReplayCommand {
       reads `speed` times the recorded rate and a [5m] range covers 5m*speed of the recording.
       --timestamps writes the recorded times into the bodies instead (see the README for what
       Prometheus accepts). --loop restarts the window: counters restart too, which rate() treats
-      as a counter reset. Stops at the end of the window (unless --loop) or on SIGINT/SIGTERM.
+      as a counter reset. Stops at the end of the window (unless --loop) or on SIGINT/SIGTERM;
+      the discovery files are then rewritten empty (atomically), so a Prometheus following them
+      drops the targets rather than alerting on them as down (--keep-sd-file leaves them).
       """,
     options: [
       .option("speed", value: "FACTOR", help: "Recorded time per wall time: 10x, 0.5x, 1 (default 1)."),
@@ -35,6 +37,9 @@ enum ReplayCommand {
         help: "Serve the original address on this one (port 0: any free port)."),
       .option("sd-file", value: "PATH", help: "Keep a Prometheus file_sd JSON of the served targets here."),
       .option("ray-sd-file", value: "PATH", help: "Keep Ray's discovery-file JSON here."),
+      .flag(
+        "keep-sd-file",
+        help: "Leave the discovery files listing the targets on exit (default: rewritten empty)."),
       .optionalValue(
         "timestamps", value: "recorded|shifted",
         help: "Write sample timestamps into bodies: recorded times, or shifted to end now."),
@@ -63,6 +68,7 @@ enum ReplayCommand {
     options.toMs = try time(args, "to", first: first, last: last)
     options.sdFile = args.value("sd-file")
     options.raySDFile = args.value("ray-sd-file")
+    options.keepDiscoveryFiles = args.flag("keep-sd-file")
     if args.flag("timestamps") || args.value("timestamps") != nil {
       let mode = args.value("timestamps") ?? "recorded"
       guard let timestamps = ReplayOptions.Timestamps(rawValue: mode), timestamps != .off else {
