@@ -136,6 +136,11 @@ enum ArchiveCommands {
           message: "--at: invalid time '\(atText)' (RFC 3339, unix seconds, +90s, end-1m)", path: args.path)
       }
       let t = at.resolve(start: first, end: last)
+      if t > last {
+        console.error(
+          "note: --at \(atText) is \(RFC3339.format(t)), past the end of the recording (\(RFC3339.format(last))): showing the last frame of \(target.instance)"
+        )
+      }
       guard let frame = try reader.frame(target: target.id, at: t) else {
         let firstOfTarget =
           reader.summaries(target: target.id).first.map { RFC3339.format($0.timeMs) } ?? "none"
