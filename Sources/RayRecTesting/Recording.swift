@@ -36,14 +36,25 @@ public final class Recording: Sendable {
   /// Finds a recording given relative to the package: as is (relative to the working directory),
   /// else beside each parent directory of `filePath` (the test file) up to the file system root.
   static func locate(_ path: String, near filePath: String) -> String {
-    if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
+    search(path, near: filePath).found ?? path
+  }
+
+  /// Where ``locate(_:near:)`` found the recording, and every place it looked.
+  static func search(_ path: String, near filePath: String) -> (found: String?, tried: [String]) {
+    let cwd = FileManager.default.currentDirectoryPath
+    let first = path.hasPrefix("/") ? path : cwd + "/" + path
+    var tried = [first]
+    if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) {
+      return (FileManager.default.fileExists(atPath: path) ? path : nil, tried)
+    }
     var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     while directory.path != "/" && !directory.path.isEmpty {
       let candidate = directory.appendingPathComponent(path).path
-      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      tried.append(candidate)
+      if FileManager.default.fileExists(atPath: candidate) { return (candidate, tried) }
       directory = directory.deletingLastPathComponent()
     }
-    return path
+    return (nil, tried)
   }
 }
 

@@ -38,11 +38,19 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
     let recording: Recording
     switch source {
     case .archive(let path, let labels, let near):
-      let located = Recording.locate(path, near: near)
+      let (found, tried) = Recording.search(path, near: near)
+      guard let located = found else {
+        throw RecordingError(
+          "recording \(path) not found; looked for it at:\n" + tried.map { "  \($0)" }.joined(separator: "\n")
+            + "\n(a relative path is taken from the working directory, then from each directory above the test file)"
+        )
+      }
       do {
         recording = try Recording.archive(located, labels: labels)
       } catch {
-        throw RecordingError("\(located): \(error)")
+        // Archive errors name the file already.
+        let text = "\(error)"
+        throw RecordingError(text.hasPrefix(located) ? text : "\(located): \(text)")
       }
       if let warning = (recording.backend as? ArchiveBackend)?.unfinishedWarning {
         guard allowsUnfinished else {
