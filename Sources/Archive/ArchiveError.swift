@@ -21,6 +21,10 @@ public enum ArchiveError: Error, CustomStringConvertible, Equatable, Sendable {
   case invalidArgument(String)
   /// The writer was used after `close()`.
   case closed
+  /// The file holds no bytes at all (not an archive, or its writer never wrote the header).
+  case empty(path: String)
+  /// An error met while reading the archive at `path` (so every message names its file).
+  indirect case inFile(path: String, error: ArchiveError)
 
   public var description: String {
     switch self {
@@ -42,6 +46,10 @@ public enum ArchiveError: Error, CustomStringConvertible, Equatable, Sendable {
       return "invalid argument: \(text)"
     case .closed:
       return "archive writer is closed"
+    case .empty(let path):
+      return "\(path): the file is empty (0 bytes): not a rayrec archive, or its writer never started"
+    case .inFile(let path, let error):
+      return "\(path): \(error.description)"
     }
   }
 
@@ -51,8 +59,25 @@ public enum ArchiveError: Error, CustomStringConvertible, Equatable, Sendable {
     case .malformed(let offset, _), .checksumMismatch(let offset, _), .truncatedTail(let offset),
       .undecodable(let offset, _):
       return offset
+    case .inFile(_, let error):
+      return error.offset
     default:
       return nil
+    }
+  }
+
+  /// The error without the file it was met in.
+  public var underlying: ArchiveError {
+    if case .inFile(_, let error) = self { return error.underlying }
+    return self
+  }
+
+  /// This error as met in the archive at `path`: wrapped unless it names a path already (or the
+  /// archive is an in-memory image).
+  public func inFile(_ path: String) -> ArchiveError {
+    switch self {
+    case .io, .notAnArchive, .empty, .inFile: return self
+    default: return path == "<memory>" ? self : .inFile(path: path, error: self)
     }
   }
 }

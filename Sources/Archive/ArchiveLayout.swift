@@ -13,6 +13,7 @@ struct ArchiveLayout {
   /// Reads the header, then the index through the footer, falling back to a scan.
   static func load(_ bytes: [UInt8], path: String) throws(ArchiveError) -> ArchiveLayout {
     let magic = RecordLayout.fileMagic
+    if bytes.isEmpty { throw .empty(path: path) }
     guard bytes.count >= magic.count else {
       if magic.starts(with: bytes) { throw .truncatedTail(offset: bytes.count) }
       throw .notAnArchive(path: path)

@@ -108,6 +108,14 @@ extension ArchiveReader {
   func decodeRecord(
     at position: Int, previous: ChainState?, decoder: FrameDecoder
   ) throws(ArchiveError) -> (Frame, ChainState) {
+    do { return try decodeRecordHere(at: position, previous: previous, decoder: decoder) } catch {
+      throw error.inFile(path)
+    }
+  }
+
+  private func decodeRecordHere(
+    at position: Int, previous: ChainState?, decoder: FrameDecoder
+  ) throws(ArchiveError) -> (Frame, ChainState) {
     let summary = frames[position]
     switch RecordLayout.probe(bytes, at: summary.offset) {
     case .record(.frame, let payload) where payload.upperBound - summary.offset == summary.storedBytes:

@@ -46,7 +46,8 @@ public final class ArchiveReader: Sendable {
 
   /// Opens an archive image held in memory.
   public init(bytes: [UInt8], path: String = "<memory>") throws(ArchiveError) {
-    let layout = try ArchiveLayout.load(bytes, path: path)
+    let layout: ArchiveLayout
+    do { layout = try ArchiveLayout.load(bytes, path: path) } catch { throw error.inFile(path) }
     self.path = path
     self.bytes = bytes
     header = layout.header

@@ -67,7 +67,9 @@ extension ArchiveReader {
         guard try cursor.next() != nil else { break }
         result.framesDecoded += 1
       } catch {
-        result.problems.append(.init(frameNumber: position, offset: frames[position].offset, error: error))
+        // `rayrec verify` names the file once, in front of the problem.
+        result.problems.append(
+          .init(frameNumber: position, offset: frames[position].offset, error: error.underlying))
       }
     }
     result.problems.sort { ($0.offset, $0.frameNumber ?? -1) < ($1.offset, $1.frameNumber ?? -1) }

@@ -24,10 +24,13 @@ public struct DashboardCheck: Sendable {
   public func fails(_ result: PanelResult) -> Bool {
     switch result.status {
     case .error: return true
-    case .noData: return allowance(result) == nil
+    case .noData, .fallbackOnly: return allowance(result) == nil
     case .data, .skipped: return false
     }
   }
+
+  /// No data of the cluster: none at all, or only constant fallbacks.
+  func isEmpty(_ result: PanelResult) -> Bool { result.status == .noData || result.status == .fallbackOnly }
 
   /// How many panels fail.
   public var failed: Int { results.filter(fails).count }
@@ -38,16 +41,21 @@ public struct DashboardCheck: Sendable {
     for result in results {
       let reasons = result.reasons
       var line =
-        "  " + result.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
+        "  "
+        + result.status.rawValue.padding(
+          toLength: max(8, result.status.rawValue.count), withPad: " ", startingAt: 0) + " "
         + result.displayName
-      if result.status == .noData, let pattern = allowance(result) { line += " (allowed by \(pattern))" }
+      if result.status == .noData || result.status == .fallbackOnly, let pattern = allowance(result) {
+        line += " (allowed by \(pattern))"
+      }
       if !reasons.isEmpty { line += ": " + reasons.joined(separator: "; ") }
       lines.append(line)
     }
     let count = { (s: PanelStatus) in results.filter { $0.status == s }.count }
-    let allowed = results.filter { $0.status == .noData && allowance($0) != nil }.count
+    let allowed = results.filter { isEmpty($0) && allowance($0) != nil }.count
+    let fallbacks = count(.fallbackOnly)
     lines.append(
-      "  \(results.count) panels: \(count(.data)) data, \(count(.noData)) no data (\(allowed) allowed), \(count(.error)) errors, \(count(.skipped)) skipped; \(failed) failed"
+      "  \(results.count) panels: \(count(.data)) data, \(count(.noData)) no data (\(allowed) allowed), \(count(.error)) errors, \(count(.skipped)) skipped\(fallbacks > 0 ? ", \(fallbacks) fallback only" : ""); \(failed) failed"
     )
     return lines
   }
@@ -63,11 +71,12 @@ public struct DashboardCheck: Sendable {
         case .data: outcome = .passed
         case .skipped: outcome = .skipped(message: detail)
         case .error: outcome = .error(message: result.reasons.first ?? "error", detail: detail)
-        case .noData:
+        case .noData, .fallbackOnly:
+          let what = result.status.rawValue
           if let pattern = allowance(result) {
-            outcome = .skipped(message: "no data, allowed by --allow-empty \(pattern): \(detail)")
+            outcome = .skipped(message: "\(what), allowed by --allow-empty \(pattern): \(detail)")
           } else {
-            outcome = .failure(message: "no data: \(result.reasons.first ?? "")", detail: detail)
+            outcome = .failure(message: "\(what): \(result.reasons.first ?? "")", detail: detail)
           }
         }
         return JUnitReport.Case(name: result.displayName, outcome: outcome)
@@ -85,7 +94,7 @@ public struct DashboardCheck: Sendable {
         if j > 0 { out += "," }
         out += "{\"title\":\(q(r.title)),\"row\":\(r.panel.row.map(q) ?? "null"),"
         out += "\"id\":\(r.panel.id.map(String.init) ?? "null"),\"status\":\(q(r.status.rawValue)),"
-        out += "\"allowed\":\(r.status == .noData && check.allowance(r) != nil),\"failed\":\(check.fails(r)),"
+        out += "\"allowed\":\(check.isEmpty(r) && check.allowance(r) != nil),\"failed\":\(check.fails(r)),"
         out += "\"reasons\":[\(r.reasons.map(q).joined(separator: ","))],\"targets\":["
         out += r.targets.map { t in
           "{\"refId\":\(q(t.refId)),\"expr\":\(q(t.expr)),\"kind\":\(q(t.kind.rawValue)),\"stepMs\":\(t.stepMs),\"series\":\(t.series.count),\"error\":\(t.error.map(q) ?? "null")}"

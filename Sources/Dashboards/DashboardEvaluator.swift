@@ -174,10 +174,20 @@ public struct DashboardEvaluator: Sendable {
       var result = TargetResult(
         refId: target.refId, expr: text, kind: kind, stepMs: instant ? 0 : stepMs, series: series)
       result.readsSeries = !NoDataExplainer.selectors(in: parsed).isEmpty
+      let explainer = NoDataExplainer(
+        engine: engine, start: instant ? to : start, end: instant ? to : end, step: instant ? 0 : stepMs)
       if series.isEmpty {
-        let explainer = NoDataExplainer(
-          engine: engine, start: instant ? to : start, end: instant ? to : end, step: instant ? 0 : stepMs)
         result.noDataReasons = explainer.explain(parsed)
+      } else if result.readsSeries, let (kept, fallbacks) = FallbackBranches.strip(parsed) {
+        // Data that comes only from `or vector(0)` is a flat line, not the cluster.
+        let real =
+          instant
+          ? DashboardEvaluator.series(of: try engine.instantQuery(kept, at: to), at: to)
+          : try engine.rangeQuery(kept, start: start, end: end, step: stepMs)
+        if real.isEmpty {
+          result.fallbacksOnly = fallbacks
+          result.noDataReasons = explainer.explain(kept)
+        }
       }
       return result
     } catch {

@@ -38,6 +38,16 @@ public struct JUnitReport: Sendable {
   /// The name of the whole report.
   public var name: String
 
+  /// The suite of a dashboard file that could not be read: one error case with the message, so
+  /// a CI report shows the broken file instead of silently lacking it.
+  public static func unreadable(_ error: DashboardError) -> Suite {
+    Suite(
+      name: error.path, file: error.path,
+      cases: [
+        Case(name: "dashboard JSON", outcome: .error(message: error.description, detail: error.description))
+      ])
+  }
+
   /// Creates the value from its parts.
   public init(suites: [Suite], name: String = "rayrec check dashboard") {
     self.suites = suites

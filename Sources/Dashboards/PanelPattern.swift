@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 
-/// A pattern naming panels (`--allow-empty`): a shell glob (`GPU*`, case-sensitive, `*` `?`
+/// A pattern naming panels (`--allow-empty`): a shell glob (`*GPU*`, case-sensitive, `*` `?`
 /// `[...]`), or a regular expression between slashes (`/GPU|TPU/`, searched, not anchored).
 /// It matches a panel's title or its `Row / Title` name.
 public struct PanelPattern: Hashable, Sendable, CustomStringConvertible {
@@ -40,6 +40,17 @@ public struct PanelPattern: Hashable, Sendable, CustomStringConvertible {
       guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
       let range = NSRange(location: 0, length: (name as NSString).length)
       return regex.firstMatch(in: name, range: range) != nil
+    }
+  }
+
+  /// For a pattern that matched nothing: how patterns match, and the likely intent.
+  public var hint: String {
+    switch kind {
+    case .glob where !pattern.hasPrefix("*") || !pattern.hasSuffix("*"):
+      return
+        " (a glob matches the whole title, with or without its row; for titles containing it: '*\(pattern.trimmingCharacters(in: CharacterSet(charactersIn: "*")))*')"
+    case .glob, .regex:
+      return " (titles are matched with and without their row, 'Row / Title')"
     }
   }
 

@@ -23,6 +23,9 @@ public struct TargetResult: Hashable, Sendable {
   /// Whether the expression reads series (has a selector); a constant such as a threshold line
   /// `75` does not, and does not make a panel count as showing data.
   public var readsSeries = true
+  /// Set when the series came only from constant fallbacks (`or vector(0)`): those branches.
+  /// The query without them returned nothing, for ``noDataReasons``.
+  public var fallbacksOnly: [String]?
 
   /// Creates the value from its parts.
   public init(
@@ -41,12 +44,17 @@ public struct TargetResult: Hashable, Sendable {
 
   /// Whether any series came back.
   public var hasData: Bool { !series.isEmpty }
+
+  /// Whether the series show the cluster: read from series, not only a constant fallback.
+  public var hasRealData: Bool { hasData && readsSeries && fallbacksOnly == nil }
 }
 
 /// A panel's verdict: data, no data (with reasons), an error, or skipped (nothing PromQL to run).
 public enum PanelStatus: String, Hashable, Sendable {
   case data
   case noData = "no data"
+  /// The only lines drawn are constants: `... or vector(0)` fallbacks or threshold targets.
+  case fallbackOnly = "fallback only"
   case error
   case skipped
 }
@@ -75,8 +83,8 @@ public struct PanelResult: Hashable, Sendable {
     let run = targets.filter { $0.skipped == nil }
     if run.isEmpty { return .skipped }
     if run.contains(where: { $0.error != nil }) { return .error }
-    let reading = run.filter(\.readsSeries)
-    if (reading.isEmpty ? run : reading).contains(where: \.hasData) { return .data }
+    if run.contains(where: \.hasRealData) { return .data }
+    if run.contains(where: \.hasData) { return .fallbackOnly }
     return .noData
   }
 
@@ -86,10 +94,15 @@ public struct PanelResult: Hashable, Sendable {
     func add(_ s: String) { if !out.contains(s) { out.append(s) } }
     switch status {
     case .error:
-      for t in targets { if let e = t.error { add(targets.count > 1 ? "\(t.refId): \(e)" : e) } }
-    case .noData:
+      for t in targets { if let e = t.error { add("\(t.refId) `\(Self.short(t.expr))`: \(e)") } }
+    case .noData, .fallbackOnly:
       for t in targets where t.skipped == nil {
         if t.hasData && !t.readsSeries { add("only constant targets (\(t.refId): \(t.expr)) return data") }
+        if let fallbacks = t.fallbacksOnly {
+          add(
+            "only the fallback \(fallbacks.map { "`\($0)`" }.joined(separator: ", ")) of \(t.refId) returns data"
+          )
+        }
         t.noDataReasons.forEach(add)
       }
       notes.forEach(add)
@@ -98,6 +111,12 @@ public struct PanelResult: Hashable, Sendable {
     case .data: break
     }
     return out
+  }
+
+  /// An expression cut to a readable length for a one-line message.
+  static func short(_ expr: String) -> String {
+    let line = expr.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return line.count > 120 ? String(line.prefix(117)) + "..." : line
   }
 
   /// Title as shown, with the row in front when there is one.

@@ -10,7 +10,8 @@ public enum ArgumentParser {
     var rest = arguments[...]
     while !command.subcommands.isEmpty, let next = rest.first, !next.hasPrefix("-") {
       guard let sub = command.subcommands.first(where: { $0.name == next }) else {
-        return .failure(UsageError(message: "unknown command '\(next)'", path: path))
+        let hint = Suggestion.hint(next, among: command.subcommands.map(\.name))
+        return .failure(UsageError(message: "unknown command '\(next)'\(hint)", path: path))
       }
       command = sub
       path.append(next)
@@ -35,18 +36,30 @@ public enum ArgumentParser {
         let body = arg.dropFirst(2)
         let (name, inline) = split(body)
         guard let spec = command.options.first(where: { $0.name == name }) else {
-          return .failure(UsageError(message: "unknown option '--\(name)'", path: path))
+          let hint = Suggestion.hint(name, among: command.options.map(\.name) + ["help"], prefix: "--")
+          return .failure(
+            UsageError(message: "unknown option '--\(name)'\(hint)\(dashHint(arg, command))", path: path))
         }
         if let error = apply(spec, inline: inline, rest: &rest, into: &parsed, path: path) {
           return .failure(error)
         }
         continue
       }
+      // `-Inf`, `-x`, `-1`: when the first letter is no short option of the command, the
+      // argument cannot be one, so it fills the next positional if there is room for it.
+      if let first = arg.dropFirst().first, !command.options.contains(where: { $0.short == first }),
+        command.positionals.contains(where: \.variadic)
+          || parsed.positionals.count < command.positionals.count
+      {
+        parsed.positionals.append(arg)
+        continue
+      }
       // Bundled short options: -abc, or -o VALUE / -oVALUE for the last one.
       var letters = arg.dropFirst()
       while let letter = letters.popFirst() {
         guard let spec = command.options.first(where: { $0.short == letter }) else {
-          return .failure(UsageError(message: "unknown option '-\(letter)'", path: path))
+          return .failure(
+            UsageError(message: "unknown option '-\(letter)'\(dashHint(arg, command))", path: path))
         }
         let inline: String? = spec.valueName != nil && !letters.isEmpty ? String(letters) : nil
         if inline != nil { letters = "" }
@@ -55,10 +68,8 @@ public enum ArgumentParser {
         }
       }
     }
-    if parsed.flag("help") { return .success((command, parsed)) }
-    if command.action == nil {
-      return .failure(UsageError(message: "missing subcommand", path: path))
-    }
+    // A group without its subcommand (a bare `rayrec`) is answered with its help.
+    if parsed.flag("help") || command.action == nil { return .success((command, parsed)) }
     let required = command.positionals.filter { !$0.optional }.count
     let variadic = command.positionals.contains { $0.variadic }
     if parsed.positionals.count < required {
@@ -70,6 +81,11 @@ public enum ArgumentParser {
       return .failure(UsageError(message: "unexpected argument '\(extra)'", path: path))
     }
     return .success((command, parsed))
+  }
+
+  /// For commands that take arguments: how to pass one that starts with `-`.
+  private static func dashHint(_ arg: String, _ command: CommandSpec) -> String {
+    command.positionals.isEmpty ? "" : " (to pass '\(arg)' as an argument, put '--' before it)"
   }
 
   private static func split(_ body: Substring) -> (String, String?) {

@@ -20,6 +20,10 @@ public struct OptionSpec: Sendable {
     return spec
   }
 
+  /// `--force`: replace an existing output file instead of refusing.
+  public static let force = OptionSpec.flag(
+    "force", help: "Replace the output file if it already exists (default: refuse).")
+
   public static func option(
     _ name: String, short: Character? = nil, value: String, repeatable: Bool = false, help: String
   ) -> OptionSpec {

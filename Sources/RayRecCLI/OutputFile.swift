@@ -1,29 +1,59 @@
 import Glibc
 
-/// Writes a result file atomically: to a temporary name beside it, renamed into place only when
-/// complete, so a failure never leaves a partial file that looks finished.
+/// Writes a result file atomically: to a temporary name beside it, moved into place only when
+/// complete, so a failure never leaves a partial file that looks finished. An existing file is
+/// replaced only when the user said `--force`.
 struct OutputFile {
   let path: String
   let temporary: String
+  /// Replace an existing file at `path`.
+  let force: Bool
 
-  init(_ path: String) {
+  init(_ path: String, force: Bool) {
     self.path = path
     self.temporary = path + ".partial-\(getpid())"
+    self.force = force
   }
 
-  /// Runs `body` with the temporary path; renames on success, removes on failure.
+  /// Fails when `path` exists and `force` is false: checked before any work starts, so a long
+  /// recording or export is not run only to be thrown away.
+  static func refuseExisting(_ path: String, force: Bool) throws {
+    guard !force else { return }
+    var info = stat()
+    if lstat(path, &info) == 0 { throw alreadyExists(path) }
+  }
+
+  static func alreadyExists(_ path: String) -> DataError {
+    DataError("\(path): already exists; not overwritten (pass --force to replace it)")
+  }
+
+  /// Runs `body` with the temporary path; moves it into place on success, removes it on failure.
   func produce<T>(_ body: (String) throws -> T) throws -> T {
+    try Self.refuseExisting(path, force: force)
     do {
       let result = try body(temporary)
-      guard rename(temporary, path) == 0 else {
-        let message = String(cString: strerror(errno))
-        unlink(temporary)
-        throw DataError("\(path): cannot rename into place: \(message)")
-      }
+      try moveIntoPlace()
       return result
     } catch {
       unlink(temporary)
       throw error
+    }
+  }
+
+  /// `rename` replaces; without `--force`, `link` claims the name only if it is still free (a
+  /// file that appeared while we worked is not clobbered either).
+  private func moveIntoPlace() throws {
+    if !force {
+      if link(temporary, path) == 0 {
+        unlink(temporary)
+        return
+      }
+      if errno == EEXIST { throw Self.alreadyExists(path) }
+      // File systems without hard links: the best we can do is check, then rename.
+      try Self.refuseExisting(path, force: false)
+    }
+    guard rename(temporary, path) == 0 else {
+      throw DataError("\(path): cannot rename into place: \(String(cString: strerror(errno)))")
     }
   }
 }

@@ -74,13 +74,20 @@ public enum DurationArgument {
     return total
   }
 
-  /// `90s`, `1m30s`, `2h`: the shortest Prometheus spelling of a duration.
+  /// The one way durations are shown: `285ms` under a second, `12.5s` under a minute, and
+  /// whole seconds above (`2m`, `29m57s`, `1h5s`): Prometheus's units, without the noise of
+  /// `29m56s999ms`.
   public static func format(_ ms: Int64) -> String {
-    if ms == 0 { return "0s" }
-    var rest = ms
+    if ms < 0 { return "-" + format(0 &- ms) }
+    if ms < 1000 { return "\(ms)ms" }
+    if ms < 60_000 {
+      var fraction = String(ms % 1000 + 1000).dropFirst()
+      while fraction.last == "0" { fraction = fraction.dropLast() }
+      return "\(ms / 1000)\(fraction.isEmpty ? "" : ".\(fraction)")s"
+    }
+    var rest = ms / 1000 + (ms % 1000 >= 500 ? 1 : 0)
     var out = ""
-    for (unit, scale) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1000), ("ms", 1)] where rest >= scale
-    {
+    for (unit, scale) in [("h", Int64(3600)), ("m", 60), ("s", 1)] where rest >= scale {
       out += "\(rest / scale)\(unit)"
       rest %= scale
     }

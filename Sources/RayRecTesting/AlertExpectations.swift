@@ -55,6 +55,8 @@ public func expectAlertFires(
     {
       if series.isEmpty {
         lines.append("  the expression returned nothing from \(Sparkline.time(start)) to then")
+        lines += recording.emptyResultHints(
+          expr, start: start, end: t, step: max(1, evaluationInterval.milliseconds))
       }
       for s in series.prefix(5) {
         lines.append(

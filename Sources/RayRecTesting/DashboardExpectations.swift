@@ -23,7 +23,7 @@ public func expectData(
   evaluator.scrapeIntervalMs = scrapeInterval?.milliseconds ?? 15_000
   let dashboard = Dashboard(title: panel.dashboard, variables: panel.dashboardVariables, panels: [panel])
   let results = evaluator.evaluate(panel, in: dashboard, variables: evaluator.resolveVariables(dashboard))
-  for result in results where result.status == .noData || result.status == .error {
+  for result in results where [.noData, .fallbackOnly, .error].contains(result.status) {
     var lines = ["expectData: panel \"\(result.displayName)\" shows \(result.status.rawValue)"]
     lines += result.reasons.map { "  reason: \($0)" }
     for target in result.targets { lines.append("  \(target.refId): \(target.expr)") }

@@ -118,6 +118,7 @@ public func expectValue(
         : "expectValue: \(picked.count) series match; add labels to pick one",
       at: 0)
     lines += ["  result:"] + result.description.split(separator: "\n").map { "    " + $0 }
+    if result.samples.isEmpty { lines += recording.emptyResultHints(query, start: t, end: t, step: 0) }
     fail(lines, at: sourceLocation)
     return nil
   }

@@ -27,6 +27,11 @@ public struct PrometheusBackend: QueryBackend {
 
   public var engine: Engine? { nil }
 
+  /// `the last 15m of http://127.0.0.1:9090 before the test started`.
+  public var wholeDescription: String {
+    "the last \(Sparkline.duration(endMs - startMs)) of \(name) before the test started"
+  }
+
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
     let data = try get("/api/v1/query", ["query": query, "time": PrometheusBackend.seconds(time)])
     return try PrometheusBackend.decode(data)

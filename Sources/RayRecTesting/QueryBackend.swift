@@ -17,4 +17,11 @@ public protocol QueryBackend: Sendable {
   func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series]
   /// The engine over the data, when there is one in-process (dashboard checks need it).
   var engine: Engine? { get }
+  /// What `.whole` covers, for messages: `the whole recording`, or `the last 15m of ...`.
+  var wholeDescription: String { get }
+}
+
+extension QueryBackend {
+  /// `the whole recording`.
+  public var wholeDescription: String { "the whole recording" }
 }

@@ -18,6 +18,15 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
 
   /// The source.
   public var source: Source
+  /// Run the tests even over an archive that was not closed cleanly (a torn or partial copy);
+  /// they then get a warning instead of failing.
+  public var allowsUnfinished = false
+
+  /// Creates the trait.
+  public init(source: Source, allowsUnfinished: Bool = false) {
+    self.source = source
+    self.allowsUnfinished = allowsUnfinished
+  }
 
   /// Applies to every test in a suite.
   public var isRecursive: Bool { true }
@@ -29,11 +38,26 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
     let recording: Recording
     switch source {
     case .archive(let path, let labels, let near):
-      let located = Recording.locate(path, near: near)
+      let (found, tried) = Recording.search(path, near: near)
+      guard let located = found else {
+        throw RecordingError(
+          "recording \(path) not found; looked for it at:\n" + tried.map { "  \($0)" }.joined(separator: "\n")
+            + "\n(a relative path is taken from the working directory, then from each directory above the test file)"
+        )
+      }
       do {
         recording = try Recording.archive(located, labels: labels)
       } catch {
-        throw RecordingError("\(located): \(error)")
+        // Archive errors name the file already.
+        let text = "\(error)"
+        throw RecordingError(text.hasPrefix(located) ? text : "\(located): \(text)")
+      }
+      if let warning = (recording.backend as? ArchiveBackend)?.unfinishedWarning {
+        guard allowsUnfinished else {
+          throw RecordingError(
+            warning + "; or pass allowUnfinished: true to .recording(...) to test it as it is")
+        }
+        Issue.record(Comment(rawValue: warning), severity: .warning)
       }
     case .prometheus(let url, let window, let scrape):
       recording = Recording(
@@ -46,10 +70,16 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
 extension Trait where Self == RecordingTrait {
   /// Tests run over the recording at `path` (relative paths are looked up from the working
   /// directory, then upwards from the test file), with `labels` added to every target.
+  ///
+  /// An archive that was not closed cleanly (the recorder was killed, or the file is a partial
+  /// copy) fails the tests with what it holds, unless `allowUnfinished` is true.
   public static func recording(
-    _ path: String, labels: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    _ path: String, labels: [String: String] = [:], allowUnfinished: Bool = false,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> Self {
-    RecordingTrait(source: .archive(path: path, labels: labels, near: sourceLocation.filePath))
+    RecordingTrait(
+      source: .archive(path: path, labels: labels, near: sourceLocation.filePath),
+      allowsUnfinished: allowUnfinished)
   }
 
   /// Tests run against a live Prometheus (for example one scraping `rayrec replay`), over the

@@ -8,6 +8,8 @@ struct WindowRun {
   let end: Int64
   let step: Int64
   let series: [Series]
+  /// What the data is, for `.whole` (a recording, or the last minutes of a Prometheus).
+  let whole: String
 
   init?(
     _ query: String, window: RecordingWindow, labels: [String: String], step: Duration?, recording: Recording,
@@ -17,6 +19,7 @@ struct WindowRun {
     start = from
     end = max(from, to)
     self.step = max(1, step?.milliseconds ?? recording.backend.scrapeIntervalMs)
+    whole = recording.backend.wholeDescription
     do {
       series = try recording.backend.rangeQuery(query, start: start, end: end, step: self.step).filter { s in
         labels.allSatisfy { s.labels[$0.key] == $0.value }
@@ -30,7 +33,7 @@ struct WindowRun {
   func header(_ query: String, _ window: RecordingWindow) -> [String] {
     [
       "  query: \(query)",
-      "  window: \(window) (\(Sparkline.time(start)) ... \(Sparkline.time(end)), step \(Sparkline.duration(step)))",
+      "  window: \(window == .whole ? whole : window.description) (\(Sparkline.time(start)) ... \(Sparkline.time(end)), step \(Sparkline.duration(step)))",
     ]
   }
 }
@@ -50,7 +53,10 @@ public func expectAlways(
       sourceLocation: sourceLocation)
   else { return }
   guard !run.series.isEmpty else {
-    fail(["expectAlways: the query returned no series"] + run.header(query, window), at: sourceLocation)
+    fail(
+      ["expectAlways: the query returned no series"] + run.header(query, window)
+        + recording.emptyResultHints(query, start: run.start, end: run.end, step: run.step),
+      at: sourceLocation)
     return
   }
   var violations: [(Series, Int64, Double)] = []
@@ -120,6 +126,7 @@ public func expectEventually(
   lines += run.header(query, effective)
   if run.series.isEmpty {
     lines.append("  (no series at any step)")
+    lines += recording.emptyResultHints(query, start: run.start, end: run.end, step: run.step)
   } else {
     for s in run.series.prefix(5) { lines.append("  \(s.labels): \(Sparkline.describe(s))") }
   }

@@ -5,15 +5,17 @@ import Archive
 actor ArchiveSink {
   private let writer: ArchiveWriter
   private(set) var status = RecordingStatus()
-  private var health: [UInt32: Bool] = [:]
+  private var health = TargetHealth()
 
   init(path: String, header: ArchiveHeader) throws(ArchiveError) {
     writer = try ArchiveWriter(path: path, header: header)
     status.storedBytes = writer.bytesWritten
+    for target in header.targets { health.know(target) }
   }
 
   func add(_ target: ArchiveTarget) throws(ArchiveError) {
     try writer.addTarget(target)
+    health.know(target)
   }
 
   func append(_ frame: Frame) throws(ArchiveError) {
@@ -22,15 +24,13 @@ actor ArchiveSink {
     if frame.outcome.isFailure { status.failedFrames += 1 }
     status.rawBytes += frame.body.count
     status.storedBytes = writer.bytesWritten
-    health[frame.targetID] = !frame.outcome.isFailure
-    status.targetsUp = health.values.filter { $0 }.count
-    status.targetsDown = health.count - status.targetsUp
+    health.note(frame)
+    health.apply(to: &status)
   }
 
   func forget(_ targetID: UInt32) {
-    health[targetID] = nil
-    status.targetsUp = health.values.filter { $0 }.count
-    status.targetsDown = health.count - status.targetsUp
+    health.forget(targetID)
+    health.apply(to: &status)
   }
 
   func noteSkipped() { status.skipped += 1 }

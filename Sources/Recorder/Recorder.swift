@@ -95,6 +95,8 @@ public struct Recorder: Sendable {
           lastStatus = now
           var status = await sink.status
           status.nextScrapeMs = next.values.min() ?? 0
+          status.elapsedMs = now - started
+          status.remainingMs = end.map { max(0, $0 - now) }
           onStatus(status)
         }
         let discoveryDue = options.discoveryFiles.isEmpty ? Int64.max : nextDiscovery
@@ -103,7 +105,10 @@ public struct Recorder: Sendable {
         if sleepMs > 0 { try? await Task.sleep(for: .milliseconds(sleepMs)) }
       }
     }
-    return try await sink.close()
+    var status = try await sink.close()
+    status.elapsedMs = Self.nowMs() - started
+    status.remainingMs = end.map { max(0, $0 - Self.nowMs()) }
+    return status
   }
 
   private func scrapeRequest(_ target: ScrapeTarget) -> HTTPClientRequest {

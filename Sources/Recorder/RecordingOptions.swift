@@ -31,8 +31,19 @@ public struct RecordingStatus: Sendable, Hashable {
   public var skipped = 0
   /// The next scheduled scrape, unix ms.
   public var nextScrapeMs: Int64 = 0
+  /// Targets whose latest scrape failed (`host:port`, with the path when not `/metrics`), sorted.
+  public var downTargets: [String] = []
+  /// Targets scraped that have never answered with a successful scrape, sorted.
+  public var neverAnswered: [String] = []
+  /// Time since the recording started.
+  public var elapsedMs: Int64 = 0
+  /// Time until `--duration` ends it; nil when it runs until stopped.
+  public var remainingMs: Int64?
 
   public init() {}
+
+  /// Scrapes that succeeded.
+  public var succeededFrames: Int { frames - failedFrames }
 
   /// `raw / stored`, the compression ratio so far.
   public var ratio: Double { storedBytes > 0 ? Double(rawBytes) / Double(storedBytes) : 0 }

@@ -48,6 +48,8 @@ public struct ScenarioRecorder: Sendable {
       createdMs: scenario.startUnixMs, recorderVersion: recorderVersion, targets: archiveTargets)
     let writer = try ArchiveWriter(path: path, header: header)
     var status = RecordingStatus()
+    var health = TargetHealth()
+    for target in archiveTargets { health.know(target) }
     let acceptHeader = accept ?? HTTPClientRequest.prometheusAccept
     for (t, target) in schedule {
       let response = simulation.response(for: target, at: t, accept: acceptHeader)
@@ -56,7 +58,11 @@ public struct ScenarioRecorder: Sendable {
       status.frames += 1
       if frame.outcome.isFailure { status.failedFrames += 1 }
       status.rawBytes += frame.body.count
+      health.note(frame)
     }
+    health.apply(to: &status)
+    status.elapsedMs = end
+    status.remainingMs = 0
     try writer.close()
     status.storedBytes = writer.bytesWritten
     return status

@@ -78,6 +78,13 @@ public struct PortPlan: Sendable, Equatable, CustomStringConvertible {
       }
       used[address] = original
     }
+    for map in maps where !targets.contains(where: { $0.instance == map.original }) {
+      throw .invalidOption(
+        option: "map",
+        message:
+          "no target \(map.original) in the recording (its targets: \(targets.map(\.instance).joined(separator: ", ")))"
+      )
+    }
     for target in targets {
       guard let map = maps.first(where: { $0.original == target.instance }) else { continue }
       try claim(map.address, for: target.instance)

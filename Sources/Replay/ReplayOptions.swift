@@ -27,6 +27,10 @@ public struct ReplayOptions: Sendable {
   public var sdFile: String?
   /// Ray's discovery-file JSON to keep up to date, if any.
   public var raySDFile: String?
+  /// Leave the discovery files listing the targets when the replay stops; by default they are
+  /// rewritten empty, so a Prometheus that follows them drops the targets instead of alerting
+  /// on them as down.
+  public var keepDiscoveryFiles = false
   /// Sample timestamps in served bodies.
   public var timestamps = Timestamps.off
   /// Where the status endpoint listens; nil for none.

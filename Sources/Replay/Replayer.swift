@@ -87,6 +87,9 @@ public final class Replayer: Sendable {
 
   /// True once the window has been played (time mode, not looping) or every frame has been
   /// served (step mode).
+  /// Added to recorded times under `--timestamps shifted` (fixed when the replay starts).
+  public var timestampShiftMs: Int64 { state.shiftMs.load(ordering: .relaxed) }
+
   public var isFinished: Bool { state.finished.load(ordering: .acquiring) }
 
   /// A snapshot for the status endpoint or a status line.
@@ -106,7 +109,12 @@ public final class Replayer: Sendable {
         listenerIDs.withLock { $0[index] = bound.id }
       } catch {
         Task { [server] in await server.stop() }
-        throw .bind(address: planned.description, message: error.description)
+        let original = slot.target.instance
+        throw .bind(
+          address: planned.description,
+          message:
+            "\(error.description) (serving target \(original)); move it with --port-offset N (every port +N) or --map \(original)=127.0.0.1:PORT (PORT 0: any free port)"
+        )
       }
     }
     if let address = options.statusAddress {
@@ -161,7 +169,8 @@ public final class Replayer: Sendable {
     }
   }
 
-  /// Stops the clock and closes every listener and connection.
+  /// Stops the clock and closes every listener and connection, then empties the discovery files
+  /// (atomically) unless ``ReplayOptions/keepDiscoveryFiles``.
   public func stop() async {
     stopRequested.store(true, ordering: .releasing)
     guard started.load(ordering: .acquiring) else {
@@ -176,6 +185,7 @@ public final class Replayer: Sendable {
       }
     }
     await server.stop()
+    if !options.keepDiscoveryFiles { try? writeDiscovery(existing: state.slots.map { _ in false }) }
   }
 
   /// Writes the discovery files for the targets that exist now.

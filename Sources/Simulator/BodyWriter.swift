@@ -24,6 +24,22 @@ struct BodyWriter {
     out.append(0x0A)
   }
 
+  /// A sample as the article's snippet prints them: whole numbers without a fraction or an
+  /// exponent (`0`, `15728640`), others in their shortest form (`0.00123`).
+  @inline(__always)
+  mutating func articleSample(_ prefix: [UInt8], _ value: Double) {
+    out.append(contentsOf: prefix)
+    out.append(contentsOf: Array(Self.articleNumber(value).utf8))
+    out.append(0x0A)
+  }
+
+  static func articleNumber(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+
   mutating func histogram(_ h: HistogramPrefixes, _ state: HistogramState) {
     for i in h.buckets.indices { sample(h.buckets[i], state.cumulative[i]) }
     sample(h.count, state.count)

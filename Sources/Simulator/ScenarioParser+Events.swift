@@ -126,7 +126,9 @@ extension ScenarioParser {
     default:
       throw fail(
         what.text == "" ? word.column : what.column,
-        "unknown event '\(what.text)' (expected actor, tasks, object-store, node, gcs or fault)")
+        "unknown event '\(what.text)' ("
+          + Self.didYouMean(what.text, ["actor", "tasks", "object-store", "node", "gcs", "fault"])
+          + "expected actor, tasks, object-store, node, gcs or fault)")
     }
     events.append(event)
   }
@@ -165,7 +167,9 @@ extension ScenarioParser {
     default:
       throw fail(
         word.column,
-        "unknown fault '\(word.text)' (expected down, hang, slow, http, reset, truncate or malformed)")
+        "unknown fault '\(word.text)' ("
+          + Self.didYouMean(word.text, ["down", "hang", "slow", "http", "reset", "truncate", "malformed"])
+          + "expected down, hang, slow, http, reset, truncate or malformed)")
     }
   }
 }

@@ -119,7 +119,14 @@ struct ScenarioParser {
     case "series": try seriesLine(word, args)
     case "at": try eventLine(word, args)
     default:
-      throw fail(word.column, "unknown directive '\(word.text)'")
+      let directives = [
+        "scenario", "cluster", "profile", "seed", "start", "duration", "interval", "resolution", "node",
+        "nodes",
+        "actor", "task", "series", "at",
+      ]
+      let guess = Self.didYouMean(word.text, directives)
+      throw fail(
+        word.column, "unknown directive '\(word.text)'" + (guess.isEmpty ? "" : " (\(guess.dropLast()))"))
     }
   }
 
@@ -141,7 +148,10 @@ struct ScenarioParser {
       let parts = t.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = String(parts[0])
       guard allowed.contains(key) else {
-        throw fail(t.column, "unknown option '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
+        throw fail(
+          t.column,
+          "unknown option '\(key)' (\(Self.didYouMean(key, allowed))expected one of: \(allowed.joined(separator: ", ")))"
+        )
       }
       guard !result.contains(where: { $0.key == key }) else {
         throw fail(t.column, "option '\(key)' given twice")

@@ -1,17 +1,18 @@
 import Exposition
 
-/// The article's raylet on :8265: actor restarts, actor task times, object store usage.
+/// The article's raylet on :8265, in the article's own shape: its HELP and TYPE lines, its label
+/// sets (`actor_name`, `component`, `node_id`, `ray_node_ip`, `ray_node_port`), values printed as
+/// plain numbers (`0`, `15728640`). Only the values move.
 struct SeedRayletRenderer: TargetRenderer {
   let node: Int
   let actors: [Int]
-  let restartsHead = FamilyHead(
-    "ray_actor_restarts_total", .counter, "Number of times an actor was restarted after a failure.")
+  let restartsHead = FamilyHead("ray_actor_restarts_total", .counter, "Total number of actor restarts.")
   let executionHead = FamilyHead(
-    "ray_actor_task_execution_time_s", .histogram, "Time spent executing actor tasks, in seconds.")
+    "ray_actor_task_execution_time_s", .gauge, "Average time spent executing actor tasks in seconds.")
   let storeHead = FamilyHead(
-    "ray_object_store_memory_usage_bytes", .gauge, "Bytes of object store memory in use on this node.")
+    "ray_object_store_memory_usage_bytes", .gauge, "Memory usage of the object store in bytes.")
   let restarts: [[UInt8]]
-  let execution: [HistogramPrefixes]
+  let execution: [[UInt8]]
   let store: [UInt8]
 
   init(node: Int, context c: RenderContext) {
@@ -26,20 +27,23 @@ struct SeedRayletRenderer: TargetRenderer {
       SeriesPrefix.make("ray_actor_restarts_total", [("actor_name", c.scenario.actors[$0].name)] + base)
     }
     execution = actors.map {
-      HistogramPrefixes(
-        "ray_actor_task_execution_time_s", [("actor_name", c.scenario.actors[$0].name)] + base,
-        bounds: Buckets.executionSeconds)
+      SeriesPrefix.make(
+        "ray_actor_task_execution_time_s", [("actor_name", c.scenario.actors[$0].name)] + base)
     }
     store = SeriesPrefix.make("ray_object_store_memory_usage_bytes", base)
   }
 
   mutating func render(_ state: ModelState, into w: inout BodyWriter) {
     w.head(restartsHead)
-    for (i, a) in actors.enumerated() { w.sample(restarts[i], state.actors[a].restarts) }
+    for (i, a) in actors.enumerated() { w.articleSample(restarts[i], state.actors[a].restarts) }
     w.head(executionHead)
-    for (i, a) in actors.enumerated() { w.histogram(execution[i], state.actors[a].execution) }
+    for (i, a) in actors.enumerated() {
+      // The average over the tasks the actor's process has run (0 before the first), in µs steps.
+      let h = state.actors[a].execution
+      w.articleSample(execution[i], h.count > 0 ? (h.sum / h.count * 1e6).rounded() / 1e6 : 0)
+    }
     w.head(storeHead)
-    w.sample(store, state.nodes[node].objectStoreUsed)
+    w.articleSample(store, state.nodes[node].objectStoreUsed)
   }
 }
 
@@ -66,9 +70,11 @@ struct SeedDashboardRenderer: TargetRenderer {
 
   mutating func render(_ state: ModelState, into w: inout BodyWriter) {
     w.head(activeHead)
-    w.sample(active, Double(state.nodes.reduce(0) { $0 + ($1.alive ? 1 : 0) }))
+    w.articleSample(active, Double(state.nodes.reduce(0) { $0 + ($1.alive ? 1 : 0) }))
     w.head(cpuHead)
-    for n in state.nodes.indices where state.nodes[n].alive { w.sample(cpu[n], context.cpuPercent(n, state)) }
+    for n in state.nodes.indices where state.nodes[n].alive {
+      w.articleSample(cpu[n], context.cpuPercent(n, state))
+    }
   }
 }
 
@@ -96,9 +102,10 @@ struct SeedGCSRenderer: TargetRenderer {
   mutating func render(_ state: ModelState, into w: inout BodyWriter) {
     w.head(heartbeatHead)
     for n in state.nodes.indices where state.nodes[n].alive {
-      w.sample(heartbeat[n], state.nodes[n].lastHeartbeatMs)
+      w.articleSample(heartbeat[n], state.nodes[n].lastHeartbeatMs)
     }
     w.head(queueHead)
-    w.sample(queue, state.nodes.reduce(0) { $0 + ($1.alive ? $1.tasks.reduce(0) { $0 + $1.pending } : 0) })
+    w.articleSample(
+      queue, state.nodes.reduce(0) { $0 + ($1.alive ? $1.tasks.reduce(0) { $0 + $1.pending } : 0) })
   }
 }

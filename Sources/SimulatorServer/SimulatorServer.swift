@@ -28,11 +28,26 @@ public final class SimulatorServer: Sendable {
   /// Where each target is served (its recorded address, or `bind` when given).
   public let addresses: [SocketAddress]
 
+  /// A listener could not be opened: which target, where, and why.
+  public struct BindError: Error, CustomStringConvertible, Sendable {
+    /// The target (index into ``Simulation/targets``).
+    public var target: SimulatedTarget
+    /// Where it was to listen.
+    public var address: SocketAddress
+    /// The system's reason.
+    public var message: String
+
+    public var description: String {
+      "cannot listen on \(address) for \(target.node) \(target.endpoint) (\(target.instance)): \(message)"
+    }
+  }
+
   /// - Parameters:
   ///   - bind: serve every endpoint on this address instead of its own (ports must then differ).
+  ///   - addresses: where to serve each target, in target order (overrides `bind`).
   ///   - clock: virtual time in ms since the scenario start; the default runs from now at `speed`.
   public init(
-    simulation: Simulation, bind: String? = nil, speed: Double = 1,
+    simulation: Simulation, bind: String? = nil, addresses planned: [SocketAddress]? = nil, speed: Double = 1,
     clock: (@Sendable () -> Int64)? = nil
   ) throws {
     self.simulation = simulation
@@ -47,8 +62,8 @@ public final class SimulatorServer: Sendable {
         return Int64(ms * speed)
       }
     }
-    var addresses: [SocketAddress] = []
-    for target in simulation.targets {
+    var addresses: [SocketAddress] = planned ?? []
+    for target in simulation.targets where planned == nil {
       guard let address = SocketAddress(host: bind ?? target.host, port: UInt16(clamping: target.port)) else {
         throw HTTPError(kind: .badURL, operation: "bind", message: "invalid address \(bind ?? target.host)")
       }
@@ -57,7 +72,9 @@ public final class SimulatorServer: Sendable {
     if Set(addresses.map { "\($0)" }).count != addresses.count {
       throw HTTPError(
         kind: .system, operation: "bind",
-        message: "two endpoints would share one address and port; drop --bind or give nodes distinct ports")
+        message:
+          "two endpoints would share one address and port; drop --bind, give nodes distinct ports, or --map one"
+      )
     }
     self.addresses = addresses
     let state = SharedState()
@@ -82,7 +99,10 @@ public final class SimulatorServer: Sendable {
         await server.removeListener(listener)
         _ = state.withLock { $0.listeners.removeValue(forKey: index) }
       } else if !refused, listener == nil {
-        let bound = try server.addListener(address)
+        let bound: BoundListener
+        do { bound = try server.addListener(address) } catch {
+          throw BindError(target: simulation.targets[index], address: address, message: "\(error)")
+        }
         state.withLock { $0.listeners[index] = bound.id }
       }
     }

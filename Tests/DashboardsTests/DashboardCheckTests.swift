@@ -28,7 +28,7 @@ import Testing
         "c.json: C",
         "  data     Up",
         "  no data  GPU (allowed by glob 'GPU'): metric gpu is not in the recording",
-        "  error    Bad: 1:5: parse error: unclosed left parenthesis",
+        "  error    Bad: A `sum(`: 1:5: parse error: unclosed left parenthesis",
         "  3 panels: 1 data, 1 no data (1 allowed), 1 errors, 0 skipped; 1 failed",
       ])
   }

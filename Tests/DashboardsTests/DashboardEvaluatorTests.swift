@@ -59,7 +59,7 @@ import Testing
   @Test func reasonsExplainEachVerdict() throws {
     let results = try Self.results()
     #expect(results[2].reasons == ["metric ray_node_gpus_utilization is not in the recording"])
-    #expect(results[3].reasons == ["1:7: parse error: unclosed left parenthesis"])
+    #expect(results[3].reasons == ["A `sum(up`: 1:7: parse error: unclosed left parenthesis"])
     #expect(results[7].reasons == ["datasource type loki is not Prometheus"])
   }
 

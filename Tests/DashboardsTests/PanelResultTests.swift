@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct PanelResultTests {
+@Suite(.timeLimit(.minutes(1))) struct PanelResultTests {
   static let panel = Panel(title: "P", row: "R", targets: [])
 
   @Test func errorsWinOverDataAndDataOverNoData() {
@@ -15,7 +15,9 @@ import Testing
     #expect(PanelResult(panel: Self.panel, title: "P", targets: [data, empty]).status == .data)
     #expect(PanelResult(panel: Self.panel, title: "P", targets: [empty]).status == .noData)
     #expect(
-      PanelResult(panel: Self.panel, title: "P", targets: [data, broken]).reasons == ["C: 1:2: parse error"])
+      PanelResult(panel: Self.panel, title: "P", targets: [data, broken]).reasons == [
+        "C `(`: 1:2: parse error"
+      ])
     #expect(PanelResult(panel: Self.panel, title: "P", targets: []).status == .skipped)
     #expect(PanelResult(panel: Self.panel, title: "P", targets: []).displayName == "R / P")
   }
@@ -27,9 +29,18 @@ import Testing
     let empty = TargetResult(
       refId: "A", expr: "x", kind: .range, noDataReasons: ["metric x is not in the recording"])
     let result = PanelResult(panel: Self.panel, title: "P", targets: [empty, threshold])
-    #expect(result.status == .noData)
+    // Issue 15, point 10: a threshold line is not data of the cluster.
+    #expect(result.status == .fallbackOnly)
     #expect(
       result.reasons == ["metric x is not in the recording", "only constant targets (B: 75) return data"])
-    #expect(PanelResult(panel: Self.panel, title: "P", targets: [threshold]).status == .data)
+    #expect(PanelResult(panel: Self.panel, title: "P", targets: [threshold]).status == .fallbackOnly)
+  }
+
+  /// Issue 15, point 11: an error line names the target.
+  @Test func anErrorNamesItsTargetAndExpression() {
+    let broken = TargetResult(refId: "C", expr: "sum(", kind: .range, error: "1:5: unexpected end of input")
+    #expect(
+      PanelResult(panel: Self.panel, title: "P", targets: [broken]).reasons
+        == ["C `sum(`: 1:5: unexpected end of input"])
   }
 }

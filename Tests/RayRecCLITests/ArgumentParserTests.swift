@@ -2,7 +2,7 @@ import Testing
 
 @testable import RayRecCLI
 
-@Suite struct ArgumentParserTests {
+@Suite(.timeLimit(.minutes(1))) struct ArgumentParserTests {
   static let leaf = CommandSpec(
     name: "leaf", abstract: "A leaf.",
     options: [
@@ -58,14 +58,29 @@ import Testing
 
   @Test(arguments: [
     (["group", "nope"], "unknown command 'nope'"),
-    (["group", "leaf", "--bogus", "x"], "unknown option '--bogus'"),
-    (["group", "leaf", "-z", "x"], "unknown option '-z'"),
+    (
+      ["group", "leaf", "--bogus", "x"],
+      "unknown option '--bogus' (to pass '--bogus' as an argument, put '--' before it)"
+    ),
+    (
+      ["group", "leaf", "a", "b", "-z"],
+      "unknown option '-z' (to pass '-z' as an argument, put '--' before it)"
+    ),
     (["group", "leaf", "x", "--output"], "option '--output' needs a value"),
     (["group", "leaf", "--json=1", "x"], "option '--json' takes no value"),
     (["group", "leaf", "-o", "a", "-o", "b", "x"], "option '--output' given more than once"),
     (["group", "leaf"], "missing argument <input>"),
     (["group", "leaf", "a", "b", "c"], "unexpected argument 'c'"),
-    (["group"], "missing subcommand"),
+    // Issue 15, point 15: "did you mean".
+    (["group", "laef"], "unknown command 'laef'; did you mean 'leaf'?"),
+    (
+      ["group", "leaf", "--outptu", "x", "in"],
+      "unknown option '--outptu'; did you mean '--output'? (to pass '--outptu' as an argument, put '--' before it)"
+    ),
+    (
+      ["group", "leaf", "--verb", "in"],
+      "unknown option '--verb'; did you mean '--verbose'? (to pass '--verb' as an argument, put '--' before it)"
+    ),
   ])
   func mistakesAreUsageErrors(args: [String], message: String) {
     guard case .failure(let error) = Self.parse(args) else {
@@ -73,6 +88,28 @@ import Testing
       return
     }
     #expect(error.message == message)
+  }
+
+  /// Issue 15, point 14: `rayrec query ARCH -Inf` and `'-x'` are expressions, not options.
+  @Test(arguments: ["-Inf", "-x", "-1", "-(a)"])
+  func anArgumentThatCannotBeAnOptionIsAPositional(_ arg: String) throws {
+    #expect(try Self.parse(["group", "leaf", "in", arg]).get().positionals == ["in", arg])
+    #expect(try Self.parse(["group", "leaf", arg, "--json"]).get().positionals == [arg])
+  }
+
+  @Test func aKnownShortOptionStillWins() throws {
+    let parsed = try Self.parse(["group", "leaf", "in", "-v"]).get()
+    #expect(parsed.flag("verbose"))
+    #expect(parsed.positionals == ["in"])
+  }
+
+  /// Issue 15, point 15: a group without a subcommand is answered with its help.
+  @Test func aGroupWithoutASubcommandParsesToItsHelp() throws {
+    guard case .success(let (command, _)) = ArgumentParser.parse(["group"], root: Self.root) else {
+      Issue.record("expected the group")
+      return
+    }
+    #expect(command.name == "group")
   }
 
   @Test func helpIsAcceptedWithoutRequiredArguments() throws {

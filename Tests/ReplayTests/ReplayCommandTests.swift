@@ -1,11 +1,12 @@
 import Archive
 import Foundation
+import Replay
 import Testing
 
 @testable import RayRecCLI
 
 /// `rayrec replay` end to end in-process: options, the printed plan, exit at the end.
-@Suite(.serialized) struct ReplayCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ReplayCommandTests {
   static func archivePath() throws -> String {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("rayrec-replay-cli-\(UUID().uuidString).rayrec").path
@@ -41,6 +42,21 @@ import Testing
     #expect(out.contains("replay finished: 0 requests answered"))
   }
 
+  /// Issue 15, point 2: replaying a torn copy says so before serving.
+  @Test func aTornArchiveIsReplayedWithAWarning() throws {
+    let path = try Self.archivePath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    try bytes.dropLast(30).write(to: URL(fileURLWithPath: path))
+    let (code, _, err) = run([
+      "replay", path, "--speed", "1000x", "--map", "10.0.0.1:8080=127.0.0.1:0", "--map",
+      "10.0.0.2:8080=127.0.0.1:0",
+    ])
+    #expect(code == 0)
+    #expect(err.hasPrefix("\(path): warning: the archive was not closed cleanly"), "\(err)")
+    #expect(err.contains("rayrec repair"))
+  }
+
   @Test func badOptionsAreUsageErrors() throws {
     let path = try Self.archivePath()
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -65,5 +81,43 @@ import Testing
     let (code, _, err) = run(["replay", path, "--from", "end", "--to", "start"])
     #expect(code == 1)
     #expect(err.contains("window is empty"))
+  }
+}
+
+/// Issue 15, point 7: replay's live line and its note on what Prometheus sees.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ReplayLinesTests {
+  static func status(loop: Int64 = 0) throws -> ReplayStatus {
+    let json = """
+      {"mode": "time", "speed": 10, "virtualTimeMs": 1795608090000, "fromMs": 1795608000000,
+       "toMs": 1795608300000, "loop": \(loop), "progress": 0.3, "finished": false,
+       "targets": [{"instance": "a:1", "job": "ray", "address": "127.0.0.1:1", "state": "serving",
+                    "hits": 4}]}
+      """
+    return try JSONDecoder().decode(ReplayStatus.self, from: Data(json.utf8))
+  }
+
+  @Test func theLineShowsRecordedTimeAndNoLoopWithoutLoop() throws {
+    #expect(
+      ReplayCommand.statusLine(try Self.status(), loops: false)
+        == "recorded 2026-11-25T12:01:30Z (+1m30s of 5m, 30%) | targets 1/1 serving | 4 requests")
+    #expect(ReplayCommand.statusLine(try Self.status(loop: 2), loops: true).contains("30%) | pass 3 |"))
+  }
+
+  @Test func shiftedTimestampsSayWhereTheWindowLandsAndNotThatRatesAreScaled() throws {
+    let path = try ReplayCommandTests.archivePath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var console = Console(passthrough: false)
+    let code = RayRecCLI.run(
+      [
+        "replay", path, "--speed", "1000x", "--timestamps=shifted", "--map", "10.0.0.1:8080=127.0.0.1:0",
+        "--map", "10.0.0.2:8080=127.0.0.1:0",
+      ], console: &console)
+    #expect(code == 0)
+    let note = try #require(console.outText.split(separator: "\n").first { $0.hasPrefix("note: ") })
+    #expect(!note.contains("1000x the recorded rates"))
+    #expect(note.contains("every sample carries its own time, moved by "))
+    #expect(note.contains("so the window lands at "))
+    #expect(note.contains("rate() and increase() read the recorded rates"))
+    #expect(note.contains("up and scrape_* series still carry its clock"))
   }
 }

@@ -96,7 +96,16 @@ struct ScenarioParserTests {
     BadCase(
       text: header + "node w1 127.0.0.2 gpus=1\n", line: 4, column: 19,
       message:
-        "unknown option 'gpus' (expected one of: head, absent, cpus, memory, object-store, agent, autoscaler, dashboard)"
+        "unknown option 'gpus' (did you mean 'cpus'? expected one of: head, absent, cpus, memory, object-store, agent, autoscaler, dashboard)"
+    ),
+    // Issue 15, point 15: typos get a "did you mean".
+    BadCase(
+      text: header + "duraton 5m\n", line: 4, column: 1,
+      message: "unknown directive 'duraton' (did you mean 'duration'?)"),
+    BadCase(
+      text: header + "at 1m fault head dwon\n", line: 4, column: 18,
+      message:
+        "unknown fault 'dwon' (did you mean 'down'? expected down, hang, slow, http, reset, truncate or malformed)"
     ),
     BadCase(
       text: header + "node w1 127.0.0.2 cpus=4 cpus=5 gpus=1\n", line: 4, column: 26,

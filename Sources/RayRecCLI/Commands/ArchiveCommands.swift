@@ -18,6 +18,7 @@ enum ArchiveCommands {
       .option("label", value: "NAME=VALUE", repeatable: true, help: "An extra target label."),
       .option(
         "interval", value: "DURATION", help: "The scrape interval to record (default: the median gap)."),
+      .force,
     ],
     positionals: [PositionalSpec("dir", help: "The dump tree.")],
     action: { args, console in
@@ -31,7 +32,9 @@ enum ArchiveCommands {
         importer.intervalMs = try RecordCommand.duration(args, "interval", default: 0)
       }
       let dir = args.positionals[0]
-      let report = try OutputFile(output).produce { try importer.importDump(from: dir, to: $0) }
+      let report = try OutputFile(output, force: args.flag("force")).produce {
+        try importer.importDump(from: dir, to: $0)
+      }
       console.print(
         "\(output): \(report.targets.count) targets, \(report.frames) frames (\(report.failedFrames) failed), \(report.samples) samples, \(report.rawBytes) bytes raw, \(report.storedBytes) stored, \(String(format: "%.3f", report.bytesPerSample)) bytes/sample, \(String(format: "%.0f", report.megabytesPerSecond)) MB/s"
       )
@@ -121,7 +124,7 @@ enum ArchiveCommands {
     ],
     positionals: [PositionalSpec("archive", help: "The archive.")],
     action: { args, console in
-      let reader = try open(args.positionals[0])
+      let reader = try read(args.positionals[0], &console)
       let target = try pickTarget(reader, args.value("target"), path: args.path)
       let stats = reader.stats
       guard let first = stats.firstTimeMs, let last = stats.lastTimeMs else {
@@ -133,6 +136,11 @@ enum ArchiveCommands {
           message: "--at: invalid time '\(atText)' (RFC 3339, unix seconds, +90s, end-1m)", path: args.path)
       }
       let t = at.resolve(start: first, end: last)
+      if t > last {
+        console.error(
+          "note: --at \(atText) is \(RFC3339.format(t)), past the end of the recording (\(RFC3339.format(last))): showing the last frame of \(target.instance)"
+        )
+      }
       guard let frame = try reader.frame(target: target.id, at: t) else {
         let firstOfTarget =
           reader.summaries(target: target.id).first.map { RFC3339.format($0.timeMs) } ?? "none"
@@ -183,14 +191,16 @@ enum ArchiveCommands {
 
   static let repairSpec = CommandSpec(
     name: "repair", abstract: "Write a new, cleanly closed archive with every intact frame.",
-    options: [.option("output", short: "o", value: "FILE", help: "The repaired archive (required).")],
+    options: [
+      .option("output", short: "o", value: "FILE", help: "The repaired archive (required)."), .force,
+    ],
     positionals: [PositionalSpec("archive", help: "The damaged archive.")],
     action: { args, console in
       guard let output = args.value("output") else {
         throw UsageError(message: "missing --output FILE", path: args.path)
       }
       let reader = try open(args.positionals[0])
-      let report = try OutputFile(output).produce { try reader.repair(to: $0) }
+      let report = try OutputFile(output, force: args.flag("force")).produce { try reader.repair(to: $0) }
       console.print(
         "\(output): \(report.framesWritten) frames kept, \(report.framesLost) lost (\(report.framesUndecodable) undecodable, \(report.framesMissing) missing)\(report.truncatedTailOffset.map { ", torn tail at byte \($0) dropped" } ?? "")"
       )
@@ -199,6 +209,14 @@ enum ArchiveCommands {
 
   static func open(_ path: String) throws -> ArchiveReader {
     do { return try ArchiveReader(path: path) } catch { throw DataError(error.description) }
+  }
+
+  /// Opens an archive to read its data, saying on standard error when it was not closed cleanly
+  /// (what it holds and how to repair it), so a partial copy is never read silently.
+  static func read(_ path: String, _ console: inout Console) throws -> ArchiveReader {
+    let reader = try open(path)
+    if let warning = reader.unfinishedWarning { console.error(warning) }
+    return reader
   }
 
   static func labels(_ args: ParsedArguments) throws -> [(String, String)] {

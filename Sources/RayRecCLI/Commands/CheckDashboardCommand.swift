@@ -15,7 +15,12 @@ enum CheckDashboardCommand {
       interval, range queries aligned to the step, instant ones at the end) and prints per panel:
       data, no data (with the reason: a metric or label value the recording lacks) or error.
       Exits 1 when a panel errors, or shows no data and no --allow-empty pattern matches its
-      title. A pattern is a shell glob ('GPU*') or, between slashes, a regex ('/GPU|TPU/').
+      title (with or without its row: 'Row / Title'). A pattern is a shell glob matching the whole
+      title ('*GPU*') or, between slashes, a regex found anywhere in it ('/GPU|TPU/'); a pattern
+      that matches no panel gets a warning. Panels whose only data is a constant fallback
+      ('... or vector(0)', a threshold line) are reported as "fallback only", not data.
+      A dashboard that does not parse is reported (and written to --junit as an error case);
+      the others are still checked.
       --var NAME=VALUE picks a variable's value (repeat for several; All selects All).
       """,
     options: [
@@ -31,8 +36,11 @@ enum CheckDashboardCommand {
         help: "Panels whose title matches may show no data (glob, or /regex/)."),
       .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
       .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
+      .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
+      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
       .flag("json", help: "Print the results as JSON."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
+      .force,
     ],
     positionals: [
       PositionalSpec("dashboard", help: "Grafana dashboard JSON files.", variadic: true),
@@ -65,14 +73,27 @@ enum CheckDashboardCommand {
       }
       width = w
     }
+    if let junit = args.value("junit") { try OutputFile.refuseExisting(junit, force: args.flag("force")) }
+    let compat = args.value("compat") ?? "3"
+    guard compat == "2" || compat == "3" else {
+      throw UsageError(message: "--compat is 2 or 3", path: args.path)
+    }
     // Read every dashboard first: a malformed file is reported before the recording is loaded.
     var dashboards: [Dashboard] = []
+    var unreadable: [DashboardError] = []
     for path in paths {
-      do { dashboards.append(try Dashboard.load(path)) } catch { throw DataError(error.description) }
+      do { dashboards.append(try Dashboard.load(path)) } catch { unreadable.append(error) }
     }
-    var storeOptions = SeriesStoreOptions()
+    for error in unreadable { console.error(error.description) }
+    if dashboards.isEmpty, let junit = args.value("junit") {
+      try writeJUnit(
+        JUnitReport(suites: unreadable.map(JUnitReport.unreadable)).xml, to: junit, force: args.flag("force"))
+    }
+    if dashboards.isEmpty { return 1 }
+    var storeOptions = compat == "2" ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
+    storeOptions.staleness = !args.flag("no-staleness")
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
-    let reader = try ArchiveCommands.open(archivePath)
+    let reader = try ArchiveCommands.read(archivePath, &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
     func time(_ name: String, _ fallback: Int64) throws -> Int64 {
       guard let text = args.value(name) else { return fallback }
@@ -84,7 +105,10 @@ enum CheckDashboardCommand {
     let from = try time("from", store.startMs)
     let to = try time("to", store.endMs)
     guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
-    var evaluator = DashboardEvaluator(engine: Engine(storage: store), from: from, to: to)
+    var engine = Engine(storage: store)
+    engine.prometheus2Semantics = compat == "2"
+    var evaluator = DashboardEvaluator(engine: engine, from: from, to: to)
+    evaluator.parserOptions.prometheus2Functions = compat == "2"
     evaluator.scrapeIntervalMs = scrape
     evaluator.dashboardWidthPixels = width
     evaluator.overrides = overrides
@@ -95,10 +119,12 @@ enum CheckDashboardCommand {
       checks.append(DashboardCheck(dashboard: dashboard, results: results, patterns: patterns))
     }
     if let junit = args.value("junit") {
-      let xml = JUnitReport(suites: checks.map(\.junitSuite)).xml
-      do { try xml.write(toFile: junit, atomically: true, encoding: .utf8) } catch {
-        throw DataError("\(junit): cannot write the JUnit report: \(error.localizedDescription)")
-      }
+      let suites = checks.map(\.junitSuite) + unreadable.map(JUnitReport.unreadable)
+      try writeJUnit(JUnitReport(suites: suites).xml, to: junit, force: args.flag("force"))
+    }
+    for pattern in patterns
+    where !checks.contains(where: { check in check.results.contains(where: pattern.matches) }) {
+      console.error("warning: --allow-empty \(pattern) matched no panel\(pattern.hint)")
     }
     if args.flag("json") {
       console.print(DashboardCheck.json(checks))
@@ -107,6 +133,14 @@ enum CheckDashboardCommand {
         for line in check.textLines { console.print(line) }
       }
     }
-    return checks.contains { $0.failed > 0 } ? 1 : 0
+    return checks.contains { $0.failed > 0 } || !unreadable.isEmpty ? 1 : 0
+  }
+
+  static func writeJUnit(_ xml: String, to path: String, force: Bool) throws {
+    try OutputFile(path, force: force).produce { temporary in
+      let sink = try FileSink.create(temporary)
+      try sink.write(Array(xml.utf8))
+      try sink.close()
+    }
   }
 }

@@ -23,6 +23,7 @@ enum ExportCommand {
       .option(
         "label", value: "NAME=VALUE", repeatable: true,
         help: "An extra label on every series (e.g. ray_io_cluster)."),
+      .force,
     ],
     positionals: [PositionalSpec("archive", help: "The archive.")],
     action: { args, console in
@@ -30,10 +31,10 @@ enum ExportCommand {
       guard format == "openmetrics" else {
         throw UsageError(message: "unknown --format '\(format)' (only openmetrics)", path: args.path)
       }
-      let reader = try ArchiveCommands.open(args.positionals[0])
+      let reader = try ArchiveCommands.read(args.positionals[0], &console)
       let export = OpenMetricsExport(extraLabels: try ArchiveCommands.labels(args).map { Label($0.0, $0.1) })
       if let output = args.value("output") {
-        let report = try OutputFile(output).produce { temporary in
+        let report = try OutputFile(output, force: args.flag("force")).produce { temporary in
           let sink = try FileSink.create(temporary)
           let report = try export.export(reader) { try sink.write($0) }
           try sink.close()

@@ -53,7 +53,7 @@ enum QueryCommand {
       if args.flag("json") { console.print(errorJSON("bad_data", error.description)) }
       throw DataError(error.description)
     }
-    let reader = try ArchiveCommands.open(args.positionals[0])
+    let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
     var engine = Engine(storage: store)
     engine.prometheus2Semantics = compat == "2"

@@ -15,7 +15,9 @@ enum RecordCommand {
       non-2xx, body over the limit, malformed exposition) are recorded as frames too. Discovery
       files are re-read every interval, so targets that join or leave are followed.
       Requests carry Prometheus's headers (Accept preferring OpenMetrics, gzip,
-      X-Prometheus-Scrape-Timeout-Seconds).
+      X-Prometheus-Scrape-Timeout-Seconds). Exits 1 when no scrape succeeded (the archive is still
+      written), naming the targets that never answered. An existing --output is not replaced
+      unless --force.
       """,
     options: [
       .option("output", short: "o", value: "FILE", help: "The archive to write (required)."),
@@ -37,6 +39,8 @@ enum RecordCommand {
       .option(
         "scenario", value: "FILE",
         help: "Record a simulated cluster in virtual time instead (no sockets, no waiting)."),
+      .flag("allow-failures", help: "Exit 0 even when no scrape succeeded (default: exit 1)."),
+      .force,
     ],
     action: { args, console in try run(args, &console) })
 
@@ -70,6 +74,8 @@ enum RecordCommand {
     if options.targets.isEmpty && options.discoveryFiles.isEmpty {
       throw UsageError(message: "no targets: give --target, --sd-file, --ray or --scenario", path: args.path)
     }
+    // The archive is written in place as scrapes arrive (crash-safe), so refuse before it opens.
+    try OutputFile.refuseExisting(output, force: args.flag("force"))
     let recorder = Recorder(options: options, recorderVersion: "rayrec \(rayrecVersion)")
     let stop = SignalStop()
     let live = isatty(2) == 1
@@ -78,15 +84,11 @@ enum RecordCommand {
       defer { Task { await client.shutdown() } }
       return try await recorder.record(to: output, client: client, stop: stop.flag) { status in
         guard live else { return }
-        let line = StatusLine.render(status)
-        _ = "\r\u{1B}[K\(line)".withCString { write(2, $0, strlen($0)) }
+        LiveLine.draw(StatusLine.render(status))
       }
     }
-    if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
-    console.print(
-      "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
-    )
-    return 0
+    if live { LiveLine.clear() }
+    return summarize(status, output, args, &console)
   }
 
   static func recordScenario(
@@ -99,11 +101,30 @@ enum RecordCommand {
       simulation: simulation, timeoutMs: timeoutMs,
       recorderVersion: "rayrec \(rayrecVersion) (scenario \(path))")
     recorder.accept = try accept(args)
-    let status = try OutputFile(output).produce { try recorder.record(to: $0, durationMs: durationMs) }
+    let status = try OutputFile(output, force: args.flag("force")).produce {
+      try recorder.record(to: $0, durationMs: durationMs)
+    }
+    return summarize(status, output, args, &console)
+  }
+
+  /// The closing line, the targets that never answered, and the exit status: 1 when no scrape
+  /// succeeded (the archive is kept: it shows how they failed), unless --allow-failures.
+  static func summarize(
+    _ status: RecordingStatus, _ output: String, _ args: ParsedArguments, _ console: inout Console
+  ) -> Int32 {
     console.print(
       "\(output): \(status.frames) frames (\(status.failedFrames) failed), \(status.rawBytes) bytes raw, \(status.storedBytes) stored"
     )
-    return 0
+    if !status.neverAnswered.isEmpty {
+      console.error(
+        "\(output): never answered: \(status.neverAnswered.joined(separator: ", ")) (every scrape failed; 'rayrec info \(output)' says how)"
+      )
+    }
+    guard status.succeededFrames == 0, !args.flag("allow-failures") else { return 0 }
+    console.error(
+      "\(output): error: no scrape succeeded (\(status.frames) frames, all failed); the archive is kept; pass --allow-failures to exit 0 anyway"
+    )
+    return 1
   }
 
   /// The `Accept` header `--accept` asks for; nil means Prometheus's own.
@@ -125,12 +146,18 @@ enum RecordCommand {
   }
 }
 
-/// The one-line live status of a recording.
+/// The one-line live status of a recording: which targets are down, how far it has come.
 enum StatusLine {
   static func render(_ s: RecordingStatus) -> String {
-    let next = max(0, s.nextScrapeMs - Recorder.nowMs())
+    var time = DurationArgument.format(s.elapsedMs)
+    if let remaining = s.remainingMs { time += " of \(DurationArgument.format(s.elapsedMs + remaining))" }
+    var down = "\(s.targetsDown) down"
+    if !s.downTargets.isEmpty {
+      let shown = s.downTargets.prefix(3).joined(separator: ", ")
+      down += " (\(shown)\(s.downTargets.count > 3 ? ", +\(s.downTargets.count - 3) more" : ""))"
+    }
     return
-      "targets \(s.targetsUp) up, \(s.targetsDown) down | \(s.frames) frames (\(s.failedFrames) failed) | \(bytes(s.rawBytes)) raw, \(bytes(s.storedBytes)) stored, ratio \(String(format: "%.0f", s.ratio))x | next scrape in \(next) ms"
+      "\(time) | targets \(s.targetsUp) up, \(down) | \(s.frames) frames (\(s.failedFrames) failed) | \(bytes(s.rawBytes)) raw, \(bytes(s.storedBytes)) stored, \(String(format: "%.0f", s.ratio))x"
   }
 
   static func bytes(_ n: Int) -> String {

@@ -20,7 +20,9 @@ enum ReplayCommand {
       reads `speed` times the recorded rate and a [5m] range covers 5m*speed of the recording.
       --timestamps writes the recorded times into the bodies instead (see the README for what
       Prometheus accepts). --loop restarts the window: counters restart too, which rate() treats
-      as a counter reset. Stops at the end of the window (unless --loop) or on SIGINT/SIGTERM.
+      as a counter reset. Stops at the end of the window (unless --loop) or on SIGINT/SIGTERM;
+      the discovery files are then rewritten empty (atomically), so a Prometheus following them
+      drops the targets rather than alerting on them as down (--keep-sd-file leaves them).
       """,
     options: [
       .option("speed", value: "FACTOR", help: "Recorded time per wall time: 10x, 0.5x, 1 (default 1)."),
@@ -35,6 +37,9 @@ enum ReplayCommand {
         help: "Serve the original address on this one (port 0: any free port)."),
       .option("sd-file", value: "PATH", help: "Keep a Prometheus file_sd JSON of the served targets here."),
       .option("ray-sd-file", value: "PATH", help: "Keep Ray's discovery-file JSON here."),
+      .flag(
+        "keep-sd-file",
+        help: "Leave the discovery files listing the targets on exit (default: rewritten empty)."),
       .optionalValue(
         "timestamps", value: "recorded|shifted",
         help: "Write sample timestamps into bodies: recorded times, or shifted to end now."),
@@ -45,7 +50,7 @@ enum ReplayCommand {
     action: { args, console in try run(args, &console) })
 
   static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
-    let reader = try ArchiveCommands.open(args.positionals[0])
+    let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let stats = reader.stats
     guard let first = stats.firstTimeMs, let last = stats.lastTimeMs else {
       throw DataError("\(reader.path): the archive has no frames")
@@ -63,6 +68,7 @@ enum ReplayCommand {
     options.toMs = try time(args, "to", first: first, last: last)
     options.sdFile = args.value("sd-file")
     options.raySDFile = args.value("ray-sd-file")
+    options.keepDiscoveryFiles = args.flag("keep-sd-file")
     if args.flag("timestamps") || args.value("timestamps") != nil {
       let mode = args.value("timestamps") ?? "recorded"
       guard let timestamps = ReplayOptions.Timestamps(rawValue: mode), timestamps != .off else {
@@ -102,22 +108,33 @@ enum ReplayCommand {
     let live = isatty(2) == 1 && !quiet
     while !replayer.isFinished && !stop.flag.isStopped {
       usleep(100_000)
-      if live {
-        let line = "\r\u{1B}[K" + replayer.status().line
-        _ = line.withCString { write(2, $0, strlen($0)) }
-      }
+      if live { LiveLine.draw(statusLine(replayer.status(), loops: options.loops)) }
     }
     // Let the last answers leave before closing the connections.
     usleep(100_000)
     let final = replayer.status()
     try Blocking.run { await replayer.stop() }
-    if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    if live { LiveLine.clear() }
     if !quiet {
       let hits = final.targets.reduce(0) { $0 + $1.hits }
       let how = final.finished ? "finished" : "stopped"
       console.print("replay \(how): \(hits) requests answered")
     }
     return 0
+  }
+
+  /// The live line: the recorded (virtual) time and how far into the window it is, the pass
+  /// when looping, targets serving, requests answered.
+  static func statusLine(_ status: ReplayStatus, loops: Bool) -> String {
+    let into = DurationArgument.format(max(0, status.virtualTimeMs - status.fromMs))
+    let length = DurationArgument.format(max(0, status.toMs - status.fromMs))
+    let percent = Int((status.progress * 100).rounded(.down))
+    let serving = status.targets.filter { $0.state == "serving" }.count
+    let hits = status.targets.reduce(0) { $0 + $1.hits }
+    let pass = loops ? " | pass \(status.loop + 1)" : ""
+    let mode = status.mode == "step" ? "step mode | " : ""
+    return
+      "\(mode)recorded \(RFC3339.format(status.virtualTimeMs / 1000 * 1000)) (+\(into) of \(length), \(percent)%)\(pass) | targets \(serving)/\(status.targets.count) serving | \(hits) requests"
   }
 
   static func time(_ args: ParsedArguments, _ name: String, first: Int64, last: Int64) throws -> Int64? {
@@ -139,16 +156,35 @@ enum ReplayCommand {
     if let status = replayer.statusAddress { console.print("status: http://\(status)/") }
     if let path = replayer.options.sdFile { console.print("file_sd: \(path)") }
     if let path = replayer.options.raySDFile { console.print("ray discovery file: \(path)") }
+    for note in notes(replayer) { console.print("note: \(note)") }
+  }
+
+  /// What Prometheus will see: with its own clock (rates scaled by the speed), or with the
+  /// samples' own times (where they land, and what still carries Prometheus's clock).
+  static func notes(_ replayer: Replayer) -> [String] {
+    let clock = replayer.clock
     let factor = clock.speed.factor
-    if factor != 1 && !replayer.options.step {
+    guard !replayer.options.step else { return [] }
+    let length = DurationArgument.format(clock.lengthMs)
+    let plays = DurationArgument.format(Int64((Double(clock.lengthMs) / factor).rounded()))
+    switch replayer.options.timestamps {
+    case .off:
+      guard factor != 1 else { return [] }
       let window = DurationArgument.format(Int64((300_000 * factor).rounded()))
-      let note =
-        replayer.options.timestamps == .off
-        ? "Use --timestamps to store recorded time instead."
-        : "--timestamps \(replayer.options.timestamps.rawValue): samples carry their own times; Prometheus's up and scrape_* series still use its clock."
-      console.print(
-        "note: at \(clock.speed) an unmodified Prometheus stamps samples with its own clock: rate() and increase() read \(clock.speed) the recorded rates, a [5m] range covers \(window) of the recording, and \(DurationArgument.format(clock.lengthMs)) of recording plays in \(DurationArgument.format(Int64((Double(clock.lengthMs) / factor).rounded()))). \(note)"
-      )
+      return [
+        "at \(clock.speed) an unmodified Prometheus stamps samples with its own clock: rate() and increase() read \(clock.speed) the recorded rates, a [5m] range covers \(window) of the recording, and \(length) of recording plays in \(plays). Use --timestamps to store recorded time instead."
+      ]
+    case .recorded, .shifted:
+      let shift = replayer.options.timestamps == .shifted ? replayer.timestampShiftMs : 0
+      let from = RFC3339.format(clock.fromMs &+ shift)
+      let to = RFC3339.format(clock.toMs &+ shift)
+      let lands =
+        replayer.options.timestamps == .shifted
+        ? "moved by \(DurationArgument.format(shift)), so the window lands at \(from) .. \(to), ending as the replay started"
+        : "their recorded times, \(from) .. \(to) (Prometheus drops samples over about an hour older than its newest: use --timestamps=shifted for older recordings)"
+      return [
+        "every sample carries its own time, \(lands); rate() and increase() read the recorded rates and a [5m] range covers 5m of the recording at any speed. \(length) of recording is served in \(plays). Prometheus's own up and scrape_* series still carry its clock, and it writes no staleness markers for stamped samples."
+      ]
     }
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
+import HTTP
 import Recorder
+import Replay
 import Simulator
 import SimulatorServer
 
@@ -14,12 +16,20 @@ enum SimulateCommand {
       declares), answering what the cluster shows at the current virtual time: text 0.0.4 by
       default, OpenMetrics when the Accept header asks for it, gzip when accepted, as Ray does.
       Faults are served as they happen (refused, hang, slow, HTTP 5xx, reset, truncated, malformed).
-      Runs until the scenario ends (or --duration), or until SIGINT.
+      Runs until the scenario ends (or --duration), or until SIGINT/SIGTERM; then the --sd-file
+      is rewritten empty (atomically), so a Prometheus following it drops the targets instead of
+      alerting on them as down (--keep-sd-file leaves it).
       """,
     options: [
       .option("speed", value: "N", help: "Virtual seconds per real second, e.g. 10 or 10x (default 1)."),
       .option("bind", value: "ADDR", help: "Serve every endpoint on ADDR instead of its own address."),
+      .option("port-offset", value: "N", help: "Add N to every endpoint's port."),
+      .option(
+        "map", value: "HOST:PORT=HOST:PORT", repeatable: true,
+        help: "Serve the endpoint at the first address on the second."),
       .option("sd-file", value: "PATH", help: "Write a Prometheus file_sd JSON listing the endpoints."),
+      .flag(
+        "keep-sd-file", help: "Leave the --sd-file listing the endpoints on exit (default: rewritten empty)."),
       .option(
         "duration", value: "DURATION", help: "Stop after this much virtual time (default: the scenario's)."),
     ],
@@ -48,11 +58,21 @@ enum SimulateCommand {
     let speed = try speed(args.value("speed"), path: args.path)
     let simulation = try load(args.positionals[0])
     let durationMs = try RecordCommand.duration(args, "duration", default: simulation.scenario.durationMs)
+    let addresses = try plan(simulation, args)
     let server: SimulatorServer
     do {
-      server = try SimulatorServer(simulation: simulation, bind: args.value("bind"), speed: speed)
+      server = try SimulatorServer(simulation: simulation, addresses: addresses, speed: speed)
     } catch {
       throw DataError("\(error)")
+    }
+    // Listen first: a port in use is one error naming the target, before any plan is printed.
+    do {
+      try Blocking.run { try await server.start() }
+    } catch let error as SimulatorServer.BindError {
+      try? Blocking.run { await server.stop() }
+      throw DataError(
+        "\(error); move it with --port-offset N (every port +N), --map \(error.target.instance)=127.0.0.1:PORT or --bind ADDR"
+      )
     }
     for (target, address) in zip(simulation.targets, server.addresses) {
       console.print("\(target.node) \(target.endpoint): http://\(address)\(target.path)")
@@ -61,7 +81,8 @@ enum SimulateCommand {
       console.print(
         "speed \(speed)x: a Prometheus scraping this sees rate() \(speed) times higher than the cluster's")
     }
-    if let sdPath = args.value("sd-file") {
+    let sdPath = args.value("sd-file")
+    if let sdPath {
       var groups: [[String: Any]] = []
       for (target, address) in zip(simulation.targets, server.addresses) {
         var labels = target.labels
@@ -69,26 +90,83 @@ enum SimulateCommand {
         groups.append(["targets": ["\(address)"], "labels": labels])
       }
       let data = try JSONSerialization.data(withJSONObject: groups, options: [.prettyPrinted, .sortedKeys])
-      try OutputFile(sdPath).produce { try data.write(to: URL(fileURLWithPath: $0)) }
+      // A discovery file is state rayrec keeps (rewritten while serving), not a result: replaced.
+      try OutputFile(sdPath, force: true).produce { try data.write(to: URL(fileURLWithPath: $0)) }
+    }
+    // On the way out, however it ends: targets that are gone must not linger in discovery.
+    defer {
+      if let sdPath, !args.flag("keep-sd-file") { try? DiscoveryFiles.write("[]\n", to: sdPath) }
     }
     let stop = SignalStop()
     let live = isatty(2) == 1
-    try Blocking.run {
-      try await server.start()
-      while !stop.flag.isStopped && server.virtualTimeMs < durationMs {
-        try await server.sync()
-        if live {
-          let line =
-            "virtual time +\(DurationArgument.format(server.virtualTimeMs / 1000 * 1000)) of \(DurationArgument.format(durationMs))"
-          _ = "\r\u{1B}[K\(line)".withCString { write(2, $0, strlen($0)) }
+    do {
+      try Blocking.run {
+        while !stop.flag.isStopped && server.virtualTimeMs < durationMs {
+          try await server.sync()
+          if live {
+            let line =
+              "virtual time +\(DurationArgument.format(server.virtualTimeMs / 1000 * 1000)) of \(DurationArgument.format(durationMs))"
+            LiveLine.draw(line)
+          }
+          try? await Task.sleep(for: .milliseconds(100))
         }
-        try? await Task.sleep(for: .milliseconds(100))
+        await server.stop()
       }
-      await server.stop()
+    } catch {
+      if live { LiveLine.clear() }
+      try? Blocking.run { await server.stop() }
+      throw DataError("\(error)")
     }
-    if live { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    if live { LiveLine.clear() }
     let hits = simulation.targets.indices.reduce(0) { $0 + server.hits(target: $1) }
     console.print("served \(hits) requests")
     return 0
+  }
+
+  /// Where each endpoint listens: its own address (or --bind) and port plus --port-offset, or
+  /// where --map puts it. A --map naming no endpoint of the scenario is an error.
+  static func plan(_ simulation: Simulation, _ args: ParsedArguments) throws -> [SocketAddress] {
+    let offsetText = args.value("port-offset") ?? "0"
+    guard let offset = Int(offsetText), abs(offset) < 65536 else {
+      throw UsageError(message: "--port-offset: '\(offsetText)' is not a number", path: args.path)
+    }
+    var maps: [String: SocketAddress] = [:]
+    for text in args.all("map") {
+      do {
+        let map = try PortPlan.Mapping(parsing: text)
+        // Endpoints close and reopen during faults: a port chosen by the system would move.
+        guard map.address.port != 0 else {
+          throw UsageError(message: "--map \(text): simulate needs a fixed port, not 0", path: args.path)
+        }
+        maps[map.original] = map.address
+      } catch let error as ReplayError {
+        throw UsageError(message: error.description, path: args.path)
+      }
+    }
+    let instances = simulation.targets.map(\.instance)
+    for original in maps.keys.sorted() where !instances.contains(original) {
+      throw UsageError(
+        message:
+          "--map: no endpoint \(original) in the scenario (its endpoints: \(instances.joined(separator: ", ")))",
+        path: args.path)
+    }
+    let bind = args.value("bind")
+    var addresses: [SocketAddress] = []
+    for target in simulation.targets {
+      if let mapped = maps[target.instance] {
+        addresses.append(mapped)
+        continue
+      }
+      let port = target.port + offset
+      guard (1...65535).contains(port) else {
+        throw UsageError(
+          message: "--port-offset: \(target.instance) would move to port \(port)", path: args.path)
+      }
+      guard let address = SocketAddress(host: bind ?? target.host, port: UInt16(port)) else {
+        throw UsageError(message: "--bind: '\(bind ?? target.host)' is not an IPv4 address", path: args.path)
+      }
+      addresses.append(address)
+    }
+    return addresses
   }
 }
