@@ -1,5 +1,6 @@
 import Dashboards
 import PromQL
+import Rules
 
 extension Recording {
   /// Why `query` returned nothing from `start` to `end`, as message lines: what the recording
@@ -14,6 +15,7 @@ extension Recording {
       let reasons = explainer.explain(parsed).filter { !$0.hasPrefix("every selector has series") }
       lines += reasons.filter { $0 != "the query returns nothing over the window" }.map { "  reason: \($0)" }
     }
+    lines += recordingRuleHints(parsed, start: start, end: end)
     if let (side, comparison) = Self.filteredSide(parsed) {
       let text = side.description
       if let series = try? backend.rangeQuery(text, start: start, end: end, step: max(1, step)),
@@ -32,6 +34,39 @@ extension Recording {
         }
       } else if lines.isEmpty {
         lines.append("  \(text) returned nothing either")
+      }
+    }
+    return lines
+  }
+
+  /// For each selected name that looks like a recording rule's (`level:metric:operations`) and has no
+  /// series: whether any loaded rule file records it, or that none is loaded.
+  func recordingRuleHints(_ expr: Expr, start: Int64, end: Int64) -> [String] {
+    var names: [String] = []
+    func walk(_ node: Expr) {
+      switch node {
+      case .vectorSelector(let selector): names.append(selector.name)
+      case .matrixSelector(let matrix): names.append(matrix.selector.name)
+      default: node.children.forEach(walk)
+      }
+    }
+    walk(expr)
+    var lines: [String] = []
+    for name in Set(names).sorted() where name.contains(":") {
+      let selector = [LabelMatcher(equal: LabelMatcher.metricNameLabel, name)]
+      if let engine = backend.engine, !engine.storage.select(matchers: selector, start: start, end: end).isEmpty {
+        continue
+      }
+      if let rules = backend as? RulesBackend {
+        if !rules.recordedNames.contains(name) {
+          lines.append(
+            "  hint: \(name) looks like a recording rule, but no rule in "
+              + rules.ruleFiles.map(\.path).joined(separator: ", ") + " records it")
+        }
+      } else {
+        lines.append(
+          "  hint: \(name) looks like a recording rule and is not in the recording: load the rule file that"
+            + " records it with .rules(\"rules/x.yml\") beside .recording(...)")
       }
     }
     return lines

@@ -63,7 +63,9 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
       recording = Recording(
         backend: try PrometheusBackend(url: url, window: window, scrapeInterval: scrape))
     }
-    try await Recording.$current.withValue(recording) { try await function() }
+    // A `.rules(...)` trait listed before this one waits for the recording.
+    let scoped = try RulesTrait.pending.map { try recording.withRules($0) } ?? recording
+    try await Recording.$current.withValue(scoped) { try await function() }
   }
 }
 
