@@ -78,6 +78,7 @@ public enum DurationArgument {
   /// whole seconds above (`2m`, `29m57s`, `1h5s`): Prometheus's units, without the noise of
   /// `29m56s999ms`.
   public static func format(_ ms: Int64) -> String {
+    if ms == 0 { return "0s" }
     if ms < 0 { return "-" + format(0 &- ms) }
     if ms < 1000 { return "\(ms)ms" }
     if ms < 60_000 {

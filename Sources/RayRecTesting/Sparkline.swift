@@ -55,12 +55,20 @@ public enum Sparkline {
     return formatter.string(from: date)
   }
 
-  /// `1m30s`.
+  /// Durations as the command line prints them: `285ms` under a second, `12.5s` under a
+  /// minute, whole seconds above (`1m31s`, `1h5s`).
   public static func duration(_ ms: Int64) -> String {
     if ms == 0 { return "0s" }
-    var rest = abs(ms)
-    var out = ms < 0 ? "-" : ""
-    for (size, unit) in [(Int64(3_600_000), "h"), (60_000, "m"), (1000, "s"), (1, "ms")] where rest >= size {
+    if ms < 0 { return "-" + duration(0 &- ms) }
+    if ms < 1000 { return "\(ms)ms" }
+    if ms < 60_000 {
+      var fraction = String(ms % 1000 + 1000).dropFirst()
+      while fraction.last == "0" { fraction = fraction.dropLast() }
+      return "\(ms / 1000)\(fraction.isEmpty ? "" : ".\(fraction)")s"
+    }
+    var rest = ms / 1000 + (ms % 1000 >= 500 ? 1 : 0)
+    var out = ""
+    for (unit, size) in [("h", Int64(3600)), ("m", 60), ("s", 1)] where rest >= size {
       out += "\(rest / size)\(unit)"
       rest %= size
     }

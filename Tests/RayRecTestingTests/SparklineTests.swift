@@ -24,6 +24,9 @@ import Testing
   @Test func numbersTimesAndDurations() {
     #expect(Sparkline.number(2e9) == "2000000000" && Sparkline.number(0.125) == "0.125")
     #expect(Sparkline.time(1_700_000_000_000) == "2023-11-14T22:13:20Z")
-    #expect(Sparkline.duration(90_500) == "1m30s500ms")
+    // Issue 15, point 7: one readable format, the command line's.
+    #expect(Sparkline.duration(90_500) == "1m31s")
+    #expect(Sparkline.duration(2_500) == "2.5s")
+    #expect(Sparkline.duration(0) == "0s")
   }
 }

@@ -15,7 +15,9 @@ enum QueryCommand {
       series vanishes or a scrape fails, the 5m lookback. An instant query runs at --time (default
       the end of the recording); --start/--end/--step make a range query. Times: RFC 3339, unix
       seconds, start, +90s, end, end-1m. --json prints exactly what Prometheus's /api/v1/query and
-      /api/v1/query_range return.
+      /api/v1/query_range return. An expression that starts with '-' (-Inf, -x) is read as the
+      expression, not an option; put '--' before one that could be taken for an option.
+      A recording that was not closed cleanly is read with a warning on standard error.
       """,
     options: [
       .option("time", value: "TIME", help: "Instant query time (default end)."),
