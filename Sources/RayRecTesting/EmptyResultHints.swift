@@ -54,7 +54,9 @@ extension Recording {
     var lines: [String] = []
     for name in Set(names).sorted() where name.contains(":") {
       let selector = [LabelMatcher(equal: LabelMatcher.metricNameLabel, name)]
-      if let engine = backend.engine, !engine.storage.select(matchers: selector, start: start, end: end).isEmpty {
+      if let engine = backend.engine,
+        !engine.storage.select(matchers: selector, start: start, end: end).isEmpty
+      {
         continue
       }
       if let rules = backend as? RulesBackend {

@@ -21,7 +21,8 @@ public struct RulesBackend: QueryBackend {
     var options = RuleEvaluationOptions()
     options.defaultInterval = max(1, interval)
     timeline = RuleTimeline.evaluate(
-      files: ruleFiles, storage: base.queryEngine.storage, start: base.startMs, end: base.endMs, options: options)
+      files: ruleFiles, storage: base.queryEngine.storage, start: base.startMs, end: base.endMs,
+      options: options)
     queryEngine = Engine(storage: timeline.evaluator.storage)
   }
 

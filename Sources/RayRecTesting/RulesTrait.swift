@@ -72,7 +72,8 @@ extension Recording {
   func withRules(_ rules: RulesTrait) throws -> Recording {
     guard let archive = backend as? ArchiveBackend else { return self }
     let key =
-      "rules\u{0}" + Recording.key(archive.name, archive.labels) + "\u{0}" + rules.paths.joined(separator: "\u{0}")
+      "rules\u{0}" + Recording.key(archive.name, archive.labels) + "\u{0}"
+      + rules.paths.joined(separator: "\u{0}")
       + "\u{0}\(rules.interval.milliseconds)"
     if let hit = Recording.cache.withLock({ $0[key] }) { return hit }
     let files = try rules.load()

@@ -134,4 +134,46 @@ struct RulesCommandTests {
     #expect(code == 1)
     #expect(err.contains("/nonexistent/t.yml"))
   }
+
+  @Test func queryReadsRecordingRuleSeriesWithRules() {
+    let recording = Self.root + "/recordings/actor-crash-loop.rayrec"
+    let expr = "ray_io_cluster:worker_failures:increase5m"
+    let (_, without, _) = RayRecTests.run(["query", recording, expr, "--time", "+10m"])
+    #expect(without.contains("empty result"))
+    let (code, out, _) = RayRecTests.run([
+      "query", recording, expr, "--time", "+10m", "--rules", Self.root + "/rules/ray.yml",
+    ])
+    #expect(code == 0)
+    #expect(
+      out.hasPrefix(
+        "{__name__=\"ray_io_cluster:worker_failures:increase5m\", ray_io_cluster=\"crashloop\"}  "))
+    let (_, alerts, _) = RayRecTests.run([
+      "query", recording, "ALERTS{alertstate=\"firing\"}", "--time", "+10m", "--rules",
+      Self.root + "/rules/ray.yml",
+    ])
+    #expect(alerts.contains("alertname=\"RayActorCrashLoop\""))
+  }
+
+  @Test func checkDashboardSeesRecordingRuleSeriesWithRules() throws {
+    let dashboard = try Self.file(
+      """
+      {"title": "Rules", "panels": [{"id": 1, "type": "timeseries", "title": "Failures",
+        "targets": [{"refId": "A", "expr": "ray_io_cluster:worker_failures:increase5m"}]}]}
+      """, name: "rules-dashboard.json")
+    let recording = Self.root + "/recordings/actor-crash-loop.rayrec"
+    #expect(RayRecTests.run(["check", "dashboard", dashboard, recording]).0 == 1)
+    let (code, out, err) = RayRecTests.run([
+      "check", "dashboard", dashboard, recording, "--rules", Self.root + "/rules/ray.yml",
+    ])
+    #expect(code == 0, "\(out)\(err)")
+  }
+
+  @Test func aBadRulesFileStopsTheQueryWithItsPlace() throws {
+    let rules = try Self.file("groups:\n  - name: g\n    rules:\n      - record: x\n        expr: sum(\n")
+    let (code, _, err) = RayRecTests.run([
+      "query", Self.root + "/recordings/actor-crash-loop.rayrec", "up", "--rules", rules,
+    ])
+    #expect(code == 1)
+    #expect(err.contains("\(rules): 5:15: group \"g\", rule 1, \"x\": could not parse expression"))
+  }
 }

@@ -41,6 +41,7 @@ enum CheckDashboardCommand {
       .flag("json", help: "Print the results as JSON."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
       .force,
+      RulesCommand.rulesOption,
     ],
     positionals: [
       PositionalSpec("dashboard", help: "Grafana dashboard JSON files.", variadic: true),
@@ -105,7 +106,7 @@ enum CheckDashboardCommand {
     let from = try time("from", store.startMs)
     let to = try time("to", store.endMs)
     guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
-    var engine = Engine(storage: store)
+    var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: compat == "2"))
     engine.prometheus2Semantics = compat == "2"
     var evaluator = DashboardEvaluator(engine: engine, from: from, to: to)
     evaluator.parserOptions.prometheus2Functions = compat == "2"

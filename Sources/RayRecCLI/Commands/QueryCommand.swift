@@ -30,6 +30,7 @@ enum QueryCommand {
       .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
       .flag("json", help: "Print the Prometheus HTTP API response."),
       .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
+      RulesCommand.rulesOption,
     ],
     positionals: [
       PositionalSpec("archive", help: "The recording."),
@@ -57,7 +58,7 @@ enum QueryCommand {
     }
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
-    var engine = Engine(storage: store)
+    var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: compat == "2"))
     engine.prometheus2Semantics = compat == "2"
     func time(_ name: String, _ fallback: String) throws -> Int64 {
       let text = args.value(name) ?? fallback

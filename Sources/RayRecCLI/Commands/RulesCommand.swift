@@ -85,6 +85,24 @@ enum RulesCommand {
     return try RuleFile.parse(text, path: path, options: RuleFileOptions(prometheus2: prometheus2))
   }
 
+  /// The `--rules` option of commands that evaluate PromQL over a recording.
+  static let rulesOption = OptionSpec.option(
+    "rules", value: "FILE", repeatable: true,
+    help: "Rule files evaluated over the recording first: their recording rules and ALERTS can be queried.")
+
+  /// The storage queries read: the store, or with `--rules` the store plus everything the rules
+  /// wrote when evaluated from the recording's start to its end (groups without an interval every 1m).
+  static func storage(_ args: ParsedArguments, _ store: SeriesStore, prometheus2: Bool) throws -> any Storage
+  {
+    let files = try loadRules(args, prometheus2: prometheus2)
+    if files.isEmpty { return store }
+    var options = RuleEvaluationOptions()
+    options.prometheus2 = prometheus2
+    let timeline = RuleTimeline.evaluate(
+      files: files, storage: store, start: store.startMs, end: store.endMs, options: options)
+    return timeline.evaluator.storage
+  }
+
   /// Every `--rules` file, or a DataError listing what is wrong with them.
   static func loadRules(_ args: ParsedArguments, prometheus2: Bool) throws -> [RuleFile] {
     var files: [RuleFile] = []

@@ -24,6 +24,7 @@ enum TestRulesCommand {
       .option("run", value: "REGEX", repeatable: true, help: "Only test groups whose name matches."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
       .flag("ignore-unknown-fields", help: "Accept fields rule files do not know."),
+      .force,
     ],
     positionals: [PositionalSpec("file", help: "The test files.", variadic: true)],
     action: { args, console in try run(args, &console) })
@@ -76,9 +77,7 @@ enum TestRulesCommand {
     }
     if let junit = args.value("junit") {
       let xml = JUnitReport(suites: suites, name: "rayrec test rules").xml
-      do { try xml.write(toFile: junit, atomically: true, encoding: .utf8) } catch {
-        throw DataError("\(junit): cannot write the JUnit report: \(error.localizedDescription)")
-      }
+      try CheckDashboardCommand.writeJUnit(xml, to: junit, force: args.flag("force"))
     }
     return failed ? 1 : 0
   }
