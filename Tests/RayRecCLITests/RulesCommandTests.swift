@@ -176,4 +176,16 @@ struct RulesCommandTests {
     #expect(code == 1)
     #expect(err.contains("\(rules): 5:15: group \"g\", rule 1, \"x\": could not parse expression"))
   }
+
+  @Test func diffShowsWhichAnnotationDiffers() {
+    let path = Self.root + "/examples/rules/mistakes.test.yml"
+    let (_, _, err) = RayRecTests.run(["test", "rules", "--diff", "--run", "annotation", path])
+    let expected = [
+      "        diff (- expected, + firing):",
+      "              {alertname=\"NodeMemoryMajorPagesFaults\", instance=\"h:9100\", job=\"node\", severity=\"warning\"}",
+      "            -   summary: \"Memory major page faults are occurring at a very high rate: 1000/s.\"",
+      "            +   summary: \"Memory major page faults are occurring at a very high rate: 1k/s.\"",
+    ]
+    #expect(err.contains(expected.joined(separator: "\n")))
+  }
 }

@@ -17,6 +17,8 @@ enum TestRulesCommand {
       test group may take series from a recording with input_recording: {path, labels, from, to}
       (the recording's start, or from, at the test's time 0), alone or beside input_series. Prints
       'Unit Testing:  FILE' and SUCCESS or FAILED with promtool's messages; exit 1 when a test failed.
+      --diff adds, after each failing alert test, what differs: alerts only expected (-) or only
+      firing (+), and each annotation that differs.
       --compat 2 behaves as promtool 2.42 (its fields, its engine, interval defaulting to 0).
       """,
     options: [
@@ -24,6 +26,7 @@ enum TestRulesCommand {
       .option("run", value: "REGEX", repeatable: true, help: "Only test groups whose name matches."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
       .flag("ignore-unknown-fields", help: "Accept fields rule files do not know."),
+      .flag("diff", help: "After each failing alert test, a readable diff of expected and firing alerts."),
       .force,
     ],
     positionals: [PositionalSpec("file", help: "The test files.", variadic: true)],
@@ -33,6 +36,7 @@ enum TestRulesCommand {
     var options = RuleTestRunner.Options()
     options.prometheus2 = try RulesCommand.compat(args)
     options.ignoreUnknownFields = args.flag("ignore-unknown-fields")
+    options.diff = args.flag("diff")
     let patterns = args.all("run")
     if !patterns.isEmpty {
       let joined = patterns.joined(separator: "|")

@@ -28,10 +28,16 @@ extension GroupRun {
       guard !sameAlerts(expected, actual) else { continue }
       let name = group.name.isEmpty ? "" : "    name: \(group.name),\n"
       let indent = String(repeating: " ", count: 12)
-      errors.append(
+      var message =
         "\(name)    alertname: \(test.alertname), time: \(modelDuration(test.evalTime)), \n"
-          + "        exp:\(indentLines(AlertPair.describe(expected), indent)), \n"
-          + "        got:\(indentLines(AlertPair.describe(actual), indent))")
+        + "        exp:\(indentLines(AlertPair.describe(expected), indent)), \n"
+        + "        got:\(indentLines(AlertPair.describe(actual), indent))"
+      if options.diff {
+        message +=
+          "\n        diff (- expected, + firing):\n"
+          + AlertPair.diff(expected, actual).map { indent + $0 }.joined(separator: "\n")
+      }
+      errors.append(message)
     }
     return errors
   }
@@ -120,6 +126,31 @@ struct AlertPair: Comparable {
 
   static func == (lhs: AlertPair, rhs: AlertPair) -> Bool {
     lhs.labels == rhs.labels && lhs.annotations == rhs.annotations
+  }
+
+  /// What differs between expected and firing alerts: alerts only on one side, and for alerts
+  /// with the same labels, each annotation that differs.
+  static func diff(_ expected: [AlertPair], _ actual: [AlertPair]) -> [String] {
+    var lines: [String] = []
+    let actualByLabels = Dictionary(actual.map { ($0.labels, $0) }, uniquingKeysWith: { first, _ in first })
+    let expectedLabels = Set(expected.map(\.labels))
+    for alert in expected {
+      guard let other = actualByLabels[alert.labels] else {
+        lines.append("- \(alert.labels.description) \(alert.annotations.description)")
+        continue
+      }
+      guard other.annotations != alert.annotations else { continue }
+      lines.append("  \(alert.labels.description)")
+      let names = Set(alert.annotations.map(\.name)).union(other.annotations.map(\.name)).sorted()
+      for name in names where alert.annotations[name] != other.annotations[name] {
+        if let value = alert.annotations[name] { lines.append("-   \(name): \(GoSyntax.quote(value))") }
+        if let value = other.annotations[name] { lines.append("+   \(name): \(GoSyntax.quote(value))") }
+      }
+    }
+    for alert in actual where !expectedLabels.contains(alert.labels) {
+      lines.append("+ \(alert.labels.description) \(alert.annotations.description)")
+    }
+    return lines
   }
 
   /// `labelsAndAnnotations.String()`.

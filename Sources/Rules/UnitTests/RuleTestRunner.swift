@@ -17,6 +17,8 @@ public struct RuleTestRunner: Sendable {
     public var run: String?
     /// Accept unknown fields in rule files.
     public var ignoreUnknownFields = false
+    /// After each failing alert test, a readable diff of the expected and the firing alerts.
+    public var diff = false
     /// Defaults: today's promtool.
     public init() {}
   }
