@@ -78,7 +78,10 @@ public enum GrafanaInterval {
     var s = Substring(text.trimmingCharactersInSet(" "))
     if s.hasPrefix(">") { s = s.dropFirst() }
     guard !s.isEmpty else { return nil }
-    if let seconds = Double(s), seconds.isFinite, seconds >= 0 { return Int64((seconds * 1000).rounded()) }
+    // Up to about 290 years: longer does not fit in milliseconds and is no interval anyway.
+    if let seconds = Double(s), seconds.isFinite, seconds >= 0 {
+      return seconds <= 9e12 ? Int64((seconds * 1000).rounded()) : nil
+    }
     let units: [(String, Int64)] = [
       ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000), ("w", 604_800_000),
       ("y", 31_536_000_000),

@@ -22,6 +22,7 @@ public enum TimeArgument: Sendable, Hashable {
     } else if text.hasPrefix("+"), let d = DurationArgument.milliseconds(String(text.dropFirst())) {
       self = .fromStart(ms: d)
     } else if let seconds = Double(text), seconds.isFinite, text.first?.isNumber == true {
+      guard seconds.magnitude <= TimeArgument.maxUnixSeconds else { return nil }
       self = .absolute(ms: Int64((seconds * 1000).rounded()))
     } else if let ms = RFC3339.milliseconds(text) {
       self = .absolute(ms: ms)
@@ -30,20 +31,44 @@ public enum TimeArgument: Sendable, Hashable {
     }
   }
 
-  /// The unix millisecond this names, for a recording that spans `start...end`.
+  /// The largest unix time accepted, in seconds (about the year 318,000): its milliseconds, plus
+  /// any duration, still fit in 64 bits.
+  public static let maxUnixSeconds = 1e13
+
+  /// What a time may be, for error messages.
+  public static let forms =
+    "RFC 3339, unix seconds up to 1e13, start, end, +90s, start+90s, end-1m; durations up to 290y"
+
+  /// The unix millisecond this names, for a recording that spans `start...end` (saturating at the
+  /// ends of the 64-bit range rather than overflowing).
   public func resolve(start: Int64, end: Int64) -> Int64 {
+    func add(_ base: Int64, _ offset: Int64) -> Int64 {
+      let (sum, overflow) = base.addingReportingOverflow(offset)
+      return overflow ? (offset < 0 ? .min : .max) : sum
+    }
     switch self {
-    case .absolute(let ms): ms
-    case .fromStart(let ms): start + ms
-    case .fromEnd(let ms): end + ms
+    case .absolute(let ms): return ms
+    case .fromStart(let ms): return add(start, ms)
+    case .fromEnd(let ms): return add(end, ms)
     }
   }
 }
 
 /// Prometheus-style durations: `90s`, `5m`, `1h30m`, `500ms`, `2d`, `1w`, `1y`, or bare seconds.
 public enum DurationArgument {
+  /// The longest duration accepted: 290 years, as Prometheus's durations go (`292y` overflows
+  /// Go's nanoseconds).
+  public static let maxMilliseconds: Int64 = 290 * 31_536_000_000
+
+  /// The duration in milliseconds; nil when the text is no duration or longer than 290 years.
   public static func milliseconds(_ text: String) -> Int64? {
+    guard let ms = parse(text), ms <= maxMilliseconds else { return nil }
+    return ms
+  }
+
+  private static func parse(_ text: String) -> Int64? {
     if let seconds = Double(text), seconds.isFinite, seconds >= 0, text.first?.isNumber == true {
+      guard seconds <= Double(maxMilliseconds) / 1000 else { return nil }
       return Int64((seconds * 1000).rounded())
     }
     let units: [(String, Int64)] = [
@@ -69,7 +94,9 @@ public enum DurationArgument {
       rest = rest.dropFirst(unit.count)
       let (product, overflow) = n.multipliedReportingOverflow(by: scale)
       guard !overflow else { return nil }
-      total += product
+      let (sum, sumOverflow) = total.addingReportingOverflow(product)
+      guard !sumOverflow else { return nil }
+      total = sum
     }
     return total
   }

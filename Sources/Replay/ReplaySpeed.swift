@@ -5,7 +5,8 @@ public struct ReplaySpeed: Sendable, Hashable, CustomStringConvertible {
 
   /// A speed from its factor; nil unless finite, positive and at most 1,000,000.
   public init?(factor: Double) {
-    guard factor.isFinite, factor > 0, factor <= 1_000_000 else { return nil }
+    // Between a millionth and a million: beyond, times and plans stop fitting in milliseconds.
+    guard factor.isFinite, factor >= 0.000_001, factor <= 1_000_000 else { return nil }
     self.factor = factor
   }
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Archive
 
-@Test func benchmarkFiguresAreComputedOnASmallTree() throws {
+@Test(.timeLimit(.minutes(5))) func benchmarkFiguresAreComputedOnASmallTree() throws {
   try withTemporaryDirectory { dir in
     let target = dir + "/dump/127.0.0.1:9000"
     try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func errorsNameThePlaceAndTheProblem() {
+@Test(.timeLimit(.minutes(5))) func errorsNameThePlaceAndTheProblem() {
   #expect(
     ArchiveError.truncatedTail(offset: 812).description
       == "byte 812: archive ends inside a record (torn tail: the writer did not finish)")

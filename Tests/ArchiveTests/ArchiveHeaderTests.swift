@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func headersRoundTripAndNewerVersionsAreRefused() throws {
+@Test(.timeLimit(.minutes(5))) func headersRoundTripAndNewerVersionsAreRefused() throws {
   let header = ArchiveHeader(createdMs: -1, recorderVersion: "rayrec 0.1.0", targets: testTargets(3))
   #expect(try ArchiveHeader.decode(header.encode()[...], base: 8) == header)
   var newer = header

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct ArchiveImporterTests {
   @Test func aSmallDumpTreeImportsInTimeOrderWithHeadersAndFailures() throws {
     try withTemporaryDirectory { dir in

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func indexEntriesRoundTrip() throws {
+@Test(.timeLimit(.minutes(5))) func indexEntriesRoundTrip() throws {
   let entries = [
     FrameSummary(
       targetID: 0, sequence: 0, timeMs: 1_700_000_000_000, durationMicros: 1500, status: 200, failure: nil,

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func aScanSkipsADamagedStretchAndResyncsOnTheNextRecord() throws {
+@Test(.timeLimit(.minutes(5))) func aScanSkipsADamagedStretchAndResyncsOnTheNextRecord() throws {
   let (bytes, frames) = try ArchiveReaderTests.smallArchive()
   let clean = try ArchiveReader(bytes: bytes)
   var damaged = bytes

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct ArchiveReaderDecodeTests {
   /// Two targets, 30 frames each, keyframe every 4 frames, a full keyframe every 2 keyframes.
   static func makeArchive() throws -> (ArchiveReader, [Frame]) {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct ArchiveReaderTests {
   /// A small archive (2 targets, 16 frames, keyframes every 3, anchors every 2) and its frames.
   static func smallArchive() throws -> (bytes: [UInt8], frames: [Frame]) {

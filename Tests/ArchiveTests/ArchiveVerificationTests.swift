@@ -3,6 +3,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct ArchiveVerificationTests {
   @Test func aHealthyArchiveVerifiesClean() throws {
     let (bytes, frames) = try ArchiveReaderTests.smallArchive()

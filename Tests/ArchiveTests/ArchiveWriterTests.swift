@@ -3,6 +3,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct ArchiveWriterTests {
   /// Bodies that stress the byte-exact path: odd bytes, empty, no trailing newline, CRLF,
   /// unparseable exposition, a failure frame with and without a body.

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct ByteReaderTests {
   @Test func valuesRoundTripThroughWriterAndReader() throws {
     var writer = ByteWriter()

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct DecimalTokenTests {
   static func token(_ text: String) -> DecimalToken? {
     Array(text.utf8).withUnsafeBufferPointer { DecimalToken($0) }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func theCursorContinuesAfterADamagedFrame() throws {
+@Test(.timeLimit(.minutes(5))) func theCursorContinuesAfterADamagedFrame() throws {
   let (bytes, frames) = try ArchiveReaderTests.smallArchive()
   let clean = try ArchiveReader(bytes: bytes)
   var damaged = bytes
@@ -26,7 +26,7 @@ import Testing
   #expect(decoded == frames.enumerated().filter { $0.offset != 4 }.map(\.element))
 }
 
-@Test func readersCanBeSharedBetweenTasks() async throws {
+@Test(.timeLimit(.minutes(5))) func readersCanBeSharedBetweenTasks() async throws {
   let (bytes, frames) = try ArchiveReaderTests.smallArchive()
   let reader = try ArchiveReader(bytes: bytes)
   try await withThrowingTaskGroup(of: Bool.self) { group in

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func aDeltaFrameWithoutItsBaseIsUndecodableNotGarbage() throws {
+@Test(.timeLimit(.minutes(5))) func aDeltaFrameWithoutItsBaseIsUndecodableNotGarbage() throws {
   let encoder = try FrameEncoder(options: ArchiveWriterOptions())
   let first = try encoder.encode(sampleFrame(target: 0, time: 0, step: 0))
   let second = try encoder.encode(sampleFrame(target: 0, time: 1, step: 1))

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct FrameEncoderTests {
   static func records(_ options: ArchiveWriterOptions, times: [Int64]) throws -> [FrameRecord] {
     let encoder = try FrameEncoder(options: options)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func predictableHeadersAreStoredAsPredictionsAndComeBackExactly() throws {
+@Test(.timeLimit(.minutes(5))) func predictableHeadersAreStoredAsPredictionsAndComeBackExactly() throws {
   let headers: [Frame.HeaderField] = [
     .init("Date", "Wed, 25 Nov 2026 11:44:06 GMT"), .init("Content-Length", "12"),
     .init("Date", "Wed,  25 Nov 2026 11:44:06 GMT"), .init("Content-Length", "012"), .init("X", ""),

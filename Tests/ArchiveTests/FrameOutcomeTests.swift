@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func failuresAreFailedScrapesAndNon2xxResponses() {
+@Test(.timeLimit(.minutes(5))) func failuresAreFailedScrapesAndNon2xxResponses() {
   #expect(!FrameOutcome.response(status: 200).isFailure)
   #expect(!FrameOutcome.response(status: 204).isFailure)
   #expect(FrameOutcome.response(status: 503).isFailure)

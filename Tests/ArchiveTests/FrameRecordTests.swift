@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func frameRecordsRoundTripAndRejectUnknownFlags() throws {
+@Test(.timeLimit(.minutes(5))) func frameRecordsRoundTripAndRejectUnknownFlags() throws {
   let record = FrameRecord(
     targetID: 9, sequence: 70, anchorSequence: 64, timeMs: -5, durationMicros: 123, flags: [.keyframe],
     outcomeCode: 0, status: 404, bodyLength: 10, contentCRC: 0xABCD_EF01)

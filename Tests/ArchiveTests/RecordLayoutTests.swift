@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct RecordLayoutTests {
   @Test func recordsProbeAsWholeTruncatedOrCorrupt() {
     let record = RecordLayout.record(.frame, payload: [1, 2, 3])

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct SeriesTransformTests {
   static func roundTrip(_ texts: [String]) throws -> [TransformedBody] {
     var reference: ValueReference?

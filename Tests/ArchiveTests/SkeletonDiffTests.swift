@@ -2,6 +2,7 @@ import Testing
 
 @testable import Archive
 
+@Suite(.timeLimit(.minutes(5)))
 struct SkeletonDiffTests {
   static func check(_ old: String, _ new: String) throws -> [UInt8] {
     let previous = Array(old.utf8)

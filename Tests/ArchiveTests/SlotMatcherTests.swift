@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func slotsMatchByPositionLookAheadAndLowestEqualKey() {
+@Test(.timeLimit(.minutes(5))) func slotsMatchByPositionLookAheadAndLowestEqualKey() {
   let previous = Array("a 1\nb 1\nc 1\nd 1\ne 1\nf 1\nb 2\n".utf8)
   // Duplicate keys: the table resolves "b" to the lowest index, 1.
   let slots = previous.withUnsafeBufferPointer { SampleSlots.parse($0) }

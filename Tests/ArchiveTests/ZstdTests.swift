@@ -2,7 +2,7 @@ import Testing
 
 @testable import Archive
 
-@Test func zstdRoundTripsWithAndWithoutAPrefix() throws {
+@Test(.timeLimit(.minutes(5))) func zstdRoundTripsWithAndWithoutAPrefix() throws {
   let prefix = Array(String(repeating: "ray_tasks{State=\"RUNNING\"} 1.0\n", count: 100).utf8)
   let source = prefix + Array("extra".utf8)
   let compressor = try ZstdCompressor(level: 19)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct DashboardCheckTests {
+@Suite(.timeLimit(.minutes(5))) struct DashboardCheckTests {
   static func check(_ patterns: [PanelPattern]) throws -> DashboardCheck {
     let dashboard = try Dashboard.parse(
       """

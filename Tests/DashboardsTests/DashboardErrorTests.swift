@@ -2,7 +2,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct DashboardErrorTests {
+@Suite(.timeLimit(.minutes(5))) struct DashboardErrorTests {
   @Test func syntaxErrorsReadAsFileLineColumn() {
     #expect(
       DashboardError(path: "d.json", message: "3:4: expected a value").description

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct DashboardEvaluatorTests {
+@Suite(.timeLimit(.minutes(5))) struct DashboardEvaluatorTests {
   static let dashboard = """
     {"title": "T", "templating": {"list": [
       {"name": "state", "type": "query", "query": "label_values(ray_tasks, State)", "includeAll": true, "multi": true,

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct DashboardTests {
+@Suite(.timeLimit(.minutes(5))) struct DashboardTests {
   static let nested = """
     {"title": "Nested", "uid": "n", "panels": [
       {"type": "row", "title": "Open", "collapsed": false, "panels": []},

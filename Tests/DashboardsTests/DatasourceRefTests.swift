@@ -2,7 +2,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct DatasourceRefTests {
+@Suite(.timeLimit(.minutes(5))) struct DatasourceRefTests {
   static let variables = [
     "ds": TemplateVariable(name: "ds", kind: .datasource, query: "prometheus"),
     "logs": TemplateVariable(name: "logs", kind: .datasource, query: "loki"),

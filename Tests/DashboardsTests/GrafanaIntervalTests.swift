@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct GrafanaIntervalTests {
+@Suite(.timeLimit(.minutes(5))) struct GrafanaIntervalTests {
   @Test(arguments: [
     (5 as Int64, 10 as Int64), (187, 200), (1_400, 1_000), (7_600, 10_000), (16_000, 15_000),
     (40_000, 30_000),
@@ -52,7 +52,7 @@ import Testing
   }
 }
 
-@Suite struct GrafanaIntervalOverflowTests {
+@Suite(.timeLimit(.minutes(5))) struct GrafanaIntervalOverflowTests {
   @Test func hugeInputsSaturateInsteadOfTrapping() {
     #expect(
       GrafanaInterval.step(

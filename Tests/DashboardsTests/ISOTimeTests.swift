@@ -2,7 +2,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct ISOTimeTests {
+@Suite(.timeLimit(.minutes(5))) struct ISOTimeTests {
   @Test func formatsLikeJavaScriptsToISOString() {
     #expect(ISOTime.format(0) == "1970-01-01T00:00:00.000Z")
     #expect(ISOTime.format(1_700_000_000_123) == "2023-11-14T22:13:20.123Z")

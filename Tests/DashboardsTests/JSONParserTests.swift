@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct JSONParserTests {
+@Suite(.timeLimit(.minutes(5))) struct JSONParserTests {
   @Test func parsesEveryKindOfValue() throws {
     let value = try JSONParser.parse(#"{"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\n", "c": {}}"#)
     #expect(value["a"] == .array([.number(1), .number(-2500), .bool(true), .bool(false), .null]))

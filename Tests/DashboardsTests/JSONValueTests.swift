@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct JSONValueTests {
+@Suite(.timeLimit(.minutes(5))) struct JSONValueTests {
   @Test func textReadsStringsAndNumbers() {
     #expect(JSONValue.number(30).text == "30")
     #expect(JSONValue.string("1m").text == "1m")

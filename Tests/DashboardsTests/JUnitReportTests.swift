@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct JUnitReportTests {
+@Suite(.timeLimit(.minutes(5))) struct JUnitReportTests {
   @Test func writesTheGoldenReport() {
     let report = JUnitReport(suites: [
       JUnitReport.Suite(

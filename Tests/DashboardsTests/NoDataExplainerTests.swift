@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct NoDataExplainerTests {
+@Suite(.timeLimit(.minutes(5))) struct NoDataExplainerTests {
   static func explain(_ query: String) throws -> [String] {
     let explainer = NoDataExplainer(
       engine: Fixtures.engine, start: Fixtures.start, end: Fixtures.end, step: 15_000)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct PanelPatternTests {
+@Suite(.timeLimit(.minutes(5))) struct PanelPatternTests {
   @Test func globsMatchTheWholeTitle() throws {
     let p = try PanelPattern("*GPU*")
     #expect(p.kind == .glob && p.matches("Node GPU Usage") && !p.matches("Node CPU"))

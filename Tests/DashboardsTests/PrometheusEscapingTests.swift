@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct PrometheusEscapingTests {
+@Suite(.timeLimit(.minutes(5))) struct PrometheusEscapingTests {
   @Test func regularEscapingOnlyTouchesBackslashAndQuote() {
     #expect(PrometheusEscaping.regular(#"a.b\c'd"#) == #"a.b\\c\\'d"#)
   }

@@ -7,7 +7,9 @@ import Testing
 @testable import Dashboards
 
 /// Ray 2.60's own dashboards over the shipped real recording (reference material in ../shared).
-@Suite(.enabled(if: Fixtures.shared != nil, "../shared/samples/ray-2.60/grafana is absent"))
+@Suite(
+  .timeLimit(.minutes(5)),
+  .enabled(if: Fixtures.shared != nil, "../shared/samples/ray-2.60/grafana is absent"))
 struct RayDashboardsTests {
   static func files() -> [String] {
     guard let shared = Fixtures.shared else { return [] }

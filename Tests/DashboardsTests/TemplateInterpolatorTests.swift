@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct TemplateInterpolatorTests {
+@Suite(.timeLimit(.minutes(5))) struct TemplateInterpolatorTests {
   static let multi = VariableValue(name: "host", values: ["a.b", "c"], multi: true, includeAll: true)
   static let single = VariableValue(name: "job", values: ["ray'x"])
   static let all = VariableValue(

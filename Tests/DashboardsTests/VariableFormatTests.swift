@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct VariableFormatTests {
+@Suite(.timeLimit(.minutes(5))) struct VariableFormatTests {
   @Test func unknownFormatsFallBackToGlob() {
     #expect(VariableFormat(id: "bogus") == .glob)
     #expect(VariableFormat(id: "doublequote") == .doubleQuote)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct VariableQueryTests {
+@Suite(.timeLimit(.minutes(5))) struct VariableQueryTests {
   @Test(arguments: [
     ("label_values(instance)", VariableQuery.labelValues(selector: nil, label: "instance")),
     (

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dashboards
 
-@Suite struct VariableResolverTests {
+@Suite(.timeLimit(.minutes(5))) struct VariableResolverTests {
   static func resolve(_ variables: [TemplateVariable], overrides: [String: [String]] = [:])
     -> VariableResolution
   {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Exposition
 
-@Suite struct ExpositionFormatTests {
+@Suite(.timeLimit(.minutes(5))) struct ExpositionFormatTests {
   @Test(arguments: [
     ("text/plain; version=0.0.4; charset=utf-8", ExpositionFormat.text),
     ("application/openmetrics-text; version=1.0.0; charset=utf-8", .openMetrics),

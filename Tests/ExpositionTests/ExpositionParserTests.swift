@@ -4,7 +4,7 @@ import Testing
 
 /// Text 0.0.4 as Prometheus's scrape parser reads it. The cases mirror the behaviour checked
 /// against a real Prometheus 2.42 scrape (shared/conformance/EXPOSITION-EDGE-CASES.md).
-@Suite struct ExpositionParserTests {
+@Suite(.timeLimit(.minutes(5))) struct ExpositionParserTests {
   static func samples(_ text: String, _ format: ExpositionFormat = .text) throws -> [Sample] {
     var parser = ExpositionParser(bytes: [UInt8](text), format: format)
     var out: [Sample] = []

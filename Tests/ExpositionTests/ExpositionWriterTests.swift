@@ -3,7 +3,7 @@ import Testing
 
 @testable import Exposition
 
-@Suite struct ExpositionWriterTests {
+@Suite(.timeLimit(.minutes(5))) struct ExpositionWriterTests {
   static let families = [
     MetricFamily(
       name: "ray_tasks_total", type: .counter, help: "Tasks by state.\nSecond \"line\" \\ here.",

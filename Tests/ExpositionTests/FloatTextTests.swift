@@ -2,7 +2,7 @@ import Testing
 
 @testable import Exposition
 
-@Suite struct FloatTextTests {
+@Suite(.timeLimit(.minutes(5))) struct FloatTextTests {
   private func parse(_ text: String) -> Double? {
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { p in

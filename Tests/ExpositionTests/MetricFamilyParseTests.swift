@@ -3,7 +3,7 @@ import Testing
 
 @testable import Exposition
 
-@Suite struct MetricFamilyParseTests {
+@Suite(.timeLimit(.minutes(5))) struct MetricFamilyParseTests {
   @Test func textFamiliesGroupSamplesByTypeSuffixes() throws {
     let text = """
       # HELP x_seconds A histogram.

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Exposition
 
-@Suite struct OpenMetricsValidatorTests {
+@Suite(.timeLimit(.minutes(5))) struct OpenMetricsValidatorTests {
   static func check(_ text: String) -> String? {
     do {
       _ = try MetricFamily.parse([UInt8](text), format: .openMetrics)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct ChunkedDecoderTests {
+@Suite(.timeLimit(.minutes(5))) struct ChunkedDecoderTests {
   private func decodeInPieces(_ text: String, pieceSize: Int) throws(ChunkedDecoder.Failure) -> (
     [UInt8], Bool
   ) {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct EventLoopTests {
+@Suite(.timeLimit(.minutes(5))) struct EventLoopTests {
   @Test func runsTasksAndTimersOnItsThreadThenStops() async throws {
     let loop = try EventLoop(name: "test-loop")
     let order = Mutex<[String]>([])

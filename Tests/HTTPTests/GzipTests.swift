@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct GzipTests {
+@Suite(.timeLimit(.minutes(5))) struct GzipTests {
   @Test func roundTripsBytes() throws {
     let input = Array(String(repeating: "ray_node_cpu_utilization{instance=\"a\"} 12.5\n", count: 1000).utf8)
     let compressed = Gzip.compress(input)

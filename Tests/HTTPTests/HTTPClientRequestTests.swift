@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPClientRequestTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPClientRequestTests {
   @Test func serialisesWhatPrometheusSends() {
     var request = HTTPClientRequest(
       url: HTTPURL(host: "127.0.0.1", port: 8080, target: "/metrics"), timeout: .seconds(10))

@@ -5,7 +5,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPClientTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPClientTests {
   let client: HTTPClient
 
   init() throws { client = try HTTPClient() }

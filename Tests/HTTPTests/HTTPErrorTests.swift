@@ -3,7 +3,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPErrorTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPErrorTests {
   @Test(arguments: [
     (ECONNREFUSED, HTTPError.Kind.connectionRefused), (ECONNRESET, .connectionReset),
     (EPIPE, .connectionReset),

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPHeadersTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPHeadersTests {
   @Test func looksUpNamesCaseInsensitivelyAndKeepsOrder() {
     var headers: HTTPHeaders = ["Content-Type": "text/plain", "X-Multi": "a"]
     headers.append(name: "x-multi", value: "b")

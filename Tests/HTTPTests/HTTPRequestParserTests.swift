@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPRequestParserTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPRequestParserTests {
   struct Case: Sendable, CustomTestStringConvertible {
     var name: String
     var input: String

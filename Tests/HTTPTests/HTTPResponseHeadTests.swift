@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPResponseHeadTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPResponseHeadTests {
   private func parse(_ text: String) throws(HTTPError) -> (HTTPResponseHead, consumed: Int)? {
     let bytes = Array(text.utf8)
     let result = bytes.withUnsafeBytes { raw in

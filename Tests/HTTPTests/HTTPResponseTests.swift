@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPResponseTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPResponseTests {
   private func head(_ response: HTTPResponse, keepAlive: Bool = true, minorVersion: Int = 1) -> String {
     var bytes: [UInt8] = []
     response.writeHead(into: &bytes, keepAlive: keepAlive, minorVersion: minorVersion)

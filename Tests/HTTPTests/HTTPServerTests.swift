@@ -6,7 +6,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPServerTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPServerTests {
   private static func echo(_ request: HTTPRequest, _ context: HTTPRequestContext) -> HTTPReply {
     .response(.text("\(request.method) \(request.target)"))
   }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct HTTPURLTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPURLTests {
   @Test(arguments: [
     ("http://127.0.0.1:8080/metrics", "127.0.0.1", 8080, "/metrics"),
     ("http://localhost:44217", "localhost", 44217, "/"),

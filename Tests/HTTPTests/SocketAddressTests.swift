@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct SocketAddressTests {
+@Suite(.timeLimit(.minutes(5))) struct SocketAddressTests {
   @Test func parsesDottedQuadsAndLocalhost() throws {
     let address = try #require(SocketAddress(host: "127.0.0.2", port: 8080))
     #expect(address.description == "127.0.0.2:8080")

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct SocketTests {
+@Suite(.timeLimit(.minutes(5))) struct SocketTests {
   @Test func bindsPortZeroAndReportsTheRealPort() throws {
     let socket = try Socket.listen(on: try #require(SocketAddress(host: "127.0.0.1", port: 0)))
     defer { socket.close() }

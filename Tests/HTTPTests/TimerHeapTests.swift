@@ -3,7 +3,7 @@ import Testing
 
 @testable import HTTP
 
-@Suite struct TimerHeapTests {
+@Suite(.timeLimit(.minutes(5))) struct TimerHeapTests {
   @Test func firesDueTimersInDeadlineOrderAndSkipsCancelledOnes() {
     var heap = TimerHeap()
     let fired = Mutex<[Int]>([])

@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptCommandTests {
   @Test func everyCommandKnowsItsLine() {
     let load = LoadCommand(line: 2, interval: 60_000, series: [])

@@ -1,6 +1,7 @@
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptErrorTests {
   @Test func describesItselfAsFileLineMessage() {
     #expect(

@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptReaderEvalTests {
   func eval(_ text: String) throws -> EvalCommand {
     guard case .eval(let eval) = try Script.parse(text, file: "e.test").commands.first else {

@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptRunnerCompareTests {
   @Test func comparesFloatsLikePromqltest() {
     #expect(ScriptRunner.almostEqual(1, 1 + 1e-9))

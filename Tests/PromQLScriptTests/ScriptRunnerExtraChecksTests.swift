@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptRunnerExtraChecksTests {
   @Test func pinsSelectorsAndSubqueriesButNotTheirInsides() throws {
     let expr = try Parser.parse("sum(rate(a[5m])) + max_over_time(b[10m:1m]) + c @ 30 + d offset 1m")

@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptRunnerTests {
   func outcomes(_ text: String, prometheus2: Bool = false) throws -> [EvalResult.Outcome] {
     ScriptRunner(prometheus2: prometheus2).run(try Script.parse(text, file: "r.test")).map(\.outcome)

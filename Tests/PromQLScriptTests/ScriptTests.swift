@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScriptTests {
   @Test func readsCommandsWithTheirLineNumbers() throws {
     let script = try Script.parse(

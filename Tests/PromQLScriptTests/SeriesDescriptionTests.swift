@@ -2,6 +2,7 @@ import PromQL
 import PromQLScript
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct SeriesDescriptionTests {
   func values(_ text: String) throws -> [Double?] { try SeriesDescription.parse(text).values }
 

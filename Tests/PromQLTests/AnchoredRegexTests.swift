@@ -3,6 +3,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct AnchoredRegexTests {
   func shape(_ pattern: String) -> String {
     switch AnchoredRegex.fastShape(pattern) {

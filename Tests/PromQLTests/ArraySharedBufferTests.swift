@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct ArraySharedBufferTests {
   @Test func copiesShareABufferUntilOneIsWritten() {
     let a = [1, 2, 3]

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct BinaryExprTests {
   @Test func precedenceAndAssociativity() {
     #expect(BinaryOp.or.precedence < BinaryOp.and.precedence)

@@ -3,6 +3,7 @@ import PromQL
 import Testing
 
 /// Parses every `eval` expression of the Prometheus test scripts in `../shared/conformance`.
+@Suite(.timeLimit(.minutes(5)))
 struct ConformanceTests {
   /// `<package root>/../shared/conformance`; from a worktree under `wt/`, one level further up.
   static let sharedDirectory: URL = {

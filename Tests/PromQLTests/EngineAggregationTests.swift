@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// Aggregation operators.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineAggregationTests {
   @Test func aggregations() throws {
     #expect(try EngineFixture.values("sum(http_requests_total)") == ["{}": 1800])

@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// Arithmetic, comparisons, set operators and vector matching.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineBinaryTests {
   @Test func arithmeticAndMatching() throws {
     #expect(try EngineFixture.query("1 + 2 * 3") == .scalar(7))

@@ -6,6 +6,7 @@ import Testing
 /// Runs Prometheus's test scripts through `PromQLScript` (what `rayrec promql-test` runs). Every
 /// eval must pass or be skipped for native histograms or a named unsupported feature; the pass
 /// counts must not drop.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineConformanceTests {
   @Test(.enabled(if: ConformanceTests.available))
   func evalsMatchPrometheus3() throws {

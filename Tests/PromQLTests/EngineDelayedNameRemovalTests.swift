@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// `delayedNameRemoval`: `__name__` is flagged by name-dropping operations and goes at the end.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineDelayedNameRemovalTests {
   static func engine(delayed: Bool) -> Engine {
     var engine = Engine(

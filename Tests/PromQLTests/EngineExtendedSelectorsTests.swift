@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// `anchored` and `smoothed` selectors: no extrapolation, edges from neighbouring samples.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineExtendedSelectorsTests {
   /// `metric 1+1x4 9+1x4` every 15s, as in Prometheus's extended_vectors.test.
   static let engine = Engine(

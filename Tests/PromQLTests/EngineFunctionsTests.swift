@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// Functions over instant and range vectors.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineFunctionsTests {
   @Test func rateExtrapolatesLikePrometheus() throws {
     #expect(

@@ -3,6 +3,7 @@ import Testing
 @testable import PromQL
 
 /// `histogram_fraction` over classic buckets.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineHistogramFractionTests {
   /// Buckets `le` 1, 2, 3, +Inf holding 1, 3, 6, 100 observations.
   let buckets: [(upper: Double, count: Double)] = [(1, 1), (2, 3), (3, 6), (.infinity, 100)]

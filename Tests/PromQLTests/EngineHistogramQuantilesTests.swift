@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct EngineHistogramQuantilesTests {
   @Test func writesEachQuantileIntoTheLabel() throws {
     let engine = Engine(

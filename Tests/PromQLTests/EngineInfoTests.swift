@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// `info()`: data labels from info series that share `instance` and `job`.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineInfoTests {
   static let engine = Engine(
     storage: InMemoryStorage([

@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// `label_replace`, `label_join`, `histogram_quantile` and the calendar functions.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineLabelFunctionsTests {
   @Test func labelReplaceExpandsGroups() throws {
     let result = try EngineFixture.values(

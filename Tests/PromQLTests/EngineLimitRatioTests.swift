@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct EngineLimitRatioTests {
   static let engine = Engine(
     storage: InMemoryStorage(

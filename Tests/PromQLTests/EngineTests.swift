@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// Selectors, lookback, staleness, subqueries and range queries.
+@Suite(.timeLimit(.minutes(5)))
 struct EngineTests {
   @Test func selectorsReadTheLatestSampleWithinTheLookback() throws {
     #expect(

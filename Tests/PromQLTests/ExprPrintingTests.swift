@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ExprPrintingTests {
   /// Queries and the canonical text Prometheus prints for them.
   static let prometheusCanonical: [(String, String)] = [

@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct ExprShapesTests {
   @Test func selectorsAreSeenThroughParentheses() throws {
     #expect(try Parser.parse("((up))").plainSelector?.matchers.count == 1)

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ExprTests {
   @Test func childrenAndPositions() throws {
     let expr = try Parser.parse("topk(3, rate(x[5m])) / -y")

@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct FlatSelectionTests {
   @Test func seriesAreLaidEndToEnd() {
     let flat = FlatSelection([

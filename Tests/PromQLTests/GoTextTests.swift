@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct GoTextTests {
   static let cases0: [(Double, String)] = [
     (1.0, "1"), (-0.5, "-0.5"), (1e20, "100000000000000000000"), (1e-7, "0.0000001"), (123.456, "123.456"),

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct LabelMatcherTests {
   static let cases0: [(LabelMatcher.MatchType, String, String, Bool)] = [
     (LabelMatcher.MatchType.equal, "a", "a", true), (.equal, "a", "b", false), (.equal, "", "", true),

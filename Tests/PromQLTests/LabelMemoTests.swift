@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct LabelMemoTests {
   @Test func eachLabelSetIsTransformedOnce() {
     let memo = LabelMemo()

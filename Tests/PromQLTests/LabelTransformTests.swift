@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct LabelTransformTests {
   @Test func transformsDoWhatTheirNamesSay() {
     let labels = Labels(["__name__": "up", "job": "a", "instance": "x"])

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct LabelsTests {
   @Test func sortsByNameAndLastValueWins() {
     let labels = Labels([("job", "a"), ("__name__", "up"), ("instance", "x"), ("job", "b")])

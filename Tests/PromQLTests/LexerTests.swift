@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct LexerTests {
   func kinds(_ query: String) -> [TokenKind] { Lexer.tokenize(Array(query.utf8)).map(\.kind) }
 

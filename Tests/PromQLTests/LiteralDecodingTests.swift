@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct LiteralDecodingTests {
   static let cases0: [(String, Double)] = [
     ("1", 1.0), ("0x1F", 31), ("0X1f", 31), ("010", 8), ("09", 9), ("1_000", 1000), ("0x_1F", 31),

@@ -3,6 +3,7 @@ import PromQL
 import Testing
 
 /// Deeply nested input must give an error, never a stack overflow, on small thread stacks too.
+@Suite(.timeLimit(.minutes(5)))
 struct ParserDepthTests {
   /// Queries nested `depth` levels deep in several ways.
   static func nested(_ depth: Int) -> [String] {

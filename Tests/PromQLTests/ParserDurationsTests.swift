@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ParserDurationsTests {
   func range(_ query: String) throws -> DurationValue? {
     guard case .call(let call) = try Parser.parse(query, options: .all),

@@ -15,6 +15,7 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// Random and mutated input must never crash the parser; whatever parses must print to text that
 /// parses back to the same text.
+@Suite(.timeLimit(.minutes(5)))
 struct ParserFuzzTests {
   static let fragments: [String] = [
     "(", ")", "{", "}", "[", "]", ",", "=", "!=", "=~", "!~", "+", "-", "*", "/", "%", "^", "==", "<", ">=",

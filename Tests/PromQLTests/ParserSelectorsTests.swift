@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ParserSelectorsTests {
   @Test func modifiersExtendTheSelectorsRange() throws {
     let expr = try Parser.parse("foo{a=\"b\"}[5m] @ 10 offset 1m")

@@ -298,6 +298,7 @@ let validQueries: [(query: String, printed: String)] = [
   ("fill + fill", "fill + fill"), ("sum(x) by (job)", "sum by (job) (x)"),
 ]
 
+@Suite(.timeLimit(.minutes(5)))
 struct ParserTests {
   @Test(arguments: invalidQueries)
   func invalidQueryGivesPrometheusError(query: String, offset: Int, message: String) {

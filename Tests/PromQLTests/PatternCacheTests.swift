@@ -3,6 +3,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct PatternCacheTests {
   @Test func patternsAreCompiledOnce() throws {
     let cache = PatternCache()

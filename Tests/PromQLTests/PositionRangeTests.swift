@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct PositionRangeTests {
   @Test func lineAndColumnCountBytes() {
     #expect(PositionRange(start: 0, end: 1).lineColumn(in: "abc") == (1, 1))

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct PromDurationTests {
   static let cases0: [(String, Int64)] = [
     ("0", Int64(0)), ("5m", 300_000_000_000), ("1h30m", 5_400_000_000_000), ("500ms", 500_000_000),

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct PromQLFunctionTests {
   @Test func tableHasTheFloatFunctions() throws {
     for name in [

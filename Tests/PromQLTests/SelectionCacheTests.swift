@@ -15,6 +15,7 @@ final class CountingStorage: Storage, @unchecked Sendable {
   }
 }
 
+@Suite(.timeLimit(.minutes(5)))
 struct SelectionCacheTests {
   @Test func rangeQueriesSelectOncePerSelector() throws {
     let storage = CountingStorage(

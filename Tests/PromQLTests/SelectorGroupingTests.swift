@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct SelectorGroupingTests {
   @Test func cursorsStartAtEachSeriesFirstSample() {
     let flat = FlatSelection([

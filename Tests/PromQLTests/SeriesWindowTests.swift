@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct SeriesWindowTests {
   @Test func aWholeSeriesIsOneWindow() {
     let series = Series(labels: Labels(["a": "1"]), timestamps: [10, 20], values: [1, 2])

@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct StorageTests {
   let storage = InMemoryStorage([
     Series(labels: Labels(["__name__": "up", "job": "a"]), timestamps: [0, 1000, 2000], values: [1, 1, 0]),

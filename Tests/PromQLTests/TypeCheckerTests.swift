@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct TypeCheckerTests {
   static let cases: [(String, String)] = [
     ("rate(foo)", "expected type range vector in call to function \"rate\", got instant vector"),

@@ -2,6 +2,7 @@ import PromQL
 import Testing
 
 /// Golden text: the Prometheus HTTP API body for each kind of result.
+@Suite(.timeLimit(.minutes(5)))
 struct ValueJSONTests {
   @Test func scalarAndString() {
     #expect(

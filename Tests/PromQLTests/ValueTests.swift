@@ -1,6 +1,7 @@
 import PromQL
 import Testing
 
+@Suite(.timeLimit(.minutes(5)))
 struct ValueTests {
   @Test func valuesKnowTheirTypeAndCompareNaNByBits() {
     #expect(Value.scalar(.nan) == .scalar(.nan))

@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct WindowMemoTests {
   static let values: [Double] = [3, 1e16, 1, -1e16, 7, .nan, 2, 9, -4, 0.1, 0.2, 0.3]
 

@@ -2,6 +2,7 @@ import Testing
 
 @testable import PromQL
 
+@Suite(.timeLimit(.minutes(5)))
 struct XXHash64Tests {
   @Test func matchesTheReferenceVectors() {
     #expect(XXHash64.hash([UInt8]()) == 0xEF46_DB37_51D8_E999)

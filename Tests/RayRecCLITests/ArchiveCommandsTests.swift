@@ -4,7 +4,7 @@ import Testing
 @testable import RayRecCLI
 
 /// import → info → cat → verify → repair → export, on a dump tree the test writes itself.
-@Suite struct ArchiveCommandsTests {
+@Suite(.timeLimit(.minutes(5))) struct ArchiveCommandsTests {
   static let start: Int64 = 1_795_608_000_000
 
   /// Two targets, 12 scrapes 5 s apart, one failed scrape and one HTTP 500.

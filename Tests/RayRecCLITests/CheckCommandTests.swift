@@ -3,7 +3,7 @@ import Testing
 
 @testable import RayRecCLI
 
-@Suite struct CheckCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct CheckCommandTests {
   static func file(_ text: String) throws -> String {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("rayrec-check-\(UUID().uuidString).prom").path

@@ -3,7 +3,7 @@ import Testing
 
 @testable import RayRecCLI
 
-@Suite struct CheckDashboardCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct CheckDashboardCommandTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
   static let recording = root + "/recordings/ray-2.60-workload.rayrec"

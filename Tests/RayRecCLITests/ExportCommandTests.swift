@@ -4,7 +4,7 @@ import Testing
 @testable import Exposition
 @testable import RayRecCLI
 
-@Suite struct ExportCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct ExportCommandTests {
   static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first {
     FileManager.default.isExecutableFile(atPath: $0)
   }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import RayRecCLI
 
-@Suite struct PromQLTestCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct PromQLTestCommandTests {
   static let script = """
     load 5m
       http_requests{job="api"} 0+10x10

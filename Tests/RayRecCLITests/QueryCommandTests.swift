@@ -3,7 +3,7 @@ import Testing
 
 @testable import RayRecCLI
 
-@Suite struct QueryCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct QueryCommandTests {
   static func archive() throws -> (String, [String]) {
     let (dir, _) = try ArchiveCommandsTests.makeDump()
     let archive = ArchiveCommandsTests.temp("q.rayrec")

@@ -4,7 +4,7 @@ import Testing
 @testable import RayRecCLI
 
 /// The tool end to end, through `run(_:console:)` with captured output.
-@Suite struct RayRecTests {
+@Suite(.timeLimit(.minutes(5))) struct RayRecTests {
   static func run(_ args: [String]) -> (Int32, String, String) {
     var console = Console(passthrough: false)
     let code = RayRecCLI.run(args, console: &console)

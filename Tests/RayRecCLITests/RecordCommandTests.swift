@@ -6,7 +6,8 @@ import Testing
 
 /// `rayrec record` as a user runs it: the built binary as a child process, against local servers
 /// that misbehave, then `info` and `cat --headers` on what it wrote.
-@Suite(.serialized, .enabled(if: BuiltTool.rayrec != nil)) struct RecordCommandTests {
+@Suite(.timeLimit(.minutes(5)), .serialized, .enabled(if: BuiltTool.rayrec != nil)) struct RecordCommandTests
+{
   static var binary: String? { BuiltTool.rayrec }
 
   static func serve() throws -> (HTTPServer, UInt16) {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RayRecCLI
 
-@Suite struct TimeArgumentTests {
+@Suite(.timeLimit(.minutes(5))) struct TimeArgumentTests {
   @Test(arguments: [
     ("2026-11-25T12:00:00Z", TimeArgument.absolute(ms: 1_795_608_000_000)),
     ("2026-11-25T12:00:00.25Z", .absolute(ms: 1_795_608_000_250)),

@@ -1,7 +1,7 @@
 import RayRecTesting
 import Testing
 
-@Suite(.recording("recordings/ray-2.60-workload.rayrec"))
+@Suite(.timeLimit(.minutes(5)), .recording("recordings/ray-2.60-workload.rayrec"))
 struct AlertExpectationsTests {
   static let failures = "sum(increase(ray_node_manager_unexpected_worker_failure_total[1m])) > 0"
 

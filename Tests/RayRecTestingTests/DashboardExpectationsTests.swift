@@ -1,7 +1,7 @@
 import RayRecTesting
 import Testing
 
-@Suite(.recording("recordings/ray-2.60-workload.rayrec"))
+@Suite(.timeLimit(.minutes(5)), .recording("recordings/ray-2.60-workload.rayrec"))
 struct DashboardExpectationsTests {
   @Test(arguments: try Dashboard.load("dashboards/ray-overview.json").panels)
   func panelShowsData(_ panel: Panel) throws {

@@ -3,7 +3,7 @@ import RayRecTesting
 import Testing
 
 /// The DSL over the shipped real Ray 2.60 recording (3 minutes: 1,096 tasks, 295 failed).
-@Suite(.recording("recordings/ray-2.60-workload.rayrec", labels: ["env": "ci"]))
+@Suite(.timeLimit(.minutes(5)), .recording("recordings/ray-2.60-workload.rayrec", labels: ["env": "ci"]))
 struct ExpectationsTests {
   @Test func tasksAreCountedPerState() throws {
     try expectQuery("sum by (State) (ray_tasks)", at: .end) { ($0["State", "FINISHED"] ?? 0) > 500 }

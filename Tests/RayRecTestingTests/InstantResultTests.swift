@@ -2,7 +2,7 @@ import PromQL
 import RayRecTesting
 import Testing
 
-@Suite struct InstantResultTests {
+@Suite(.timeLimit(.minutes(5))) struct InstantResultTests {
   static let result = InstantResult(
     samples: [
       VectorSample(labels: Labels(["State": "RUNNING", "node": "n1"]), value: 2, timestamp: 0),

@@ -4,7 +4,7 @@ import PromQL
 import RayRecTesting
 import Testing
 
-@Suite struct PrometheusBackendTests {
+@Suite(.timeLimit(.minutes(5))) struct PrometheusBackendTests {
   static let vector = #"""
     {"status":"success","data":{"resultType":"vector","result":[
       {"metric":{"__name__":"up","instance":"a:1"},"value":[1700000000.5,"1"]},

@@ -4,7 +4,7 @@ import RayRecTesting
 import Synchronization
 import Testing
 
-@Suite struct RecordingTests {
+@Suite(.timeLimit(.minutes(5))) struct RecordingTests {
   @Test func aRecordingIsLoadedOncePerPathAndLabels() throws {
     let a = try Recording.archive("recordings/ray-2.60-workload.rayrec")
     let b = try Recording.archive("recordings/ray-2.60-workload.rayrec")

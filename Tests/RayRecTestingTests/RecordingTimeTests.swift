@@ -1,7 +1,7 @@
 import RayRecTesting
 import Testing
 
-@Suite struct RecordingTimeTests {
+@Suite(.timeLimit(.minutes(5))) struct RecordingTimeTests {
   @Test func timesResolveAgainstTheRecording() {
     #expect(RecordingTime.start.resolve(start: 1000, end: 9000) == 1000)
     #expect(RecordingTime.end.resolve(start: 1000, end: 9000) == 9000)

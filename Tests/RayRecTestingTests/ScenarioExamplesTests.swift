@@ -3,7 +3,7 @@ import Testing
 
 /// The DSL over a simulated scenario (scenarios/actor-crash-loop.scn: from 5m to 20m both
 /// replicas of the actor `Flaky` on node w1 die every 20s and restart 3s later).
-@Suite(.recording("recordings/actor-crash-loop.rayrec", labels: ["env": "ci"]))
+@Suite(.timeLimit(.minutes(5)), .recording("recordings/actor-crash-loop.rayrec", labels: ["env": "ci"]))
 struct ScenarioExamplesTests {
   static let failures = "sum(increase(ray_node_manager_unexpected_worker_failure_total[1m]))"
 

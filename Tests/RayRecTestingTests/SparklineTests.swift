@@ -2,7 +2,7 @@ import PromQL
 import RayRecTesting
 import Testing
 
-@Suite struct SparklineTests {
+@Suite(.timeLimit(.minutes(5))) struct SparklineTests {
   @Test func scalesFromLowestToHighest() {
     #expect(Sparkline.render([0, 1, 2, 3, 4, 5, 6, 7]) == "▁▂▃▄▅▆▇█")
     #expect(Sparkline.render([5, 5]) == "▄▄")

@@ -1,7 +1,7 @@
 import RayRecTesting
 import Testing
 
-@Suite(.recording("recordings/ray-2.60-workload.rayrec"))
+@Suite(.timeLimit(.minutes(5)), .recording("recordings/ray-2.60-workload.rayrec"))
 struct WindowExpectationsTests {
   @Test func everyTargetStaysUp() throws { try expectAlways("up", .equal(1, tolerance: 0)) }
 

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Recorder
 
-@Suite struct FileDiscoveryTests {
+@Suite(.timeLimit(.minutes(5))) struct FileDiscoveryTests {
   @Test func readsRaysDiscoveryFile() throws {
     let json =
       #"[{"labels": {"job": "ray"}, "targets": ["127.0.0.1:8080", "127.0.0.1:44217", "127.0.0.1:44227"]}]"#

@@ -6,7 +6,7 @@ import Testing
 @testable import Recorder
 
 /// Records real local servers that misbehave in every way a scrape can fail.
-@Suite(.serialized) struct RecorderTests {
+@Suite(.timeLimit(.minutes(5)), .serialized) struct RecorderTests {
   static let goodBody = Array("# TYPE up_total counter\nup_total{a=\"b\"} 1\n".utf8)
 
   /// One server, one listener per behaviour; the path picks the behaviour.

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Recorder
 
-@Suite struct ScrapeScheduleTests {
+@Suite(.timeLimit(.minutes(5))) struct ScrapeScheduleTests {
   @Test func scheduledTimesStayOnTheGridWhateverTheStartingPoint() {
     let s = ScrapeSchedule(intervalMs: 5000, key: "http://127.0.0.1:8080/metrics")
     var t = s.next(atOrAfter: 1_795_608_000_123)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Recorder
 
-@Suite struct ScrapeTargetTests {
+@Suite(.timeLimit(.minutes(5))) struct ScrapeTargetTests {
   @Test(arguments: [
     ("127.0.0.1:8080", "127.0.0.1:8080", "http://127.0.0.1:8080/metrics", "rayrec"),
     ("http://127.0.0.1:44217/metrics", "127.0.0.1:44217", "http://127.0.0.1:44217/metrics", "rayrec"),

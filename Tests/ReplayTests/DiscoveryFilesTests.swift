@@ -5,7 +5,7 @@ import Testing
 
 @testable import Replay
 
-@Suite struct DiscoveryFilesTests {
+@Suite(.timeLimit(.minutes(5))) struct DiscoveryFilesTests {
   let served: [DiscoveryFiles.Served] = [
     (
       SocketAddress(host: "127.0.0.1", port: 28080)!,

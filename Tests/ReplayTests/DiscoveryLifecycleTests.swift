@@ -70,10 +70,16 @@ import Testing
     let scenario = try Self.scenario()
     let sd = Self.temp("sd.json")
     defer { for path in [scenario, sd] { try? FileManager.default.removeItem(atPath: path) } }
-    let offset = Int.random(in: 20_000..<40_000)
-    let (code, out, err) = run([
-      "simulate", scenario, "--speed", "100", "--port-offset", "\(offset)", "--sd-file", sd,
-    ])
+    // A random offset may land on a port another process holds: try a few.
+    var offset = 0
+    var (code, out, err): (Int32, String, String) = (1, "", "")
+    for _ in 0..<5 {
+      offset = Int.random(in: 20_000..<30_000)
+      (code, out, err) = run([
+        "simulate", scenario, "--speed", "100", "--port-offset", "\(offset)", "--sd-file", sd,
+      ])
+      if !err.contains("in use") { break }
+    }
     #expect(code == 0, "\(err)")
     #expect(out.contains("head raylet: http://127.0.0.1:\(8265 + offset)/metrics"))
     #expect(try String(contentsOfFile: sd, encoding: .utf8) == "[]\n")

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Replay
 
-@Suite struct PortPlanTests {
+@Suite(.timeLimit(.minutes(5))) struct PortPlanTests {
   func target(_ id: UInt32, _ instance: String) -> ArchiveTarget {
     ArchiveTarget(id: id, url: "http://\(instance)/metrics", job: "ray")
   }

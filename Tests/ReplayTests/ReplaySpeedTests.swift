@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replay
 
-@Suite struct ReplaySpeedTests {
+@Suite(.timeLimit(.minutes(5))) struct ReplaySpeedTests {
   @Test func speedsParseWithOrWithoutTheX() {
     #expect(ReplaySpeed("10x")?.factor == 10)
     #expect(ReplaySpeed("0.5x")?.factor == 0.5)

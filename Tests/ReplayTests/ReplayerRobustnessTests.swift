@@ -7,7 +7,7 @@ import Testing
 @testable import Replay
 
 /// Bad and idle clients do not hurt the scrapes of well-behaved ones.
-@Suite(.serialized) struct ReplayerRobustnessTests {
+@Suite(.timeLimit(.minutes(5)), .serialized) struct ReplayerRobustnessTests {
   static func archive() throws -> ArchiveReader {
     try makeArchive(frames: [okFrame(0, t0, 0), okFrame(1, t0, 0)])
   }

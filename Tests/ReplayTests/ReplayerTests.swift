@@ -6,7 +6,7 @@ import Testing
 @testable import Replay
 
 /// Real sockets on 127.0.0.1, free ports.
-@Suite struct ReplayerTests {
+@Suite(.timeLimit(.minutes(5))) struct ReplayerTests {
   /// Target 0: ok, ok, refused, timeout, 503, reset, malformed, ok (5 s apart); target 1: ok x 8.
   static func faultArchive() throws -> ArchiveReader {
     var frames: [Frame] = []

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replay
 
-@Suite struct SampleTimestampsTests {
+@Suite(.timeLimit(.minutes(5))) struct SampleTimestampsTests {
   func stamp(_ text: String, openMetrics: Bool = false) -> String {
     String(
       decoding: SampleTimestamps.insert(

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Replay
 
-@Suite struct ServedFrameTests {
+@Suite(.timeLimit(.minutes(5))) struct ServedFrameTests {
   func frame(_ outcome: FrameOutcome, body: String = "a 1\n") -> Frame {
     Frame(targetID: 0, timeMs: t0, outcome: outcome, contentType: "text/plain", body: Array(body.utf8))
   }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replay
 
-@Suite struct VirtualClockTests {
+@Suite(.timeLimit(.minutes(5))) struct VirtualClockTests {
   let clock = VirtualClock(fromMs: 1000, toMs: 11_000, speed: ReplaySpeed(factor: 10) ?? .normal)
 
   @Test func recordedTimeRunsSpeedTimesFasterFromTheWindowStart() {

@@ -5,6 +5,7 @@ import Testing
 
 /// The ingester tries each sample against the previous scrape's order before hashing it; whatever
 /// path a sample takes, it must land in the series the labels name.
+@Suite(.timeLimit(.minutes(5)))
 struct ScrapeIngesterTests {
   static func values(_ store: SeriesStore, _ name: String, _ extra: [LabelMatcher] = []) -> [Double] {
     SeriesStoreTests.points(store, name, extra).flatMap(\.values)

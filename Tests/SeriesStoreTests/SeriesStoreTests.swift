@@ -6,7 +6,7 @@ import Testing
 @testable import SeriesStore
 
 /// Frames in, series out, with Prometheus's scrape semantics.
-@Suite struct SeriesStoreTests {
+@Suite(.timeLimit(.minutes(5))) struct SeriesStoreTests {
   static let t0: Int64 = 1_795_608_000_000
 
   static func store(

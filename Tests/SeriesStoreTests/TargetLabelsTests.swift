@@ -4,7 +4,7 @@ import Testing
 
 @testable import SeriesStore
 
-@Suite struct TargetLabelsTests {
+@Suite(.timeLimit(.minutes(5))) struct TargetLabelsTests {
   static let target = ArchiveTarget(
     id: 1, url: "http://127.0.0.1:8080/metrics", job: "ray",
     labels: [ArchiveTarget.Label("ray_io_cluster", "prod")])

@@ -8,7 +8,7 @@ import Testing
 @testable import SimulatorServer
 
 /// A live scrape of the simulated cluster and a virtual-time recording agree byte for byte.
-@Suite(.serialized) struct SimulatorServerTests {
+@Suite(.timeLimit(.minutes(5)), .serialized) struct SimulatorServerTests {
   static let scenario = """
     scenario "two nodes"
     cluster test

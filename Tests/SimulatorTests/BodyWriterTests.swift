@@ -3,6 +3,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct BodyWriterTests {
   func body(_ format: ExpositionFormat) -> String {
     var w = BodyWriter(format: format, capacity: 0)

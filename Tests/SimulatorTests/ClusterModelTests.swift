@@ -2,6 +2,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct ClusterModelTests {
   static let text = """
     profile ray-2.60

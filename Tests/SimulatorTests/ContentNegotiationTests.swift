@@ -3,6 +3,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct ContentNegotiationTests {
   @Test(
     arguments: [

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct PyFloatTests {
   /// Expected texts computed with CPython 3.11 and prometheus_client's `floatToGoString`.
   static let cases: [(Double, String)] = [
@@ -38,6 +39,7 @@ struct PyFloatTests {
   }
 }
 
+@Suite(.timeLimit(.minutes(5)))
 struct PyFloatRealScrapeTests {
   /// The team's reference scrapes, looked for in `shared/` beside the package or further up;
   /// absent on a fresh clone, where the test is skipped.

@@ -4,6 +4,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct Ray260AgentRendererTests {
   static let samples: URL? = PyFloatRealScrapeTests.scrapes
 

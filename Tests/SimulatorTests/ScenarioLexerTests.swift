@@ -2,6 +2,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScenarioLexerTests {
   func tokens(_ line: String) -> [Token] {
     (try? ScenarioLexer.tokens(Substring(line)).get()) ?? []

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScenarioParserTests {
   static let valid = """
     # A comment line.
@@ -191,6 +192,7 @@ struct ScenarioParserTests {
   }
 }
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScenarioParserRobustnessTests {
   /// Mutations of a valid file (characters dropped, doubled or replaced) either parse, and then
   /// simulate without trapping, or fail with one positioned error.

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct ScenarioValuesTests {
   @Test(arguments: [
     ("90s", Int64(90_000)), ("1m30s", 90_000), ("500ms", 500), ("2h", 7_200_000), ("0", 0),

@@ -2,6 +2,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct SeriesNotationTests {
   func expand(_ text: String) throws -> [Double?] {
     try SeriesNotation.expand(Token(text: text, column: 1), parser: ScenarioParser(file: "t.scn"))

@@ -4,6 +4,7 @@ import Testing
 
 @testable import Simulator
 
+@Suite(.timeLimit(.minutes(5)))
 struct SimulationTests {
   /// Targets and times to check per scenario: all targets every 30s, or a sample for big clusters.
   static func plan(_ sim: Simulation) -> [(Int, [Int64])] {

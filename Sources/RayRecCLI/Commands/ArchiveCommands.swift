@@ -133,7 +133,7 @@ enum ArchiveCommands {
       let atText = args.value("at") ?? "end"
       guard let at = TimeArgument(atText) else {
         throw UsageError(
-          message: "--at: invalid time '\(atText)' (RFC 3339, unix seconds, +90s, end-1m)", path: args.path)
+          message: "--at: invalid time '\(atText)' (\(TimeArgument.forms))", path: args.path)
       }
       let t = at.resolve(start: first, end: last)
       if t > last {

@@ -94,14 +94,13 @@ enum CheckDashboardCommand {
     var storeOptions = compat == "2" ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
     storeOptions.staleness = !args.flag("no-staleness")
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
+    // Usage errors before the recording is read.
+    for name in ["from", "to"] where args.value(name) != nil { _ = try QueryCommand.time(args, name, "") }
     let reader = try ArchiveCommands.read(archivePath, &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
     func time(_ name: String, _ fallback: Int64) throws -> Int64 {
-      guard let text = args.value(name) else { return fallback }
-      guard let t = TimeArgument(text) else {
-        throw UsageError(message: "--\(name): invalid time '\(text)'", path: args.path)
-      }
-      return t.resolve(start: store.startMs, end: store.endMs)
+      guard args.value(name) != nil else { return fallback }
+      return try QueryCommand.time(args, name, "").resolve(start: store.startMs, end: store.endMs)
     }
     let from = try time("from", store.startMs)
     let to = try time("to", store.endMs)

@@ -56,16 +56,17 @@ enum QueryCommand {
       if args.flag("json") { console.print(errorJSON("bad_data", error.description)) }
       throw DataError(error.description)
     }
+    // Usage errors before the recording is read.
+    for (name, fallback) in [("time", "end"), ("start", "start"), ("end", "end")] {
+      _ = try QueryCommand.time(args, name, fallback)
+    }
+    _ = try RecordCommand.duration(args, "step", default: 15_000)
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
     var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: compat == "2"))
     engine.prometheus2Semantics = compat == "2"
     func time(_ name: String, _ fallback: String) throws -> Int64 {
-      let text = args.value(name) ?? fallback
-      guard let t = TimeArgument(text) else {
-        throw UsageError(message: "--\(name): invalid time '\(text)'", path: args.path)
-      }
-      return t.resolve(start: store.startMs, end: store.endMs)
+      try QueryCommand.time(args, name, fallback).resolve(start: store.startMs, end: store.endMs)
     }
     do {
       if args.value("start") != nil {
@@ -98,6 +99,15 @@ enum QueryCommand {
       throw DataError("query failed: \(error.message)")
     }
     return 0
+  }
+
+  /// The time option `name` (or `fallback`), parsed; a usage error names the accepted forms.
+  static func time(_ args: ParsedArguments, _ name: String, _ fallback: String) throws -> TimeArgument {
+    let text = args.value(name) ?? fallback
+    guard let time = TimeArgument(text) else {
+      throw UsageError(message: "--\(name): invalid time '\(text)' (\(TimeArgument.forms))", path: args.path)
+    }
+    return time
   }
 
   static func printTable(_ value: Value, at: Int64, _ console: inout Console) {

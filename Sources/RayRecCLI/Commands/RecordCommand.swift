@@ -140,7 +140,8 @@ enum RecordCommand {
   static func duration(_ args: ParsedArguments, _ name: String, default value: Int64) throws -> Int64 {
     guard let text = args.value(name) else { return value }
     guard let ms = DurationArgument.milliseconds(text) else {
-      throw UsageError(message: "--\(name): invalid duration '\(text)' (e.g. 5s, 1m30s)", path: args.path)
+      throw UsageError(
+        message: "--\(name): invalid duration '\(text)' (e.g. 5s, 1m30s; at most 290y)", path: args.path)
     }
     return ms
   }

@@ -141,7 +141,7 @@ enum ReplayCommand {
     guard let text = args.value(name) else { return nil }
     guard let parsed = TimeArgument(text) else {
       throw UsageError(
-        message: "--\(name): '\(text)' is not a time (RFC 3339, unix seconds, +90s, end-1m)", path: args.path)
+        message: "--\(name): '\(text)' is not a time (\(TimeArgument.forms))", path: args.path)
     }
     return parsed.resolve(start: first, end: last)
   }

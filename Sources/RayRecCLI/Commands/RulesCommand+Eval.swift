@@ -47,7 +47,6 @@ extension RulesCommand {
         throw DataError(error.description)
       }
     }
-    let store = try openStore(args, args.positionals[args.positionals.count - 1], prometheus2: prometheus2)
     var options = RuleEvaluationOptions()
     options.prometheus2 = prometheus2
     options.defaultInterval = try RecordCommand.duration(args, "interval", default: 60_000)
@@ -56,8 +55,11 @@ extension RulesCommand {
     }
     options.externalLabels = Dictionary(try pairs(args, "external-label"), uniquingKeysWith: { $1 })
     options.externalURL = args.value("external-url") ?? ""
-    let from = try time(args, "from", "start", store)
-    let to = try time(args, "to", "end", store)
+    let fromArgument = try QueryCommand.time(args, "from", "start")
+    let toArgument = try QueryCommand.time(args, "to", "end")
+    let store = try openStore(args, args.positionals[args.positionals.count - 1], prometheus2: prometheus2)
+    let from = fromArgument.resolve(start: store.startMs, end: store.endMs)
+    let to = toArgument.resolve(start: store.startMs, end: store.endMs)
     guard from <= to else { throw UsageError(message: "--from is after --to", path: args.path) }
     let timeline = RuleTimeline.evaluate(files: files, storage: store, start: from, end: to, options: options)
     if args.flag("json") {
@@ -74,16 +76,6 @@ extension RulesCommand {
     storeOptions.staleness = !args.flag("no-staleness")
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
     return try SeriesStore(reader: try ArchiveCommands.open(path), options: storeOptions)
-  }
-
-  static func time(_ args: ParsedArguments, _ name: String, _ fallback: String, _ store: SeriesStore) throws
-    -> Int64
-  {
-    let text = args.value(name) ?? fallback
-    guard let time = TimeArgument(text) else {
-      throw UsageError(message: "--\(name): invalid time '\(text)'", path: args.path)
-    }
-    return time.resolve(start: store.startMs, end: store.endMs)
   }
 
   static func pairs(_ args: ParsedArguments, _ name: String) throws -> [(String, String)] {
