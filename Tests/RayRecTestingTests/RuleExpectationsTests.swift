@@ -79,3 +79,23 @@ struct RuleExpectationsWithoutRulesTests {
     }
   }
 }
+
+/// The rules trait may come first; the same rule file over other shipped recordings.
+@Suite(.timeLimit(.minutes(2)), .rules("rules/ray.yml"), .recording("recordings/node-loss.rayrec"))
+struct RuleExpectationsNodeLossTests {
+  @Test func losingANodePagesAndTheTargetIsReportedDown() throws {
+    try expectAlert("RayNodeLost", at: .afterStart(.minutes(15)), labels: ["severity": "critical"])
+    try expectAlert("RayScrapeTargetDown", firesWithin: .minutes(15), labels: ["instance": "127.0.0.3:8080"])
+    try expectAnnotation("RayNodeLost", "description", equals: "3 nodes active, fewer than in the last 30 minutes.")
+    try expectAlertSilent("RayNodeLost", during: .last(.minutes(5)))
+  }
+}
+
+@Suite(.timeLimit(.minutes(2)), .recording("recordings/object-store-spill.rayrec"), .rules("rules/ray.yml"))
+struct RuleExpectationsSpillTests {
+  @Test func aFillingObjectStoreWarnsAndSpills() throws {
+    try expectAlert("RayObjectStoreNearFull", firesWithin: .minutes(8), labels: ["NodeAddress": "127.0.0.2"])
+    try expectAlert("RayObjectSpilling", firesWithin: .minutes(8))
+    try expectAlertSilent("RayObjectStoreNearFull", labels: ["NodeAddress": "127.0.0.1"])
+  }
+}
