@@ -86,7 +86,8 @@ struct RuleExpectationsNodeLossTests {
   @Test func losingANodePagesAndTheTargetIsReportedDown() throws {
     try expectAlert("RayNodeLost", at: .afterStart(.minutes(15)), labels: ["severity": "critical"])
     try expectAlert("RayScrapeTargetDown", firesWithin: .minutes(15), labels: ["instance": "127.0.0.3:8080"])
-    try expectAnnotation("RayNodeLost", "description", equals: "3 nodes active, fewer than in the last 30 minutes.")
+    try expectAnnotation(
+      "RayNodeLost", "description", equals: "3 nodes active, fewer than in the last 30 minutes.")
     try expectAlertSilent("RayNodeLost", during: .last(.minutes(5)))
   }
 }
