@@ -58,7 +58,9 @@ enum ReplayCommand {
     var options = ReplayOptions()
     if let text = args.value("speed") {
       guard let speed = ReplaySpeed(text) else {
-        throw UsageError(message: "--speed: '\(text)' is not a speed (e.g. 10x, 0.5x, 1)", path: args.path)
+        throw UsageError(
+          message: "--speed: '\(text)' is not a speed (e.g. 10x, 0.5x, 1; from 0.000001 to 1000000)",
+          path: args.path)
       }
       options.speed = speed
     }
