@@ -15,6 +15,7 @@ test:
 	$(SWIFT) test --no-parallel
 	scripts/openmetrics-conformance
 	scripts/e2e-replay
+	scripts/e2e-serve
 
 BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
 
