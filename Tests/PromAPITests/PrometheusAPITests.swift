@@ -225,4 +225,34 @@ import Testing
     #expect(answer.json["errorType"] as? String == "execution")
     #expect(answer.json["error"] as? String == EvaluationError.tooManySamples.message)
   }
+
+  @Test func twoArchivesAreServedSideBySideWithTheirOwnLabels() throws {
+    let recording = try ServedRecording(
+      sources: [
+        .init(reader: try Fixture.archive(), labels: [("incident", "a")]),
+        .init(reader: try Fixture.archive(), labels: [("incident", "b")]),
+      ], options: .init())
+    let api = PrometheusAPI(recording: recording)
+    #expect(api.call("/api/v1/label/incident/values").json["data"] as? [String] == ["a", "b"])
+    let count = api.call("/api/v1/query?query=count(up)&time=\(Fixture.at(60))")
+    #expect(count.text.contains(#"[1795608060,"4"]"#))
+    #expect(
+      ((api.call("/api/v1/targets").json["data"] as? [String: Any])?["activeTargets"] as? [Any])?.count == 4)
+  }
+
+  @Test func aTimeShiftMovesEverySampleAndScrape() throws {
+    var options = ServedRecording.Options()
+    options.timeShift = 3_600_000
+    let api = PrometheusAPI(
+      recording: try ServedRecording(sources: [.init(reader: try Fixture.archive())], options: options))
+    let shifted = api.call("/api/v1/query?query=sum(ray_tasks)&time=\(Fixture.at(3660))")
+    #expect(shifted.text.contains(#"[1795611660,"245"]"#))
+    let before = api.call("/api/v1/query?query=sum(ray_tasks)&time=\(Fixture.at(60))")
+    #expect(before.text.contains(#""result":[]"#))
+    let series = api.call("/api/v1/series?match[]=up&start=\(Fixture.at(3600))&end=\(Fixture.at(3700))")
+    #expect((series.json["data"] as? [Any])?.count == 2)
+    let targets = try #require(
+      (api.call("/api/v1/targets").json["data"] as? [String: Any])?["activeTargets"] as? [[String: Any]])
+    #expect(targets.first?["lastScrape"] as? String == "2026-11-25T13:02:00.001Z")
+  }
 }
