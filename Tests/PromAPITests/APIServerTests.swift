@@ -35,7 +35,7 @@ import Testing
       }
       try #require(connected == 0)
       let bytes = Array(raw.utf8)
-      _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+      _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       var received: [UInt8] = []
       var buffer = [UInt8](repeating: 0, count: 65536)
       while true {
@@ -121,6 +121,19 @@ import Testing
     _ = "GET /api/v1/query?query=up HTTP/1.1\r\nHo".withCString { send(fd, $0, strlen($0), 0) }
     #expect(try running.get("/api/v1/query?query=up&time=\(Fixture.at(60))").status == 200)
     close(fd)
+    await running.stop()
+  }
+
+  @Test func oversizedRequestsAreRefusedAndServingGoesOn() async throws {
+    let running = try Running()
+    let long = String(repeating: "a", count: 300 * 1024)
+    #expect(try running.get("/api/v1/query?query=\(long)").status == 414)
+    // A body announced beyond the limit is refused before it is read.
+    let big = try running.exchange(
+      "POST /api/v1/query HTTP/1.1\r\nHost: x\r\nContent-Length: \(9 * 1024 * 1024)\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\n\r\nquery=1")
+    #expect(big.status == 413)
+    #expect(try running.get("/api/v1/query?query=1&time=1").status == 200)
     await running.stop()
   }
 
