@@ -1,5 +1,5 @@
 """Compares `rayrec serve` with a real Prometheus on the same samples (run by scripts/e2e-serve)."""
-import datetime, gzip, json, subprocess, sys, urllib.error, urllib.parse, urllib.request
+import datetime, gzip, json, os, subprocess, sys, urllib.error, urllib.parse, urllib.request
 
 rayrec, recording, prom_url, ours_url, grafana_file = sys.argv[1:6]
 info = json.loads(subprocess.run([rayrec, "info", recording, "--json"], capture_output=True, check=True).stdout)
@@ -174,6 +174,20 @@ for g in json.load(open(grafana_file))["requests"]:
             v = v.replace(key, t)
         params[k] = v
     add("grafana: " + g["what"], g["compare"], g["method"], g["path"], params)
+
+# With GOLDEN_OUT set, Prometheus's answers to the Grafana list are written there (the Swift test
+# GrafanaRequestsTests compares rayrec's answers with them without a Prometheus at hand).
+golden_out = os.environ.get("GOLDEN_OUT")
+if golden_out:
+    golden = {}
+    for what, mode, method, path, params, raw in R:
+        if what.startswith("grafana: ") and mode == "exact":
+            golden[what[len("grafana: "):]] = fetch(prom_url, method, path, params, raw)[1]
+    with open(golden_out, "w") as f:
+        json.dump({"about": "Prometheus 2.42's answers to scripts/grafana-requests.json over "
+                   "recordings/ray-2.60-workload.rayrec (backfilled), written by GOLDEN_OUT=... scripts/e2e-serve",
+                   "answers": golden}, f, indent=1, sort_keys=True)
+        f.write("\n")
 
 passed = failed = 0
 for what, mode, method, path, params, raw in R:
