@@ -1,5 +1,5 @@
 """Dashboard loads and a load test against Prometheus and rayrec serve (run by scripts/bench-serve)."""
-import atexit, concurrent.futures, csv, http.client, json, math, re, subprocess, sys, threading, time, urllib.parse
+import atexit, concurrent.futures, gzip, csv, http.client, json, math, re, subprocess, sys, threading, time, urllib.parse
 
 rayrec, recording, tsv, dashboard_file, work, pport, rport = sys.argv[1:8]
 clients, seconds = int(sys.argv[8]), float(sys.argv[9])
@@ -85,13 +85,19 @@ def request(base, method, path, params):
         conns[host] = conn
         t0 = time.perf_counter()
         try:
+            # Grafana's data source asks for gzip; both servers compress.
+            headers = {"Accept-Encoding": "gzip"}
             if method == "POST":
-                conn.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+                conn.request("POST", path, body, headers)
             else:
-                conn.request("GET", path + "?" + body)
+                conn.request("GET", path + "?" + body, headers=headers)
             r = conn.getresponse()
             data = r.read()
-            return time.perf_counter() - t0, r.status, data
+            dt = time.perf_counter() - t0
+            if r.getheader("Content-Encoding") == "gzip":
+                data = gzip.decompress(data)
+            return dt, r.status, data
         except (http.client.HTTPException, OSError):
             conn.close()
             conns.pop(host, None)
