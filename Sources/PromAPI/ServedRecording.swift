@@ -1,8 +1,10 @@
 public import Archive
+import Dispatch
 import Exposition
 public import PromQL
 public import Rules
 public import SeriesStore
+import Synchronization
 
 /// What `rayrec serve` answers from: one or more recordings read as Prometheus would have
 /// scraped them, their targets and metadata, and optionally rules evaluated over them. Built once,
@@ -60,17 +62,26 @@ public final class ServedRecording: Sendable {
   /// The options it was built with.
   public let options: Options
 
-  /// Reads every source (in parallel would compete with the loading of others: one at a time).
+  /// Reads every source; several archives are ingested in parallel, one thread each.
   public init(sources: [Source], options: Options) throws {
     self.options = options
     var stores: [SeriesStore] = []
     var targets: [TargetStatus] = []
     var metadata: [String: Set<MetricMetadata>] = [:]
-    for source in sources {
+    let optionsBySource = sources.map { source in
       var storeOptions = options.store
       storeOptions.extraLabels += source.labels.map { Exposition.Label($0.name, $0.value) }
-      let store = try SeriesStore(reader: source.reader, options: storeOptions)
-      stores.append(store)
+      return storeOptions
+    }
+    let built = Mutex([Result<SeriesStore, any Error>?](repeating: nil, count: sources.count))
+    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+      let result = Result { try SeriesStore(reader: sources[index].reader, options: optionsBySource[index]) }
+      built.withLock { $0[index] = result }
+    }
+    for (index, source) in sources.enumerated() {
+      let storeOptions = optionsBySource[index]
+      guard let result = built.withLock({ $0[index] }) else { continue }
+      stores.append(try result.get())
       for target in source.reader.targets {
         let labels = TargetLabels(target, extra: storeOptions.extraLabels)
         let status = TargetStatus(
