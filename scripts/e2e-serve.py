@@ -225,5 +225,34 @@ for args in tools:
         print(f"FAIL promtool query {' '.join(args)}: no output ({p[2]})")
     else:
         passed += 1
+# rayrec alone: a query past its timeout answers 503 within the timeout plus one second, and
+# malformed requests get errors while serving goes on.
+import socket, time
+heavy = {"query": "sum(count_over_time({__name__=~\".+\"}[30d:1m]))", "time": e0, "timeout": "1s"}
+t0 = time.perf_counter()
+status, answer = fetch(ours_url, "GET", "/api/v1/query", heavy)
+elapsed = time.perf_counter() - t0
+if status == 503 and isinstance(answer, dict) and answer.get("errorType") == "timeout" and elapsed < 2.0:
+    passed += 1
+else:
+    failed += 1
+    print(f"FAIL timeout: HTTP {status} after {elapsed:.2f} s: {str(answer)[:160]}")
+host, port = ours_url.split("//")[1].split(":")
+bad = [b"BLAH\r\n\r\n", b"GET /api/v1/query?query=%zz HTTP/1.1\r\nHost: x\r\n\r\n", b"\x00\xff\r\n\r\n",
+       b"GET /" + b"a" * 300000 + b" HTTP/1.1\r\n\r\n"]
+answers = []
+for raw in bad:
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        try:
+            s.sendall(raw)
+            answers.append(s.recv(64).split(b" ")[1])
+        except OSError as e:
+            answers.append(str(e).encode())
+status, answer = fetch(ours_url, "GET", "/api/v1/query", {"query": "up", "time": e0})
+if status == 200 and all(a in (b"400", b"414") for a in answers[:2] + answers[3:]):
+    passed += 1
+else:
+    failed += 1
+    print(f"FAIL malformed requests: {answers}, then HTTP {status}")
 print(f"e2e-serve: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
