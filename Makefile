@@ -16,6 +16,7 @@ test:
 	scripts/openmetrics-conformance
 	scripts/e2e-replay
 	RAYREC=.build/debug/rayrec scripts/rules-agreement
+	scripts/e2e-serve
 
 BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
 

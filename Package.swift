@@ -31,6 +31,7 @@ let package = Package(
     .library(name: "YAML", targets: ["YAML"]),
     .library(name: "Templates", targets: ["Templates"]),
     .library(name: "Rules", targets: ["Rules"]),
+    .library(name: "PromAPI", targets: ["PromAPI"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -43,7 +44,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay", "Dashboards", "Rules",
+        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -96,6 +97,12 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "RulesTests", dependencies: ["Rules", "YAML", "PromQL", "SeriesStore", "Archive"], swiftSettings: strict),
+    .target(
+      name: "PromAPI", dependencies: ["HTTP", "PromQL", "SeriesStore", "Rules", "Archive", "Exposition"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
+      swiftSettings: strict),
     .testTarget(
       name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
   ]

@@ -47,6 +47,7 @@ extension Evaluation {
       for series in engine.storage.select(matchers: selector.matchers, start: start, end: end) {
         if let fresh = SelectionCache.withoutStaleMarkers(series) { result.append(SeriesWindow(fresh)) }
       }
+      try checkSamples(windows: result)
       return result
     }
     for series in cache.coveringWithoutStaleMarkers(matchers: selector.matchers, start: start, end: end) {
@@ -58,6 +59,7 @@ extension Evaluation {
           labels: series.labels, timestamps: series.timestamps[lower..<upper],
           values: series.values[lower..<upper]))
     }
+    try checkSamples(windows: result)
     return result
   }
 }

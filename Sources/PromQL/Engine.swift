@@ -18,6 +18,13 @@ public struct Engine: Sendable {
   /// that drop `__name__` only flag it, so `label_replace` and `by (__name__)` still see it, and the
   /// flagged names go when the query ends. The promqltest scripts of Prometheus 3 turn it on.
   public var delayedNameRemoval = false
+  /// When set, evaluation stops once this instant passes, with Prometheus's timeout error
+  /// (``EvaluationError/queryTimeout``), as a query's context deadline stops Prometheus's engine.
+  public var deadline: ContinuousClock.Instant? = nil
+  /// When set, a query that would hold more samples than this (one selection's samples, or a
+  /// range query's result points) ends with ``EvaluationError/tooManySamples``, as
+  /// Prometheus's `--query.max-samples` does.
+  public var maxSamples: Int? = nil
 
   /// 1 when windows are left-open (the first millisecond is excluded), 0 otherwise.
   var leftEdgeExclusion: Int64 { prometheus2Semantics ? 0 : 1 }
@@ -66,17 +73,21 @@ public struct Engine: Sendable {
       values[i].append(value)
     }
     var time = start
+    var points = 0
     while time <= end {
       switch try evaluation.evaluate(expr, at: time) {
       case .scalar(let value):
         append(.empty, time, value)
+        points &+= 1
       case .vector(let flagged):
         for sample in try Evaluation.removingFlaggedNames(flagged) {
           append(sample.labels, time, sample.value)
         }
+        points &+= flagged.count
       default:
         throw EvaluationError("range queries need an instant vector or scalar expression")
       }
+      try evaluation.checkSamples(points)
       let (next, overflow) = time.addingReportingOverflow(step)
       if overflow { break }
       time = next
@@ -129,6 +140,7 @@ struct Evaluation {
     guard stackGuard.hasRoom else {
       throw EvaluationError("query is nested too deeply to evaluate on this thread's stack")
     }
+    try checkDeadline()
     switch expr {
     case .number(let literal): return .scalar(literal.value)
     case .string(let literal): return .string(literal.value)

@@ -18,6 +18,7 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.repairSpec,
     ExportCommand.spec,
     QueryCommand.spec,
+    ServeCommand.spec,
     PromQLTestCommand.spec,
     CheckCommand.spec,
     RulesCommand.spec,
