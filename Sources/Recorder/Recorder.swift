@@ -56,6 +56,7 @@ public struct Recorder: Sendable {
       while !stop.isStopped {
         let now = Self.nowMs()
         if let end, now >= end { break }
+        if await sink.failure != nil { break }
         if !options.discoveryFiles.isEmpty, now >= nextDiscovery {
           nextDiscovery += options.intervalMs
           if let fresh = try? currentTargets(initial: false) {
@@ -68,7 +69,7 @@ public struct Recorder: Sendable {
               if ids[target.url] == nil {
                 let id = UInt32(ids.count + 1)
                 ids[target.url] = id
-                try? await sink.add(archiveTarget(target, id: id))
+                await sink.add(archiveTarget(target, id: id))
               }
               activate(target, from: now)
             }
@@ -87,7 +88,7 @@ public struct Recorder: Sendable {
           group.addTask {
             let result = await client.scrape(request)
             let frame = FrameConversion.frame(targetID: id, result: result)
-            try? await sink.append(frame)
+            await sink.append(frame)
             inFlight.remove(id)
           }
         }
@@ -104,6 +105,12 @@ public struct Recorder: Sendable {
         let sleepMs = max(0, wake - Self.nowMs())
         if sleepMs > 0 { try? await Task.sleep(for: .milliseconds(sleepMs)) }
       }
+    }
+    if let failure = await sink.failure {
+      // Close what is intact (the index may not fit either; then the archive reads as torn and
+      // `rayrec repair` keeps every complete frame).
+      _ = try? await sink.close()
+      throw RecorderError.write(path: path, message: failure.description)
     }
     var status = try await sink.close()
     status.elapsedMs = Self.nowMs() - started
