@@ -9,6 +9,16 @@ struct ReplayHandler: HTTPHandler {
 
   func handle(_ request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
     if state.statusListener.withLock({ $0 }) == context.listener {
+      // The status endpoint is `/` (and `/status`), read-only, as other servers answer.
+      guard request.path == "/" || request.path == "/status" else {
+        return .response(.text("not found: the status is at /\n", status: 404))
+      }
+      guard request.method == "GET" || request.method == "HEAD" else {
+        return .response(
+          HTTPResponse(
+            status: 405, headers: ["Content-Type": "text/plain; charset=utf-8", "Allow": "GET, HEAD"],
+            body: Array("method not allowed\n".utf8)))
+      }
       return .response(
         HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: state.statusJSON()))
     }
