@@ -31,6 +31,7 @@ let package = Package(
     .library(name: "YAML", targets: ["YAML"]),
     .library(name: "Templates", targets: ["Templates"]),
     .library(name: "Rules", targets: ["Rules"]),
+    .library(name: "Report", targets: ["Report"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -43,7 +44,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay", "Dashboards", "Rules",
+        "SimulatorServer", "Replay", "Dashboards", "Rules", "Report",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -96,6 +97,11 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "RulesTests", dependencies: ["Rules", "YAML", "PromQL", "SeriesStore", "Archive"], swiftSettings: strict),
+    .target(
+      name: "Report", dependencies: ["Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "Dashboards", "Rules", "PromQL", "Archive"],
+      swiftSettings: strict),
     .testTarget(
       name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),
   ]
