@@ -123,10 +123,16 @@ public struct TimeSeriesChart: Sendable {
     for s in data.series {
       var d = ""
       for run in runs(s) {
+        // A lone point (a series that exists for one step) is a dot, as Grafana shows it.
+        if run.count == 1 {
+          out +=
+            "<circle cx=\"\(HTML.coordinate(x(s.times[run[0]])))\" cy=\"\(HTML.coordinate(y(s.values[run[0]])))\""
+          out += " r=\"2.5\" fill=\"\(s.color)\"/>"
+          continue
+        }
         for (k, i) in run.enumerated() {
           d += (k == 0 ? "M" : "L") + HTML.coordinate(x(s.times[i])) + " " + HTML.coordinate(y(s.values[i]))
         }
-        if run.count == 1 { d += "h1" }
       }
       guard !d.isEmpty else { continue }
       out +=
