@@ -32,6 +32,7 @@ let package = Package(
     .library(name: "Templates", targets: ["Templates"]),
     .library(name: "Rules", targets: ["Rules"]),
     .library(name: "PromAPI", targets: ["PromAPI"]),
+    .library(name: "Report", targets: ["Report"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -44,7 +45,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI",
+        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -102,6 +103,11 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
+      swiftSettings: strict),
+    .target(
+      name: "Report", dependencies: ["Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "Dashboards", "Rules", "PromQL", "Archive"],
       swiftSettings: strict),
     .testTarget(
       name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),

@@ -33,6 +33,11 @@ public struct Panel: Hashable, Sendable, CustomStringConvertible {
   public var timeShift: String?
   /// The dashboard's template variables, so a panel can be evaluated on its own.
   public var dashboardVariables: [TemplateVariable] = []
+  /// The grid position (`gridPos.x`, `gridPos.y`), when the dashboard gives one (legacy rows do not).
+  public var gridX: Int?
+  public var gridY: Int?
+  /// The panel's JSON as written, for renderers that read `fieldConfig`, `options`, `yaxes`, ...
+  public var json: JSONValue?
 
   /// Creates the value from its parts.
   public init(
@@ -77,6 +82,9 @@ public struct Panel: Hashable, Sendable, CustomStringConvertible {
     let shift = json["timeShift"]?.text
     timeFrom = (from?.isEmpty ?? true) ? nil : from
     timeShift = (shift?.isEmpty ?? true) ? nil : shift
+    gridX = json["gridPos"]?["x"]?.int
+    gridY = json["gridPos"]?["y"]?.int
+    self.json = json
   }
 
   /// `Title` or `Row / Title`, for listings.

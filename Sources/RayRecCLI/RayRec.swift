@@ -23,6 +23,7 @@ public let rootCommand = CommandSpec(
     CheckCommand.spec,
     RulesCommand.spec,
     TestRulesCommand.spec,
+    ReportCommand.spec,
   ])
 
 /// Runs the command line and returns the process exit code: 0 success, 1 failure with the

@@ -2,6 +2,7 @@ import Dashboards
 import Exposition
 import Foundation
 import PromQL
+import Report
 import SeriesStore
 
 /// `rayrec check dashboard`: runs every panel of Grafana dashboards over a recording.
@@ -40,6 +41,7 @@ enum CheckDashboardCommand {
       .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
       .flag("json", help: "Print the results as JSON."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
+      .option("report", value: "FILE", help: "Also write the HTML report ('rayrec report') to FILE."),
       .force,
       RulesCommand.rulesOption,
     ],
@@ -75,6 +77,7 @@ enum CheckDashboardCommand {
       width = w
     }
     if let junit = args.value("junit") { try OutputFile.refuseExisting(junit, force: args.flag("force")) }
+    if let report = args.value("report") { try OutputFile.refuseExisting(report, force: args.flag("force")) }
     let compat = args.value("compat") ?? "3"
     guard compat == "2" || compat == "3" else {
       throw UsageError(message: "--compat is 2 or 3", path: args.path)
@@ -105,7 +108,8 @@ enum CheckDashboardCommand {
     let from = try time("from", store.startMs)
     let to = try time("to", store.endMs)
     guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
-    var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: compat == "2"))
+    let (storage, timeline) = try ReportCommand.storageAndTimeline(args, store, prometheus2: compat == "2")
+    var engine = Engine(storage: storage)
     engine.prometheus2Semantics = compat == "2"
     var evaluator = DashboardEvaluator(engine: engine, from: from, to: to)
     evaluator.parserOptions.prometheus2Functions = compat == "2"
@@ -121,6 +125,12 @@ enum CheckDashboardCommand {
     if let junit = args.value("junit") {
       let suites = checks.map(\.junitSuite) + unreadable.map(JUnitReport.unreadable)
       try writeJUnit(JUnitReport(suites: suites).xml, to: junit, force: args.flag("force"))
+    }
+    if let report = args.value("report") {
+      let input = ReportInput(
+        recording: RecordingSummary(reader: reader), from: from, to: to, dashboards: checks,
+        unreadable: unreadable.map(\.description), timeline: timeline, variables: args.all("var"))
+      _ = try ReportCommand.write(input, to: report, force: args.flag("force"))
     }
     for pattern in patterns
     where !checks.contains(where: { check in check.results.contains(where: pattern.matches) }) {
