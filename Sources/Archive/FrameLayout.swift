@@ -26,6 +26,9 @@ public struct FrameLayout {
     return slot.valueStart..<Int(slot.valueEnd)
   }
 
+  /// The byte offset in the body of the line that holds slot `index`.
+  public func keyStart(_ index: Int) -> Int { Int(slots[index].keyStart) }
+
   /// True when `self` and `other` have equal skeletons (both present), checked by buffer
   /// identity first: frames coded "same skeleton" share their base's buffer.
   public func hasSameSkeleton(as other: FrameLayout) -> Bool {

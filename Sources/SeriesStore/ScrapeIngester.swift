@@ -16,6 +16,7 @@ struct ScrapeIngester {
   /// Successful scrapes read by parsing their text, and through a template.
   private(set) var parsedScrapes = 0
   private(set) var reusedScrapes = 0
+  private(set) var lineReadScrapes = 0
 
   struct Builder {
     var labels: Labels
@@ -103,8 +104,14 @@ struct ScrapeIngester {
       ingestThroughTemplate(template, frame, &state)
       state.template = template
       reusedScrapes += 1
+    } else if healthy && options.reuseLayouts, let template = state.template, let lines = template.lines,
+      template.contentType == frame.contentType, layout.skeleton != nil,
+      let read = readLines(frame, layout, template, lines, &state)
+    {
+      lineReadScrapes += 1
+      ingestParsed(frame, layout, healthy: true, read: read, &state)
     } else {
-      ingestParsed(frame, layout, healthy: healthy, &state)
+      ingestParsed(frame, layout, healthy: healthy, read: nil, &state)
     }
     state.lastFrameMs = t
     targets[frame.targetID] = state
@@ -158,16 +165,19 @@ struct ScrapeIngester {
   /// A scrape read by parsing its text (Prometheus's own path); leaves a template behind when the
   /// body parsed.
   private mutating func ingestParsed(
-    _ frame: Frame, _ layout: FrameLayout, healthy wasHealthy: Bool, _ state: inout TargetState
+    _ frame: Frame, _ layout: FrameLayout, healthy wasHealthy: Bool, read: LineRead?,
+    _ state: inout TargetState
   ) {
     let t = frame.timeMs
-    var pending: [(index: Int, time: Int64?, value: Double, text: Range<Int>)] = []
-    var current: Set<Int> = []
+    var notes = read ?? LineRead()
+    var pending = notes.pending
+    var current = notes.current
+    notes.pending = []
     var healthy = wasHealthy
-    if healthy {
+    if healthy && read == nil {
       parsedScrapes += 1
       do {
-        try parse(frame, &state, &pending, &current)
+        try parse(frame, &state, &pending, &current, &notes)
       } catch {
         // A body Prometheus cannot parse fails the whole scrape; nothing of it is kept.
         healthy = false
@@ -187,7 +197,8 @@ struct ScrapeIngester {
     state.previousIsTemplate = false
     if healthy && options.reuseLayouts && layout.skeleton != nil {
       state.template = ScrapeTemplate(
-        body: frame.body, layout: layout, contentType: frame.contentType, samples: pending, current: current)
+        body: frame.body, layout: layout, contentType: frame.contentType, samples: pending, current: current,
+        notes: ExpositionFormat(contentType: frame.contentType) == .text ? notes : nil)
       state.previousIsTemplate = true
     }
     appendReport(
@@ -197,7 +208,7 @@ struct ScrapeIngester {
   private mutating func parse(
     _ frame: Frame, _ state: inout TargetState,
     _ pending: inout [(index: Int, time: Int64?, value: Double, text: Range<Int>)],
-    _ current: inout Set<Int>
+    _ current: inout Set<Int>, _ notes: inout LineRead
   ) throws {
     var parser = ExpositionParser(
       bytes: frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)
@@ -208,11 +219,15 @@ struct ScrapeIngester {
     defer { state.order = order }
     while let entry = try parser.next() {
       switch entry {
-      case .type: currentType = parser.metricType
+      case .type:
+        currentType = parser.metricType
+        notes.typeLines.append((parser.currentLine, currentType))
       case .sample:
         let index = cachedIndex(&parser, currentType, &state, &order, &resume)
         pending.append((index, parser.timestamp, parser.value, parser.valueText))
         if parser.timestamp == nil { current.insert(index) }
+        notes.sampleLines.append(parser.currentLine)
+        notes.kinds.append(kind(of: currentType))
       default: break
       }
     }
@@ -224,8 +239,7 @@ struct ScrapeIngester {
     _ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState,
     _ order: inout [CachedSeries], _ resume: inout Resume
   ) -> Int {
-    let normalize = options.normalizeBucketLabels && (type == .histogram || type == .summary)
-    let kind = normalize ? type : .unknown
+    let kind = kind(of: type)
     let cursor = resume.cursor
     if cursor < state.order.count, state.order[cursor].kind == kind,
       Self.rawKeyEquals(parser, state.order[cursor].key)
@@ -238,6 +252,19 @@ struct ScrapeIngester {
     // Pick up the previous order after this series, wherever it was in it.
     if let position = resume.position(of: index, in: state.order) { resume.cursor = position + 1 }
     return index
+  }
+
+  /// The type a sample's labels are read under: histogram and summary bounds are normalised.
+  func kind(of type: MetricType) -> MetricType {
+    options.normalizeBucketLabels && (type == .histogram || type == .summary) ? type : .unknown
+  }
+
+  /// The series of a sample of a line parsed alone.
+  mutating func lineSeries(_ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState)
+    -> Int
+  {
+    var unused: [CachedSeries] = []
+    return hashedIndex(&parser, type, kind(of: type), &state, &unused)
   }
 
   /// Where a scrape stands in the previous scrape's order.
@@ -263,7 +290,7 @@ struct ScrapeIngester {
   }
 
   /// The series of the parser's current sample through the hash of its raw text.
-  private mutating func hashedIndex(
+  mutating func hashedIndex(
     _ parser: inout ExpositionParser, _ type: MetricType, _ kind: MetricType, _ state: inout TargetState,
     _ order: inout [CachedSeries]
   ) -> Int {

@@ -27,12 +27,15 @@ struct ScrapeTemplate {
   var sampleOfSlot: [Int32]
   /// Series of the scrape that carry no explicit timestamp.
   var current: Set<Int>
+  /// Per line, what the parse found (text 0.0.4 bodies whose samples each sit on one line).
+  var lines: ScrapeLines?
 
   /// A template for a body that parsed into `samples` (series, explicit timestamp, value and
   /// the byte range of the value text, in order).
   init(
     body: [UInt8], layout: FrameLayout, contentType: String,
-    samples: [(index: Int, time: Int64?, value: Double, text: Range<Int>)], current: Set<Int>
+    samples: [(index: Int, time: Int64?, value: Double, text: Range<Int>)], current: Set<Int>,
+    notes: LineRead? = nil
   ) {
     self.body = body
     self.layout = layout
@@ -58,6 +61,11 @@ struct ScrapeTemplate {
       }
     }
     sampleOfSlot = mapping
+    if let notes, notes.sampleLines.count == samples.count {
+      lines = ScrapeLines(
+        body: body, layout: layout, sampleLines: notes.sampleLines, sampleTexts: samples.map(\.text),
+        kinds: notes.kinds, typeLines: notes.typeLines)
+    }
   }
 
   /// Reads `body` (laid out as `layout`, which has this template's skeleton) into ``values``;

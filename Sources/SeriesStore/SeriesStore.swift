@@ -22,11 +22,15 @@ public final class SeriesStore: Storage {
   /// through the previous parse (``SeriesStoreOptions/reuseLayouts``).
   public let parsedScrapes: Int
   public let reusedScrapes: Int
+  /// Successful scrapes whose skeleton changed, read line by line: only lines not in the
+  /// target's last parse were parsed.
+  public let lineReadScrapes: Int
 
   init(
     series unsorted: [PromQL.Series], startMs: Int64, endMs: Int64, parsedScrapes: Int = 0,
-    reusedScrapes: Int = 0
+    reusedScrapes: Int = 0, lineReadScrapes: Int = 0
   ) {
+    self.lineReadScrapes = lineReadScrapes
     self.parsedScrapes = parsedScrapes
     self.reusedScrapes = reusedScrapes
     let sorted = unsorted.sorted { Labels.precedes($0.labels, $1.labels) }
@@ -45,7 +49,7 @@ public final class SeriesStore: Storage {
     let (series, start, end) = ingester.finish()
     self.init(
       series: series, startMs: start, endMs: end, parsedScrapes: ingester.parsedScrapes,
-      reusedScrapes: ingester.reusedScrapes)
+      reusedScrapes: ingester.reusedScrapes, lineReadScrapes: ingester.lineReadScrapes)
   }
 
   /// Total samples held (staleness markers included).
