@@ -126,12 +126,13 @@ extension ScrapeIngester {
 
 /// Finds, for a line of a new body, the line of the template's body with the same text outside
 /// the value token: the line after the last one found first (series keep their order), then a
-/// few lines further (lines dropped), then any line, through a hash table built on first need.
+/// few lines further (lines dropped), then, once many lines missed, any line through a hash table.
 struct LineFinder {
   let body: [UInt8]
   let layout: FrameLayout
   let lines: [ScrapeLines.Line]
   private var next = 0
+  private var misses = 0
   private var table: [Int: [Int32]]?
 
   init(body: [UInt8], layout: FrameLayout, lines: [ScrapeLines.Line]) {
@@ -151,6 +152,10 @@ struct LineFinder {
       }
       candidate += 1
     }
+    // A line not among the next few is most often a new one: parse it rather than hash every
+    // template line; only when many lines miss (the order changed) is the table worth building.
+    misses += 1
+    if table == nil && misses < 16 { return nil }
     if table == nil {
       var built: [Int: [Int32]] = [:]
       built.reserveCapacity(lines.count)
