@@ -16,6 +16,11 @@ public struct FrameCursor {
 
   /// The next frame, nil at the end.
   public mutating func next() throws(ArchiveError) -> Frame? {
+    try nextWithLayout()?.frame
+  }
+
+  /// The next frame with the layout of its body (skeleton and value tokens), nil at the end.
+  public mutating func nextWithLayout() throws(ArchiveError) -> (frame: Frame, layout: FrameLayout)? {
     guard position < reader.frames.count else { return nil }
     let current = position
     position += 1
@@ -28,7 +33,9 @@ public struct FrameCursor {
       let (frame, state) = try reader.decodeRecord(at: current, previous: base, decoder: decoder)
       chains[target] = state
       if summary.isKeyframe && summary.anchorSequence == nil { anchors[target] = state }
-      return frame
+      let layout = FrameLayout(
+        skeleton: state.partBIsSkeleton ? state.partB : nil, slots: state.values.slots)
+      return (frame, layout)
     } catch {
       chains[target] = nil
       if summary.isKeyframe && summary.anchorSequence == nil { anchors[target] = nil }

@@ -29,6 +29,15 @@ extension ExpositionParser {
     Escaping.unescapeHelp(bytes, text, quotes: format == .openMetrics)
   }
 
+  /// Reads a sample value token with exactly the rules `next()` applies to a sample's value
+  /// (Go's `ParseFloat`, no hex, no `_`); nil where `next()` would report an invalid value.
+  public static func sampleValue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    switch FloatText.parse(bytes, range) {
+    case .success(let value): value
+    case .failure: nil
+    }
+  }
+
   /// The current sample as a value (allocates its strings).
   public func sample() -> Sample {
     var sampleLabels: [Label] = []

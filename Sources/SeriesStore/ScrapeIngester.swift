@@ -13,6 +13,10 @@ struct ScrapeIngester {
   private var targets: [UInt32: TargetState] = [:]
   private var first = Int64.max
   private var last = Int64.min
+  /// Successful scrapes read by parsing their text, and through a template.
+  private(set) var parsedScrapes = 0
+  private(set) var reusedScrapes = 0
+  private(set) var lineReadScrapes = 0
 
   struct Builder {
     var labels: Labels
@@ -45,6 +49,11 @@ struct ScrapeIngester {
     var order: [CachedSeries] = []
     var lastFrameMs: Int64?
     var reportSeries: [Int] = []
+    /// The last parsed body's samples by value token (see ``ScrapeTemplate``).
+    var template: ScrapeTemplate?
+    /// Whether `previous` is exactly `template.current` (so a scrape read through the
+    /// template adds no series and makes none stale).
+    var previousIsTemplate = false
   }
 
   init(reader: ArchiveReader, options: SeriesStoreOptions) {
@@ -58,7 +67,7 @@ struct ScrapeIngester {
 
   mutating func ingestAll() throws {
     var cursor = reader.makeCursor()
-    while let frame = try cursor.next() { ingest(frame) }
+    while let (frame, layout) = try cursor.nextWithLayout() { ingest(frame, layout) }
     // A target that stopped being scraped before the end: Prometheus marks its series stale when
     // its scrape loop stops (one interval after the last scrape is as close as we can tell).
     guard options.staleness else { return }
@@ -68,6 +77,7 @@ struct ScrapeIngester {
       if stopped < last {
         for index in state.previous.union(state.reportSeries) { appendStale(index, at: stopped) }
         targets[id]?.previous = []
+        targets[id]?.previousIsTemplate = false
       }
     }
   }
@@ -81,17 +91,93 @@ struct ScrapeIngester {
 
   // MARK: One frame
 
-  private mutating func ingest(_ frame: Frame) {
+  private mutating func ingest(_ frame: Frame, _ layout: FrameLayout) {
     guard var state = targets[frame.targetID] else { return }
     let t = frame.timeMs
     first = min(first, t)
     last = max(last, t)
-    var pending: [(index: Int, time: Int64, value: Double)] = []
-    var current: Set<Int> = []
-    var healthy = !frame.outcome.isFailure
-    if healthy {
+    let healthy = !frame.outcome.isFailure
+    if healthy && options.reuseLayouts, var template = state.template,
+      template.contentType == frame.contentType, layout.hasSameSkeleton(as: template.layout),
+      template.read(body: frame.body, layout: layout)
+    {
+      ingestThroughTemplate(template, frame, &state)
+      state.template = template
+      reusedScrapes += 1
+    } else if healthy && options.reuseLayouts, let template = state.template, let lines = template.lines,
+      template.contentType == frame.contentType, layout.skeleton != nil,
+      let read = readLines(frame, layout, template, lines, &state)
+    {
+      lineReadScrapes += 1
+      ingestParsed(frame, layout, healthy: true, read: read, &state)
+    } else {
+      ingestParsed(frame, layout, healthy: healthy, read: nil, &state)
+    }
+    state.lastFrameMs = t
+    targets[frame.targetID] = state
+  }
+
+  /// A scrape whose body is the template's skeleton with new values: the template's samples,
+  /// no series added or gone.
+  private mutating func ingestThroughTemplate(
+    _ template: ScrapeTemplate, _ frame: Frame, _ state: inout TargetState
+  ) {
+    let t = frame.timeMs
+    for position in template.series.indices where template.firstOfSeries[position] {
+      append(template.series[position], template.explicitTimes[position] ?? t, template.values[position])
+    }
+    var added = 0
+    if !state.previousIsTemplate {
+      if options.staleness {
+        for index in state.previous.subtracting(template.current) { appendStale(index, at: t) }
+      }
+      added = template.current.subtracting(state.previous).count
+      state.previous = template.current
+      state.previousIsTemplate = true
+    }
+    appendReport(
+      healthy: true, durationMicros: frame.durationMicros, samples: template.series.count, added: added, t,
+      &state)
+  }
+
+  /// `up` and the `scrape_*` series of one scrape.
+  private mutating func appendReport(
+    healthy: Bool, durationMicros: Int64, samples: Int, added: Int, _ t: Int64, _ state: inout TargetState
+  ) {
+    let report: [(String, Double)] = [
+      ("up", healthy ? 1 : 0),
+      ("scrape_duration_seconds", Double(durationMicros) / 1e6),
+      ("scrape_samples_scraped", Double(healthy ? samples : 0)),
+      ("scrape_samples_post_metric_relabeling", Double(healthy ? samples : 0)),
+      ("scrape_series_added", Double(healthy ? added : 0)),
+    ]
+    if state.reportSeries.count == report.count {
+      for (index, entry) in zip(state.reportSeries, report) { append(index, t, entry.1) }
+      return
+    }
+    state.reportSeries = report.map { name, value in
+      let index = seriesIndex(name: name, labels: state.base)
+      _ = append(index, t, value)
+      return index
+    }
+  }
+
+  /// A scrape read by parsing its text (Prometheus's own path); leaves a template behind when the
+  /// body parsed.
+  private mutating func ingestParsed(
+    _ frame: Frame, _ layout: FrameLayout, healthy wasHealthy: Bool, read: LineRead?,
+    _ state: inout TargetState
+  ) {
+    let t = frame.timeMs
+    var notes = read ?? LineRead()
+    var pending = notes.pending
+    var current = notes.current
+    notes.pending = []
+    var healthy = wasHealthy
+    if healthy && read == nil {
+      parsedScrapes += 1
       do {
-        try parse(frame, &state, &pending, &current)
+        try parse(frame, &state, &pending, &current, &notes)
       } catch {
         // A body Prometheus cannot parse fails the whole scrape; nothing of it is kept.
         healthy = false
@@ -101,32 +187,28 @@ struct ScrapeIngester {
     }
     var seen: Set<Int> = []
     for sample in pending where seen.insert(sample.index).inserted {
-      append(sample.index, sample.time, sample.value)
+      append(sample.index, sample.time ?? t, sample.value)
     }
     if options.staleness {
       for index in state.previous.subtracting(current) { appendStale(index, at: t) }
     }
     let added = current.subtracting(state.previous).count
     state.previous = current
-    state.lastFrameMs = t
-    let report: [(String, Double)] = [
-      ("up", healthy ? 1 : 0),
-      ("scrape_duration_seconds", Double(frame.durationMicros) / 1e6),
-      ("scrape_samples_scraped", Double(healthy ? pending.count : 0)),
-      ("scrape_samples_post_metric_relabeling", Double(healthy ? pending.count : 0)),
-      ("scrape_series_added", Double(healthy ? added : 0)),
-    ]
-    state.reportSeries = report.map { name, value in
-      let index = seriesIndex(name: name, labels: state.base)
-      _ = append(index, t, value)
-      return index
+    state.previousIsTemplate = false
+    if healthy && options.reuseLayouts && layout.skeleton != nil {
+      state.template = ScrapeTemplate(
+        body: frame.body, layout: layout, contentType: frame.contentType, samples: pending, current: current,
+        notes: ExpositionFormat(contentType: frame.contentType) == .text ? notes : nil)
+      state.previousIsTemplate = true
     }
-    targets[frame.targetID] = state
+    appendReport(
+      healthy: healthy, durationMicros: frame.durationMicros, samples: pending.count, added: added, t, &state)
   }
 
   private mutating func parse(
-    _ frame: Frame, _ state: inout TargetState, _ pending: inout [(index: Int, time: Int64, value: Double)],
-    _ current: inout Set<Int>
+    _ frame: Frame, _ state: inout TargetState,
+    _ pending: inout [(index: Int, time: Int64?, value: Double, text: Range<Int>)],
+    _ current: inout Set<Int>, _ notes: inout LineRead
   ) throws {
     var parser = ExpositionParser(
       bytes: frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)
@@ -137,11 +219,15 @@ struct ScrapeIngester {
     defer { state.order = order }
     while let entry = try parser.next() {
       switch entry {
-      case .type: currentType = parser.metricType
+      case .type:
+        currentType = parser.metricType
+        notes.typeLines.append((parser.currentLine, currentType))
       case .sample:
         let index = cachedIndex(&parser, currentType, &state, &order, &resume)
-        pending.append((index, parser.timestamp ?? frame.timeMs, parser.value))
+        pending.append((index, parser.timestamp, parser.value, parser.valueText))
         if parser.timestamp == nil { current.insert(index) }
+        notes.sampleLines.append(parser.currentLine)
+        notes.kinds.append(kind(of: currentType))
       default: break
       }
     }
@@ -153,8 +239,7 @@ struct ScrapeIngester {
     _ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState,
     _ order: inout [CachedSeries], _ resume: inout Resume
   ) -> Int {
-    let normalize = options.normalizeBucketLabels && (type == .histogram || type == .summary)
-    let kind = normalize ? type : .unknown
+    let kind = kind(of: type)
     let cursor = resume.cursor
     if cursor < state.order.count, state.order[cursor].kind == kind,
       Self.rawKeyEquals(parser, state.order[cursor].key)
@@ -167,6 +252,19 @@ struct ScrapeIngester {
     // Pick up the previous order after this series, wherever it was in it.
     if let position = resume.position(of: index, in: state.order) { resume.cursor = position + 1 }
     return index
+  }
+
+  /// The type a sample's labels are read under: histogram and summary bounds are normalised.
+  func kind(of type: MetricType) -> MetricType {
+    options.normalizeBucketLabels && (type == .histogram || type == .summary) ? type : .unknown
+  }
+
+  /// The series of a sample of a line parsed alone.
+  mutating func lineSeries(_ parser: inout ExpositionParser, _ type: MetricType, _ state: inout TargetState)
+    -> Int
+  {
+    var unused: [CachedSeries] = []
+    return hashedIndex(&parser, type, kind(of: type), &state, &unused)
   }
 
   /// Where a scrape stands in the previous scrape's order.
@@ -192,7 +290,7 @@ struct ScrapeIngester {
   }
 
   /// The series of the parser's current sample through the hash of its raw text.
-  private mutating func hashedIndex(
+  mutating func hashedIndex(
     _ parser: inout ExpositionParser, _ type: MetricType, _ kind: MetricType, _ state: inout TargetState,
     _ order: inout [CachedSeries]
   ) -> Int {

@@ -18,8 +18,21 @@ public final class SeriesStore: Storage {
   public let startMs: Int64
   public let endMs: Int64
   private let byName: [String: [Int]]
+  /// How the load went: successful scrapes whose text was parsed, and those read token by token
+  /// through the previous parse (``SeriesStoreOptions/reuseLayouts``).
+  public let parsedScrapes: Int
+  public let reusedScrapes: Int
+  /// Successful scrapes whose skeleton changed, read line by line: only lines not in the
+  /// target's last parse were parsed.
+  public let lineReadScrapes: Int
 
-  init(series unsorted: [PromQL.Series], startMs: Int64, endMs: Int64) {
+  init(
+    series unsorted: [PromQL.Series], startMs: Int64, endMs: Int64, parsedScrapes: Int = 0,
+    reusedScrapes: Int = 0, lineReadScrapes: Int = 0
+  ) {
+    self.lineReadScrapes = lineReadScrapes
+    self.parsedScrapes = parsedScrapes
+    self.reusedScrapes = reusedScrapes
     let sorted = unsorted.sorted { Labels.precedes($0.labels, $1.labels) }
     series = sorted
     self.startMs = startMs
@@ -34,7 +47,9 @@ public final class SeriesStore: Storage {
     var ingester = ScrapeIngester(reader: reader, options: options)
     try ingester.ingestAll()
     let (series, start, end) = ingester.finish()
-    self.init(series: series, startMs: start, endMs: end)
+    self.init(
+      series: series, startMs: start, endMs: end, parsedScrapes: ingester.parsedScrapes,
+      reusedScrapes: ingester.reusedScrapes, lineReadScrapes: ingester.lineReadScrapes)
   }
 
   /// Total samples held (staleness markers included).

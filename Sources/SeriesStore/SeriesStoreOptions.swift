@@ -9,6 +9,11 @@ public struct SeriesStoreOptions: Sendable {
   public var normalizeBucketLabels = true
   /// Write staleness markers when a series leaves a scrape, a scrape fails, or a target leaves.
   public var staleness = true
+  /// Read a body whose skeleton (its text without value tokens) equals the target's last parsed
+  /// one token by token, through what that parse found, instead of parsing its text again. The
+  /// series are the same either way (a test compares them bit for bit over every shipped
+  /// recording); off, every body is parsed, as the reference.
+  public var reuseLayouts = true
 
   public init() {}
 
