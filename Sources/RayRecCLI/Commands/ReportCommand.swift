@@ -86,10 +86,12 @@ enum ReportCommand {
     var storeOptions = compat == "2" ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
     storeOptions.staleness = !args.flag("no-staleness")
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
+    let fromArgument = try QueryCommand.time(args, "from", "start")
+    let toArgument = try QueryCommand.time(args, "to", "end")
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let store = try SeriesStore(reader: reader, options: storeOptions)
-    let from = try RulesCommand.time(args, "from", "start", store)
-    let to = try RulesCommand.time(args, "to", "end", store)
+    let from = fromArgument.resolve(start: store.startMs, end: store.endMs)
+    let to = toArgument.resolve(start: store.startMs, end: store.endMs)
     guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
     let (storage, timeline) = try storageAndTimeline(args, store, prometheus2: compat == "2")
     var engine = Engine(storage: storage)
