@@ -107,9 +107,9 @@ public struct Recorder: Sendable {
       }
     }
     if let failure = await sink.failure {
-      // Close what is intact (the index may not fit either; then the archive reads as torn and
-      // `rayrec repair` keeps every complete frame).
-      _ = try? await sink.close()
+      // Close what is intact. The index may not fit either: then the archive reads as torn and
+      // `rayrec repair` keeps every complete frame, and the write error below is the one to report.
+      do { _ = try await sink.close() } catch {}
       throw RecorderError.write(path: path, message: failure.description)
     }
     var status = try await sink.close()
