@@ -24,21 +24,7 @@ enum CheckDashboardCommand {
       the others are still checked.
       --var NAME=VALUE picks a variable's value (repeat for several; All selects All).
       """,
-    options: [
-      .option(
-        "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
-      .option(
-        "label", value: "NAME=VALUE", repeatable: true,
-        help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
-      .option("from", value: "TIME", help: "Dashboard range start (default: the recording's start)."),
-      .option("to", value: "TIME", help: "Dashboard range end (default: the recording's end)."),
-      .option(
-        "allow-empty", value: "PATTERN", repeatable: true,
-        help: "Panels whose title matches may show no data (glob, or /regex/)."),
-      .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
-      .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
-      .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
-      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
+    options: evaluationOptions + [
       .flag("json", help: "Print the results as JSON."),
       .option("junit", value: "FILE", help: "Also write a JUnit XML report to FILE."),
       .option("report", value: "FILE", help: "Also write the HTML report ('rayrec report') to FILE."),
@@ -145,6 +131,24 @@ enum CheckDashboardCommand {
     }
     return checks.contains { $0.failed > 0 } || !unreadable.isEmpty ? 1 : 0
   }
+
+  /// The options of commands that evaluate dashboards over a recording (`check dashboard`, `report`).
+  static let evaluationOptions: [OptionSpec] = [
+    .option(
+      "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
+    .option(
+      "label", value: "NAME=VALUE", repeatable: true,
+      help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
+    .option("from", value: "TIME", help: "Dashboard range start (default: the recording's start)."),
+    .option("to", value: "TIME", help: "Dashboard range end (default: the recording's end)."),
+    .option(
+      "allow-empty", value: "PATTERN", repeatable: true,
+      help: "Panels whose title matches may show no data (glob, or /regex/)."),
+    .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
+    .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
+    .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
+    .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
+  ]
 
   static func writeJUnit(_ xml: String, to path: String, force: Bool) throws {
     try OutputFile(path, force: force).produce { temporary in

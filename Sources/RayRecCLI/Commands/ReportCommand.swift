@@ -30,21 +30,7 @@ enum ReportCommand {
       RulesCommand.rulesOption,
       .option("output", short: "o", value: "FILE", help: "The HTML file to write."),
       .force,
-      .option(
-        "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
-      .option(
-        "label", value: "NAME=VALUE", repeatable: true,
-        help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
-      .option("from", value: "TIME", help: "Dashboard range start (default: the recording's start)."),
-      .option("to", value: "TIME", help: "Dashboard range end (default: the recording's end)."),
-      .option(
-        "allow-empty", value: "PATTERN", repeatable: true,
-        help: "Panels whose title matches may show no data (glob, or /regex/)."),
-      .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
-      .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
-      .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
-      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
-    ],
+    ] + CheckDashboardCommand.evaluationOptions,
     positionals: [PositionalSpec("archive", help: "The recording.")],
     action: { args, console in try run(args, &console) })
 
