@@ -46,12 +46,15 @@ public struct RuleTestRunner: Sendable {
   /// Runs one test file.
   public func run(path: String) -> FileResult {
     var result = FileResult(path: path)
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      result.errors = ["open \(path): no such file or directory"]
-      if FileManager.default.fileExists(atPath: path) { result.errors = ["read \(path): \(error)"] }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      result.errors = [
+        exists ? "read \(path): cannot read the file" : "open \(path): no such file or directory"
+      ]
+      return result
+    }
+    guard let text = String(validating: Array(data), as: UTF8.self) else {
+      result.errors = ["\(path): yaml: invalid UTF-8"]
       return result
     }
     let file: RuleTestFile
