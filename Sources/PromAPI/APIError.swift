@@ -43,7 +43,7 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String { "\(kind.rawValue): \(message)" }
 
   /// `{"status":"error","errorType":...,"error":...}`.
-  var json: [UInt8] {
+  public var json: [UInt8] {
     var out = JSONWriter()
     out.beginObject()
     out.key("status")

@@ -7,6 +7,18 @@ extension EvaluationError {
     "query processing would load too many samples into memory in query execution")
 }
 
+extension Engine {
+  /// This engine with the deadline of a query that starts now: the sooner of ``deadline`` and
+  /// now plus ``timeout``.
+  func startingQuery() -> Engine {
+    guard let timeout else { return self }
+    var engine = self
+    let own = ContinuousClock.now.advanced(by: timeout)
+    engine.deadline = deadline.map { min($0, own) } ?? own
+    return engine
+  }
+}
+
 extension Evaluation {
   /// Throws ``EvaluationError/queryTimeout`` once the engine's deadline has passed.
   @inline(__always)

@@ -25,6 +25,9 @@ public struct Engine: Sendable {
   /// range query's result points) ends with ``EvaluationError/tooManySamples``, as
   /// Prometheus's `--query.max-samples` does.
   public var maxSamples: Int? = nil
+  /// When set, each query started on this engine stops once it has run this long (or at
+  /// ``deadline``, whichever comes first), as Prometheus's `--query.timeout` does per query.
+  public var timeout: Duration? = nil
 
   /// 1 when windows are left-open (the first millisecond is excluded), 0 otherwise.
   var leftEdgeExclusion: Int64 { prometheus2Semantics ? 0 : 1 }
@@ -36,7 +39,7 @@ public struct Engine: Sendable {
 
   /// Evaluates `expr` at `time` (Unix ms), like Prometheus's `/api/v1/query`.
   public func instantQuery(_ expr: Expr, at time: Int64) throws(EvaluationError) -> Value {
-    let evaluation = Evaluation(engine: self, queryStart: time, queryEnd: time, step: 0)
+    let evaluation = Evaluation(engine: startingQuery(), queryStart: time, queryEnd: time, step: 0)
     let value = try evaluation.evaluate(expr, at: time)
     guard case .vector(let samples) = value else { return value }
     return .vector(try Evaluation.removingFlaggedNames(samples))
@@ -54,7 +57,7 @@ public struct Engine: Sendable {
     guard !overflow, span / step < 11_000 else {
       throw EvaluationError("exceeded maximum resolution of 11,000 points per timeseries")
     }
-    var evaluation = Evaluation(engine: self, queryStart: start, queryEnd: end, step: step)
+    var evaluation = Evaluation(engine: startingQuery(), queryStart: start, queryEnd: end, step: step)
     evaluation.cache = SelectionCache(storage: storage, span: span)
     evaluation.memo = LabelMemo()
     evaluation.windows = WindowMemo()

@@ -4,6 +4,10 @@ import PromQL
 public struct ScriptRunner: Sendable {
   /// Prometheus 2 semantics (left-closed windows, 2.x function names), for the v2.42 scripts.
   public var prometheus2: Bool
+  /// How long one eval may run (nil: no limit); an eval past it fails with Prometheus's timeout.
+  public var queryTimeout: Duration? = nil
+  /// How many samples one eval may hold (nil: no limit).
+  public var maxSamples: Int? = nil
 
   /// Creates the value from its parts.
   public init(prometheus2: Bool = false) {
@@ -47,6 +51,8 @@ public struct ScriptRunner: Sendable {
     if eval.expectsWarning || eval.expectsInfo { return .unsupported("warn/info annotations") }
     var engine = Engine(storage: data.storage())
     engine.prometheus2Semantics = prometheus2
+    engine.timeout = queryTimeout
+    engine.maxSamples = maxSamples
     // Prometheus's test engine turns delayed name removal on (2.42 did not have it).
     engine.delayedNameRemoval = !prometheus2
     do {

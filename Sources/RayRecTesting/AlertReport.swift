@@ -58,7 +58,10 @@ enum AlertReport {
     let from = max(start, focus - window)
     let to = min(backend.endMs, max(focus, from + backend.scrapeIntervalMs))
     let step = max(backend.scrapeIntervalMs, (to - from) / 60)
-    guard let series = try? backend.queryEngine.rangeQuery(shown, start: from, end: to, step: step) else {
+    guard
+      let series = try? QueryLimits.current.applied(to: backend.queryEngine).rangeQuery(
+        shown, start: from, end: to, step: step)
+    else {
       return lines
     }
     let relevant = series.filter { s in

@@ -14,6 +14,8 @@ public struct ArchiveBackend: QueryBackend {
   public let scrapeIntervalMs: Int64
   /// Set when the archive was not closed cleanly: what it holds and how to repair it.
   public let unfinishedWarning: String?
+  /// Set when frames did not decode and were skipped: which, and how to repair the archive.
+  public var damagedWarning: String? { store.damagedFrames.warning(path: name) }
 
   /// Labels added at query time (over a store loaded without them), if any.
   public let labels: [String: String]
@@ -54,13 +56,15 @@ public struct ArchiveBackend: QueryBackend {
 
   public var startMs: Int64 { store.startMs }
   public var endMs: Int64 { store.endMs }
-  public var engine: Engine? { queryEngine }
+  /// The engine with the running test's ``QueryLimits``.
+  public var engine: Engine? { QueryLimits.current.applied(to: queryEngine) }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
-    try queryEngine.instantQuery(Parser.parse(query), at: time)
+    try QueryLimits.current.applied(to: queryEngine).instantQuery(Parser.parse(query), at: time)
   }
 
   public func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series] {
-    try queryEngine.rangeQuery(Parser.parse(query), start: start, end: end, step: step)
+    try QueryLimits.current.applied(to: queryEngine).rangeQuery(
+      Parser.parse(query), start: start, end: end, step: step)
   }
 }

@@ -33,7 +33,11 @@ public struct PrometheusBackend: QueryBackend {
   }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
-    let data = try get("/api/v1/query", ["query": query, "time": PrometheusBackend.seconds(time)])
+    let data = try get(
+      "/api/v1/query",
+      [
+        "query": query, "time": PrometheusBackend.seconds(time), "timeout": PrometheusBackend.queryTimeout,
+      ])
     return try PrometheusBackend.decode(data)
   }
 
@@ -42,7 +46,7 @@ public struct PrometheusBackend: QueryBackend {
       "/api/v1/query_range",
       [
         "query": query, "start": PrometheusBackend.seconds(start), "end": PrometheusBackend.seconds(end),
-        "step": PrometheusBackend.seconds(step),
+        "step": PrometheusBackend.seconds(step), "timeout": PrometheusBackend.queryTimeout,
       ])
     switch try PrometheusBackend.decode(data) {
     case .matrix(let series): return series
@@ -51,6 +55,10 @@ public struct PrometheusBackend: QueryBackend {
   }
 
   static func seconds(_ ms: Int64) -> String { String(format: "%.3f", Double(ms) / 1000) }
+
+  /// The running test's ``QueryLimits`` timeout as the API's `timeout` parameter (the server's
+  /// own `--query.timeout` still applies when it is shorter; its sample limit is its own).
+  static var queryTimeout: String { seconds(QueryLimits.current.timeout.milliseconds) }
 
   /// A blocking GET: assertions are synchronous, and URLSession completes on its own queue.
   func get(_ path: String, _ parameters: [String: String]) throws -> [UInt8] {
@@ -70,7 +78,7 @@ public struct PrometheusBackend: QueryBackend {
       let result: Result<[UInt8], RecordingError>
       if let error {
         result = .failure(RecordingError("\(url): \(error.localizedDescription)"))
-      } else if let data, status == 200 || status == 400 || status == 422 {
+      } else if let data, status == 200 || status == 400 || status == 422 || status == 503 {
         result = .success(Array(data))
       } else {
         result = .failure(RecordingError("\(url): HTTP \(status)"))

@@ -18,8 +18,8 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
 
   /// The source.
   public var source: Source
-  /// Run the tests even over an archive that was not closed cleanly (a torn or partial copy);
-  /// they then get a warning instead of failing.
+  /// Run the tests even over an archive that was not closed cleanly (a torn or partial copy) or
+  /// has damaged frames (skipped); they then get a warning instead of failing.
   public var allowsUnfinished = false
 
   /// Creates the trait.
@@ -52,7 +52,8 @@ public struct RecordingTrait: TestTrait, SuiteTrait, TestScoping {
         let text = "\(error)"
         throw RecordingError(text.hasPrefix(located) ? text : "\(located): \(text)")
       }
-      if let warning = (recording.backend as? ArchiveBackend)?.unfinishedWarning {
+      let backend = recording.backend as? ArchiveBackend
+      for warning in [backend?.unfinishedWarning, backend?.damagedWarning].compactMap({ $0 }) {
         guard allowsUnfinished else {
           throw RecordingError(
             warning + "; or pass allowUnfinished: true to .recording(...) to test it as it is")
@@ -74,7 +75,8 @@ extension Trait where Self == RecordingTrait {
   /// directory, then upwards from the test file), with `labels` added to every target.
   ///
   /// An archive that was not closed cleanly (the recorder was killed, or the file is a partial
-  /// copy) fails the tests with what it holds, unless `allowUnfinished` is true.
+  /// copy), or one with damaged frames, fails the tests with what it holds, unless
+  /// `allowUnfinished` is true.
   public static func recording(
     _ path: String, labels: [String: String] = [:], allowUnfinished: Bool = false,
     sourceLocation: SourceLocation = #_sourceLocation

@@ -20,6 +20,9 @@ public struct RulesBackend: QueryBackend {
     self.ruleFiles = ruleFiles
     var options = RuleEvaluationOptions()
     options.defaultInterval = max(1, interval)
+    // Evaluated once and cached for every suite: Prometheus's default limits, whatever the trait.
+    options.queryTimeout = QueryLimits().timeout
+    options.maxSamples = QueryLimits().maxSamples
     timeline = RuleTimeline.evaluate(
       files: ruleFiles, storage: base.queryEngine.storage, start: base.startMs, end: base.endMs,
       options: options)
@@ -30,14 +33,16 @@ public struct RulesBackend: QueryBackend {
   public var startMs: Int64 { base.startMs }
   public var endMs: Int64 { base.endMs }
   public var scrapeIntervalMs: Int64 { base.scrapeIntervalMs }
-  public var engine: Engine? { queryEngine }
+  /// The engine with the running test's ``QueryLimits``.
+  public var engine: Engine? { QueryLimits.current.applied(to: queryEngine) }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
-    try queryEngine.instantQuery(Parser.parse(query), at: time)
+    try QueryLimits.current.applied(to: queryEngine).instantQuery(Parser.parse(query), at: time)
   }
 
   public func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series] {
-    try queryEngine.rangeQuery(Parser.parse(query), start: start, end: end, step: step)
+    try QueryLimits.current.applied(to: queryEngine).rangeQuery(
+      Parser.parse(query), start: start, end: end, step: step)
   }
 
   /// The alerting rules named `alertname`, with their groups.

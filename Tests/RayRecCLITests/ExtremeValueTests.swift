@@ -41,6 +41,12 @@ struct ExtremeValueTests {
         ["replay", recording, "--speed", value],
         ["rules", "eval", root + "/rules/ray.yml", recording, "--from", value],
         ["rules", "eval", root + "/rules/ray.yml", recording, "--interval", value],
+        ["query", recording, "up", "--timeout", value],
+        ["query", recording, "up", "--max-samples", value],
+        ["check", "dashboard", root + "/dashboards/ray-overview.json", recording, "--timeout", value],
+        ["rules", "eval", root + "/rules/ray.yml", recording, "--max-samples", value],
+        ["test", "rules", root + "/rules/ray.test.yml", "--timeout", value],
+        ["promql-test", root + "/rules/ray.test.yml", "--max-samples", value],
       ]
     }
     for speed in ["1e-300", "0", "-1", "1e300", "nan", "inf"] {

@@ -54,6 +54,7 @@ enum CheckDashboardCommand {
       }
     }
     let scrape = try RecordCommand.duration(args, "scrape-interval", default: 15_000)
+    let limits = try QueryLimitOptions(args)
     guard scrape > 0 else { throw UsageError(message: "--scrape-interval must be positive", path: args.path) }
     var width = 1920
     if let text = args.value("width") {
@@ -86,7 +87,7 @@ enum CheckDashboardCommand {
     // Usage errors before the recording is read.
     for name in ["from", "to"] where args.value(name) != nil { _ = try QueryCommand.time(args, name, "") }
     let reader = try ArchiveCommands.read(archivePath, &console)
-    let store = try SeriesStore(reader: reader, options: storeOptions)
+    let store = try ArchiveCommands.store(reader, storeOptions, &console)
     func time(_ name: String, _ fallback: Int64) throws -> Int64 {
       guard args.value(name) != nil else { return fallback }
       return try QueryCommand.time(args, name, "").resolve(start: store.startMs, end: store.endMs)
@@ -94,9 +95,10 @@ enum CheckDashboardCommand {
     let from = try time("from", store.startMs)
     let to = try time("to", store.endMs)
     guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
-    let (storage, timeline) = try ReportCommand.storageAndTimeline(args, store, prometheus2: compat == "2")
+    let (storage, timeline) = try RulesCommand.storageAndTimeline(args, store, prometheus2: compat == "2")
     var engine = Engine(storage: storage)
     engine.prometheus2Semantics = compat == "2"
+    limits.apply(to: &engine)
     var evaluator = DashboardEvaluator(engine: engine, from: from, to: to)
     evaluator.parserOptions.prometheus2Functions = compat == "2"
     evaluator.scrapeIntervalMs = scrape
@@ -133,22 +135,23 @@ enum CheckDashboardCommand {
   }
 
   /// The options of commands that evaluate dashboards over a recording (`check dashboard`, `report`).
-  static let evaluationOptions: [OptionSpec] = [
-    .option(
-      "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
-    .option(
-      "label", value: "NAME=VALUE", repeatable: true,
-      help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
-    .option("from", value: "TIME", help: "Dashboard range start (default: the recording's start)."),
-    .option("to", value: "TIME", help: "Dashboard range end (default: the recording's end)."),
-    .option(
-      "allow-empty", value: "PATTERN", repeatable: true,
-      help: "Panels whose title matches may show no data (glob, or /regex/)."),
-    .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
-    .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
-    .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
-    .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
-  ]
+  static let evaluationOptions: [OptionSpec] =
+    [
+      .option(
+        "var", value: "NAME=VALUE", repeatable: true, help: "A template variable's value; All selects All."),
+      .option(
+        "label", value: "NAME=VALUE", repeatable: true,
+        help: "An extra label on every target (e.g. ray_io_cluster=e2e)."),
+      .option("from", value: "TIME", help: "Dashboard range start (default: the recording's start)."),
+      .option("to", value: "TIME", help: "Dashboard range end (default: the recording's end)."),
+      .option(
+        "allow-empty", value: "PATTERN", repeatable: true,
+        help: "Panels whose title matches may show no data (glob, or /regex/)."),
+      .option("scrape-interval", value: "DURATION", help: "The datasource's scrape interval (default 15s)."),
+      .option("width", value: "PIXELS", help: "Dashboard width that sets max data points (default 1920)."),
+      .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
+      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
+    ] + QueryLimitOptions.options
 
   static func writeJUnit(_ xml: String, to path: String, force: Bool) throws {
     try OutputFile(path, force: force).produce { temporary in

@@ -20,7 +20,7 @@ enum PromQLTestCommand {
     options: [
       .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
       .flag("verbose", help: "Also list per-file counts and every skipped eval with its reason."),
-    ],
+    ] + QueryLimitOptions.options,
     positionals: [PositionalSpec("file", help: "The .test scripts.", variadic: true)],
     action: { args, console in try run(args, &console) })
 
@@ -31,7 +31,10 @@ enum PromQLTestCommand {
     }
     guard !args.positionals.isEmpty else { throw UsageError(message: "no script given", path: args.path) }
     let verbose = args.flag("verbose")
-    let runner = ScriptRunner(prometheus2: compat == "2")
+    let limits = try QueryLimitOptions(args)
+    var runner = ScriptRunner(prometheus2: compat == "2")
+    runner.queryTimeout = limits.timeout
+    runner.maxSamples = limits.maxSamples
     var total = EvalTally()
     var badScripts = 0
     var reasons: [String: Int] = [:]

@@ -1,6 +1,7 @@
 import Archive
 import Exposition
 import Foundation
+import PromAPI
 import PromQL
 import SeriesStore
 
@@ -31,7 +32,7 @@ enum QueryCommand {
       .flag("json", help: "Print the Prometheus HTTP API response."),
       .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
       RulesCommand.rulesOption,
-    ],
+    ] + QueryLimitOptions.options,
     positionals: [
       PositionalSpec("archive", help: "The recording."),
       PositionalSpec("expr", help: "The PromQL expression."),
@@ -53,7 +54,7 @@ enum QueryCommand {
     do {
       expr = try Parser.parse(exprText, options: parserOptions)
     } catch {
-      if args.flag("json") { console.print(errorJSON("bad_data", error.description)) }
+      if args.flag("json") { console.print(errorJSON(.badData, error.description)) }
       throw DataError(error.description)
     }
     // Usage errors before the recording is read.
@@ -61,10 +62,12 @@ enum QueryCommand {
       _ = try QueryCommand.time(args, name, fallback)
     }
     _ = try RecordCommand.duration(args, "step", default: 15_000)
+    let limits = try QueryLimitOptions(args)
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
-    let store = try SeriesStore(reader: reader, options: storeOptions)
+    let store = try ArchiveCommands.store(reader, storeOptions, &console)
     var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: compat == "2"))
     engine.prometheus2Semantics = compat == "2"
+    limits.apply(to: &engine)
     func time(_ name: String, _ fallback: String) throws -> Int64 {
       try QueryCommand.time(args, name, fallback).resolve(start: store.startMs, end: store.endMs)
     }
@@ -95,7 +98,8 @@ enum QueryCommand {
         }
       }
     } catch let error as EvaluationError {
-      if args.flag("json") { console.print(errorJSON("execution", error.message)) }
+      let type: APIError.Kind = error == .queryTimeout ? .timeout : .execution
+      if args.flag("json") { console.print(errorJSON(type, error.message)) }
       throw DataError("query failed: \(error.message)")
     }
     return 0
@@ -127,9 +131,8 @@ enum QueryCommand {
     }
   }
 
-  static func errorJSON(_ type: String, _ message: String) -> String {
-    let object = ["status": "error", "errorType": type, "error": message]
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+  /// Prometheus's error envelope, keys in its order.
+  static func errorJSON(_ type: APIError.Kind, _ message: String) -> String {
+    String(decoding: APIError(type, message).json, as: UTF8.self)
   }
 }

@@ -53,6 +53,7 @@ enum ReportCommand {
       $0[$1.0, default: []].append($1.1)
     }
     let scrape = try RecordCommand.duration(args, "scrape-interval", default: 15_000)
+    let limits = try QueryLimitOptions(args)
     guard scrape > 0 else { throw UsageError(message: "--scrape-interval must be positive", path: args.path) }
     var width = 1920
     if let text = args.value("width") {
@@ -75,13 +76,14 @@ enum ReportCommand {
     let fromArgument = try QueryCommand.time(args, "from", "start")
     let toArgument = try QueryCommand.time(args, "to", "end")
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
-    let store = try SeriesStore(reader: reader, options: storeOptions)
+    let store = try ArchiveCommands.store(reader, storeOptions, &console)
     let from = fromArgument.resolve(start: store.startMs, end: store.endMs)
     let to = toArgument.resolve(start: store.startMs, end: store.endMs)
     guard to >= from else { throw UsageError(message: "--to is before --from", path: args.path) }
-    let (storage, timeline) = try storageAndTimeline(args, store, prometheus2: compat == "2")
+    let (storage, timeline) = try RulesCommand.storageAndTimeline(args, store, prometheus2: compat == "2")
     var engine = Engine(storage: storage)
     engine.prometheus2Semantics = compat == "2"
+    limits.apply(to: &engine)
     var evaluator = DashboardEvaluator(engine: engine, from: from, to: to)
     evaluator.parserOptions.prometheus2Functions = compat == "2"
     evaluator.scrapeIntervalMs = scrape
@@ -97,20 +99,6 @@ enum ReportCommand {
     let panels = checks.reduce(0) { $0 + $1.results.count }
     console.error("wrote \(output): \(checks.count) dashboards, \(panels) panels, \(size) bytes")
     return unreadable.isEmpty ? 0 : 1
-  }
-
-  /// The storage queries read, and with `--rules` the alert timeline over the whole recording
-  /// (the same evaluation `RulesCommand.storage` does, keeping the timeline for the report).
-  static func storageAndTimeline(_ args: ParsedArguments, _ store: SeriesStore, prometheus2: Bool) throws
-    -> (any Storage, RuleTimeline?)
-  {
-    let files = try RulesCommand.loadRules(args, prometheus2: prometheus2)
-    if files.isEmpty { return (store, nil) }
-    var options = RuleEvaluationOptions()
-    options.prometheus2 = prometheus2
-    let timeline = RuleTimeline.evaluate(
-      files: files, storage: store, start: store.startMs, end: store.endMs, options: options)
-    return (timeline.evaluator.storage, timeline)
   }
 
   /// Writes the report atomically; returns its size in bytes.

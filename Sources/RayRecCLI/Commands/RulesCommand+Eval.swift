@@ -28,7 +28,7 @@ extension RulesCommand {
       .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
       .flag("no-staleness", help: "Write no staleness markers for the recorded series."),
       .flag("json", help: "Print the timeline as JSON."),
-    ],
+    ] + QueryLimitOptions.options,
     positionals: [
       PositionalSpec("rules-and-archive", help: "Rule files, then the recording.", variadic: true)
     ],
@@ -55,9 +55,13 @@ extension RulesCommand {
     }
     options.externalLabels = Dictionary(try pairs(args, "external-label"), uniquingKeysWith: { $1 })
     options.externalURL = args.value("external-url") ?? ""
+    let limits = try QueryLimitOptions(args)
+    options.queryTimeout = limits.timeout
+    options.maxSamples = limits.maxSamples
     let fromArgument = try QueryCommand.time(args, "from", "start")
     let toArgument = try QueryCommand.time(args, "to", "end")
-    let store = try openStore(args, args.positionals[args.positionals.count - 1], prometheus2: prometheus2)
+    let store = try openStore(
+      args, args.positionals[args.positionals.count - 1], prometheus2: prometheus2, &console)
     let from = fromArgument.resolve(start: store.startMs, end: store.endMs)
     let to = toArgument.resolve(start: store.startMs, end: store.endMs)
     guard from <= to else { throw UsageError(message: "--from is after --to", path: args.path) }
@@ -67,15 +71,18 @@ extension RulesCommand {
     } else {
       for line in timeline.lines(recordingStart: store.startMs) { console.print(line) }
     }
-    return 0
+    // A rule whose query fails is unhealthy in Prometheus: the run says so by its exit code.
+    return timeline.failureCount > 0 ? 1 : 0
   }
 
   /// The recording as a series store, with `--label`, `--compat`, `--no-staleness`.
-  static func openStore(_ args: ParsedArguments, _ path: String, prometheus2: Bool) throws -> SeriesStore {
+  static func openStore(
+    _ args: ParsedArguments, _ path: String, prometheus2: Bool, _ console: inout Console
+  ) throws -> SeriesStore {
     var storeOptions = prometheus2 ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
     storeOptions.staleness = !args.flag("no-staleness")
     storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
-    return try SeriesStore(reader: try ArchiveCommands.open(path), options: storeOptions)
+    return try ArchiveCommands.store(try ArchiveCommands.read(path, &console), storeOptions, &console)
   }
 
   static func pairs(_ args: ParsedArguments, _ name: String) throws -> [(String, String)] {

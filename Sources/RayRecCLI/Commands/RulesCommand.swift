@@ -94,13 +94,24 @@ enum RulesCommand {
   /// wrote when evaluated from the recording's start to its end (groups without an interval every 1m).
   static func storage(_ args: ParsedArguments, _ store: SeriesStore, prometheus2: Bool) throws -> any Storage
   {
+    try storageAndTimeline(args, store, prometheus2: prometheus2).storage
+  }
+
+  /// The storage queries read, and with `--rules` the alert timeline over the whole recording,
+  /// each rule's query bounded by the command's `--timeout` and `--max-samples`.
+  static func storageAndTimeline(_ args: ParsedArguments, _ store: SeriesStore, prometheus2: Bool) throws
+    -> (storage: any Storage, timeline: RuleTimeline?)
+  {
     let files = try loadRules(args, prometheus2: prometheus2)
-    if files.isEmpty { return store }
+    if files.isEmpty { return (store, nil) }
     var options = RuleEvaluationOptions()
     options.prometheus2 = prometheus2
+    let limits = try QueryLimitOptions(args)
+    options.queryTimeout = limits.timeout
+    options.maxSamples = limits.maxSamples
     let timeline = RuleTimeline.evaluate(
       files: files, storage: store, start: store.startMs, end: store.endMs, options: options)
-    return timeline.evaluator.storage
+    return (timeline.evaluator.storage, timeline)
   }
 
   /// Every `--rules` file, or a DataError listing what is wrong with them.

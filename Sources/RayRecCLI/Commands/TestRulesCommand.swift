@@ -28,7 +28,7 @@ enum TestRulesCommand {
       .flag("ignore-unknown-fields", help: "Accept fields rule files do not know."),
       .flag("diff", help: "After each failing alert test, a readable diff of expected and firing alerts."),
       .force,
-    ],
+    ] + QueryLimitOptions.options,
     positionals: [PositionalSpec("file", help: "The test files.", variadic: true)],
     action: { args, console in try run(args, &console) })
 
@@ -37,6 +37,9 @@ enum TestRulesCommand {
     options.prometheus2 = try RulesCommand.compat(args)
     options.ignoreUnknownFields = args.flag("ignore-unknown-fields")
     options.diff = args.flag("diff")
+    let limits = try QueryLimitOptions(args)
+    options.queryTimeout = limits.timeout
+    options.maxSamples = limits.maxSamples
     let patterns = args.all("run")
     if !patterns.isEmpty {
       let joined = patterns.joined(separator: "|")

@@ -12,6 +12,10 @@ public struct RuleEvaluationOptions: Sendable {
   public var externalLabels: [String: String] = [:]
   /// `external_url` (for `$externalURL`).
   public var externalURL = ""
+  /// How long one rule's query may evaluate (Prometheus's `--query.timeout`); nil: no limit.
+  public var queryTimeout: Duration? = nil
+  /// How many samples one rule's query may hold (`--query.max-samples`); nil: no limit.
+  public var maxSamples: Int? = nil
 
   /// The defaults: Prometheus 3, 1m interval, 5m lookback.
   public init() {}

@@ -42,6 +42,8 @@ public struct RuleEvaluator: Sendable {
     engine.prometheus2Semantics = options.prometheus2
     engine.lookbackDelta = options.lookbackDelta
     engine.defaultSubqueryStep = options.defaultInterval
+    engine.timeout = options.queryTimeout
+    engine.maxSamples = options.maxSamples
     self.engine = engine
     var parser = ParserOptions()
     parser.prometheus2Functions = options.prometheus2

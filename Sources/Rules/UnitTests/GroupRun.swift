@@ -42,6 +42,8 @@ struct GroupRun {
     evaluationOptions.defaultInterval = file.evaluationInterval
     evaluationOptions.externalLabels = Dictionary(group.externalLabels, uniquingKeysWith: { $1 })
     evaluationOptions.externalURL = group.externalURL
+    evaluationOptions.queryTimeout = options.queryTimeout
+    evaluationOptions.maxSamples = options.maxSamples
     var evaluator = RuleEvaluator(files: files, base: input, options: evaluationOptions)
     evaluator.order(by: file.groupEvalOrder)
     return evaluate(&evaluator)
@@ -123,6 +125,8 @@ struct GroupRun {
       var storeOptions = options.prometheus2 ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
       storeOptions.extraLabels = recording.labels.map { Exposition.Label($0.name, $0.value) }
       let store = try SeriesStore(reader: reader, options: storeOptions)
+      // A test over a fixture with holes could pass for the wrong reason: it fails instead.
+      if let warning = store.damagedFrames.warning(path: path) { throw InputError(message: warning) }
       let from = store.startMs &+ (recording.from ?? 0)
       let to = recording.to.map { store.startMs &+ $0 } ?? store.endMs
       return ShiftedStorage(base: store, shift: start &- from, window: from...max(from, to))

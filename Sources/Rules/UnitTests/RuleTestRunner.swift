@@ -19,6 +19,10 @@ public struct RuleTestRunner: Sendable {
     public var ignoreUnknownFields = false
     /// After each failing alert test, a readable diff of the expected and the firing alerts.
     public var diff = false
+    /// How long one query (a rule's or a `promql_expr_test`'s) may evaluate; nil: no limit.
+    public var queryTimeout: Duration? = nil
+    /// How many samples one query may hold; nil: no limit.
+    public var maxSamples: Int? = nil
     /// Defaults: today's promtool.
     public init() {}
   }
