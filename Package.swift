@@ -65,7 +65,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP"], swiftSettings: strict),
-    .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP"], swiftSettings: strict),
+    .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive"], swiftSettings: strict),
     .testTarget(
       name: "SimulatorServerTests",
       dependencies: ["SimulatorServer", "Simulator", "Recorder", "Archive", "HTTP"],

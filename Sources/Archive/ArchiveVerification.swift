@@ -18,6 +18,11 @@ public struct ArchiveVerification: Sendable, Equatable {
   public var framesChecked = 0
   /// Frames that decoded and matched their checksums.
   public var framesDecoded = 0
+  /// Frames whose records vanished in damaged stretches (sequence numbers missing between the
+  /// frames found), not among ``framesChecked``.
+  public var framesMissing = 0
+  /// Every frame the recorder wrote, as far as the sequence numbers tell.
+  public var framesWritten: Int { framesChecked + framesMissing }
   /// Everything wrong, sorted by offset.
   public var problems: [Problem] = []
   /// Footer and index were present and valid.
@@ -56,6 +61,7 @@ extension ArchiveReader {
     result.framesChecked = frames.count
     result.closedCleanly = closedCleanly
     result.truncatedTailOffset = truncatedTailOffset
+    result.framesMissing = missingFrames
     for diagnostic in diagnostics {
       result.problems.append(
         .init(frameNumber: nil, offset: diagnostic.offset ?? fileSize, error: diagnostic))
@@ -108,15 +114,23 @@ extension ArchiveReader {
       try writer.append(frame)
       report.framesWritten += 1
     }
+    report.framesMissing = missingFrames
+    try writer.close()
+    return report
+  }
+
+  /// Frames whose records are gone: each target numbers its frames from 0, so a gap in the
+  /// sequence numbers found is frames lost in a damaged stretch.
+  var missingFrames: Int {
+    var missing = 0
     for list in positionsByTarget.values {
       var expected: UInt64 = 0
       for position in list {
         let sequence = frames[position].sequence
-        if sequence > expected { report.framesMissing += Int(clamping: sequence - expected) }
+        if sequence > expected { missing += Int(clamping: sequence - expected) }
         expected = max(expected, sequence &+ 1)
       }
     }
-    try writer.close()
-    return report
+    return missing
   }
 }

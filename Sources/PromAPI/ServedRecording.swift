@@ -48,6 +48,8 @@ public final class ServedRecording: Sendable {
   /// First and last recorded time, shifted (Unix ms).
   public let startMs: Int64
   public let endMs: Int64
+  /// What the loader skipped (damaged frames, per recording), for the server to print.
+  public let warnings: [String]
   /// Metric metadata by family name, as the last successful scrape of each target gave it.
   let metadata: [String: [MetricMetadata]]
   /// The recorded targets as Prometheus's target list shows them.
@@ -90,6 +92,7 @@ public final class ServedRecording: Sendable {
         for entry in status.metadata { metadata[entry.metric, default: []].insert(entry) }
       }
     }
+    warnings = zip(sources, stores).compactMap { $1.damagedFrames.warning(path: $0.reader.path) }
     let base: any Storage = stores.count == 1 ? stores[0] : UnionStorage(stores)
     recorded = base
     let start = stores.map(\.startMs).min() ?? 0

@@ -2,7 +2,7 @@ public import Archive
 import Exposition
 
 /// How many samples and distinct series an archive holds, per target and in all.
-public struct ArchiveCensus: Sendable, Hashable {
+public struct ArchiveCensus: Sendable, Equatable {
   public struct Counts: Sendable, Hashable {
     public var samples = 0
     public var series = 0
@@ -12,14 +12,16 @@ public struct ArchiveCensus: Sendable, Hashable {
   public var byTarget: [UInt32: Counts] = [:]
   /// Frames whose body did not parse (they count no samples).
   public var unparsable = 0
+  /// Frames skipped because they did not decode.
+  public var damaged = DamagedFrames()
 
   /// Decodes every frame and counts its sample lines and distinct series (metric name and labels
-  /// as written). Failed scrapes count nothing.
-  public static func count(_ reader: ArchiveReader) throws(ArchiveError) -> ArchiveCensus {
+  /// as written). Failed scrapes and frames that do not decode (``damaged``) count nothing.
+  public static func count(_ reader: ArchiveReader) -> ArchiveCensus {
     var census = ArchiveCensus()
     var seen: [UInt32: Set<Int>] = [:]
     var cursor = reader.makeCursor()
-    while let frame = try cursor.next() {
+    while let (frame, _) = cursor.nextIntact(skipping: &census.damaged) {
       guard !frame.outcome.isFailure else { continue }
       var parser = ExpositionParser(
         bytes: frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)

@@ -17,6 +17,8 @@ struct ScrapeIngester {
   private(set) var parsedScrapes = 0
   private(set) var reusedScrapes = 0
   private(set) var lineReadScrapes = 0
+  /// Frames skipped because they did not decode.
+  private(set) var damaged = DamagedFrames()
 
   struct Builder {
     var labels: Labels
@@ -65,9 +67,9 @@ struct ScrapeIngester {
     }
   }
 
-  mutating func ingestAll() throws {
+  mutating func ingestAll() {
     var cursor = reader.makeCursor()
-    while let (frame, layout) = try cursor.nextWithLayout() { ingest(frame, layout) }
+    while let (frame, layout) = cursor.nextIntact(skipping: &damaged) { ingest(frame, layout) }
     // A target that stopped being scraped before the end: Prometheus marks its series stale when
     // its scrape loop stops (one interval after the last scrape is as close as we can tell).
     guard options.staleness else { return }

@@ -25,11 +25,15 @@ public final class SeriesStore: Storage {
   /// Successful scrapes whose skeleton changed, read line by line: only lines not in the
   /// target's last parse were parsed.
   public let lineReadScrapes: Int
+  /// Frames that did not decode and were skipped (their scrapes are missing from the series, as
+  /// if never taken); a reader warns with ``DamagedFrames/warning(path:)``.
+  public let damagedFrames: DamagedFrames
 
   init(
     series unsorted: [PromQL.Series], startMs: Int64, endMs: Int64, parsedScrapes: Int = 0,
-    reusedScrapes: Int = 0, lineReadScrapes: Int = 0
+    reusedScrapes: Int = 0, lineReadScrapes: Int = 0, damagedFrames: DamagedFrames = DamagedFrames()
   ) {
+    self.damagedFrames = damagedFrames
     self.lineReadScrapes = lineReadScrapes
     self.parsedScrapes = parsedScrapes
     self.reusedScrapes = reusedScrapes
@@ -42,14 +46,16 @@ public final class SeriesStore: Storage {
     byName = index
   }
 
-  /// Reads every frame of `reader` into series.
+  /// Reads every frame of `reader` into series, skipping frames that do not decode
+  /// (``damagedFrames``) as `cat` and `repair` do.
   public convenience init(reader: ArchiveReader, options: SeriesStoreOptions = SeriesStoreOptions()) throws {
     var ingester = ScrapeIngester(reader: reader, options: options)
-    try ingester.ingestAll()
+    ingester.ingestAll()
     let (series, start, end) = ingester.finish()
     self.init(
       series: series, startMs: start, endMs: end, parsedScrapes: ingester.parsedScrapes,
-      reusedScrapes: ingester.reusedScrapes, lineReadScrapes: ingester.lineReadScrapes)
+      reusedScrapes: ingester.reusedScrapes, lineReadScrapes: ingester.lineReadScrapes,
+      damagedFrames: ingester.damaged)
   }
 
   /// Total samples held (staleness markers included).

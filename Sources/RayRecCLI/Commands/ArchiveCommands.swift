@@ -48,7 +48,8 @@ enum ArchiveCommands {
     action: { args, console in
       let reader = try open(args.positionals[0])
       let stats = reader.stats
-      let census = try ArchiveCensus.count(reader)
+      let census = ArchiveCensus.count(reader)
+      if let warning = census.damaged.warning(path: reader.path) { console.error(warning) }
       let perSample = census.total.samples > 0 ? Double(stats.storedBytes) / Double(census.total.samples) : 0
       if args.flag("json") {
         var targets: [[String: Any]] = []
@@ -75,7 +76,7 @@ enum ArchiveCommands {
           "frames": stats.frames, "failed_frames": stats.failedFrames, "keyframes": stats.keyframes,
           "series": census.total.series, "samples": census.total.samples, "raw_bytes": stats.rawBytes,
           "stored_bytes": stats.storedBytes, "bytes_per_sample": perSample, "ratio": stats.compressionRatio,
-          "targets": targets,
+          "targets": targets, "damaged_frames": census.damaged.count,
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         console.print(String(decoding: data, as: UTF8.self))
@@ -173,7 +174,7 @@ enum ArchiveCommands {
       if let problem = result.firstProblem {
         console.error("\(reader.path): \(problem)")
         console.error(
-          "\(result.framesDecoded) of \(result.framesChecked) frames decode; 'rayrec repair' keeps every intact frame"
+          "\(decodeCount(result)); 'rayrec repair' keeps every intact frame"
         )
         return 1
       }
@@ -181,13 +182,19 @@ enum ArchiveCommands {
         console.error(
           "\(reader.path): byte \(reader.fileSize): no index or footer: the archive was not closed cleanly")
         console.error(
-          "\(result.framesDecoded) of \(result.framesChecked) frames decode; 'rayrec repair' writes a closed copy"
+          "\(decodeCount(result)); 'rayrec repair' writes a closed copy"
         )
         return 1
       }
       console.print("\(reader.path): ok: \(result.framesDecoded) frames decoded and checked")
       return 0
     })
+
+  /// `N of M frames decode`, M counting frames whose records vanished in damaged stretches.
+  static func decodeCount(_ result: ArchiveVerification) -> String {
+    let lost = result.framesMissing > 0 ? " (\(result.framesMissing) lost in damaged stretches)" : ""
+    return "\(result.framesDecoded) of \(result.framesWritten) frames decode\(lost)"
+  }
 
   static let repairSpec = CommandSpec(
     name: "repair", abstract: "Write a new, cleanly closed archive with every intact frame.",
@@ -217,6 +224,15 @@ enum ArchiveCommands {
     let reader = try open(path)
     if let warning = reader.unfinishedWarning { console.error(warning) }
     return reader
+  }
+
+  /// The series of `reader`, saying on standard error which damaged frames were skipped.
+  static func store(_ reader: ArchiveReader, _ options: SeriesStoreOptions, _ console: inout Console) throws
+    -> SeriesStore
+  {
+    let store = try SeriesStore(reader: reader, options: options)
+    if let warning = store.damagedFrames.warning(path: reader.path) { console.error(warning) }
+    return store
   }
 
   static func labels(_ args: ParsedArguments) throws -> [(String, String)] {

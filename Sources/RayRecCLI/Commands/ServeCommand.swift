@@ -130,6 +130,7 @@ enum ServeCommand {
     } catch {
       throw DataError("\(error)")
     }
+    for warning in recording.warnings { console.error(warning) }
     configuration.startedAtMs = nowMs
     let server: APIServer
     let bound: SocketAddress
