@@ -74,7 +74,8 @@ let package = Package(
     .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
-    .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], swiftSettings: strict),
+    .testTarget(
+      name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], exclude: ["Scripts"], swiftSettings: strict),
     .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
     .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
     .target(name: "Dashboards", dependencies: ["PromQL", "SeriesStore"], swiftSettings: strict),

@@ -179,7 +179,10 @@ extension Evaluation {
         value = Evaluation.instantRate(times, values, isRate: name == "irate")
       case "deriv", "predict_linear":
         guard times.count >= 2 else { continue }
-        let (slope, intercept) = Evaluation.linearRegression(times, values, interceptTime: time)
+        // deriv anchors x at the first sample, keeping x small (prometheus/prometheus#2674);
+        // predict_linear needs the line's value at the evaluation time.
+        let anchor = name == "deriv" ? times[times.startIndex] : time
+        let (slope, intercept) = Evaluation.linearRegression(times, values, interceptTime: anchor)
         value = name == "deriv" ? slope : slope * parameter + intercept
       case "changes", "resets":
         var count = 0.0
@@ -209,8 +212,8 @@ extension Evaluation {
       case "last_over_time": value = values.last
       case "first_over_time": value = values.first
       case "present_over_time": value = 1
-      case "stddev_over_time": value = Evaluation.variance(values).squareRoot()
-      case "stdvar_over_time": value = Evaluation.variance(values)
+      case "stddev_over_time": value = Evaluation.varianceOverTime(values).squareRoot()
+      case "stdvar_over_time": value = Evaluation.varianceOverTime(values)
       case "quantile_over_time": value = Evaluation.quantile(parameter, values)
       case "mad_over_time":
         // A NaN sample makes the median, and so the deviation, undefined.
@@ -332,31 +335,52 @@ extension Evaluation {
     return isRate ? result / (interval / 1000) : result
   }
 
-  /// Least-squares slope (per second) and the value the line has at `interceptTime`.
+  /// Least-squares slope (per second) and the value the line has at `interceptTime`, with
+  /// Prometheus's compensated sums: a constant series has slope exactly 0 (NaN when it is
+  /// infinite), and a flat stretch answers 0, not a rounding residue.
   static func linearRegression(_ times: ArraySlice<Int64>, _ values: ArraySlice<Double>, interceptTime: Int64)
     -> (Double, Double)
   {
     let firstValue = values[values.startIndex]
     var n = 0.0
-    var sumX = 0.0
-    var sumY = 0.0
-    var sumXY = 0.0
-    var sumX2 = 0.0
+    var (sumX, cX) = (0.0, 0.0)
+    var (sumY, cY) = (0.0, 0.0)
+    var (sumXY, cXY) = (0.0, 0.0)
+    var (sumX2, cX2) = (0.0, 0.0)
     var constY = true
     for (time, value) in zip(times, values) {
       if value != firstValue { constY = false }
-      let x = (Double(time) - Double(interceptTime)) / 1000
+      let x = Double(time &- interceptTime) / 1000
       n += 1
-      sumX += x
-      sumY += value
-      sumXY += x * value
-      sumX2 += x * x
+      (sumX, cX) = kahanAdd(x, sumX, cX)
+      (sumY, cY) = kahanAdd(value, sumY, cY)
+      (sumXY, cXY) = kahanAdd(x * value, sumXY, cXY)
+      (sumX2, cX2) = kahanAdd(x * x, sumX2, cX2)
     }
-    if constY { return (0, firstValue) }
+    if constY { return firstValue.isInfinite ? (.nan, .nan) : (0, firstValue) }
+    sumX += cX
+    sumY += cY
+    sumXY += cXY
+    sumX2 += cX2
     let covariance = sumXY - sumX * sumY / n
     let variance = sumX2 - sumX * sumX / n
     let slope = covariance / variance
     return (slope, sumY / n - slope * sumX / n)
+  }
+
+  /// Population variance of a range, as `stdvar_over_time` computes it: Welford's update with
+  /// the mean and the sum of squares each Kahan-compensated.
+  static func varianceOverTime(_ values: ArraySlice<Double>) -> Double {
+    var count = 0.0
+    var (mean, cMean) = (0.0, 0.0)
+    var (aux, cAux) = (0.0, 0.0)
+    for value in values {
+      count += 1
+      let delta = value - (mean + cMean)
+      (mean, cMean) = kahanAdd(delta / count, mean, cMean)
+      (aux, cAux) = kahanAdd(delta * (value - (mean + cMean)), aux, cAux)
+    }
+    return (aux + cAux) / count
   }
 }
 
