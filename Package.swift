@@ -64,8 +64,14 @@ let package = Package(
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
-    .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP"], swiftSettings: strict),
-    .testTarget(name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive"], swiftSettings: strict),
+    /// Helpers several test targets share (test servers that count what they answered).
+    .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
+    .testTarget(
+      name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "SimulatorServerTests",
       dependencies: ["SimulatorServer", "Simulator", "Recorder", "Archive", "HTTP"],
@@ -75,7 +81,8 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
     .target(name: "PromQL", swiftSettings: strict),
     .testTarget(
-      name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], exclude: ["Scripts"], swiftSettings: strict),
+      name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], exclude: ["Scripts"],
+      swiftSettings: strict),
     .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
     .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
     .target(name: "Dashboards", dependencies: ["PromQL", "SeriesStore"], swiftSettings: strict),
@@ -83,7 +90,8 @@ let package = Package(
       name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],
       swiftSettings: strict),
     .target(
-      name: "RayRecTesting", dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules"],
+      name: "RayRecTesting",
+      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules"],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],
@@ -95,10 +103,12 @@ let package = Package(
     .target(name: "Templates", swiftSettings: strict),
     .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: strict),
     .target(
-      name: "Rules", dependencies: ["YAML", "Templates", "PromQL", "PromQLScript", "SeriesStore", "Archive", "Exposition"],
+      name: "Rules",
+      dependencies: ["YAML", "Templates", "PromQL", "PromQLScript", "SeriesStore", "Archive", "Exposition"],
       swiftSettings: strict),
     .testTarget(
-      name: "RulesTests", dependencies: ["Rules", "YAML", "PromQL", "SeriesStore", "Archive"], swiftSettings: strict),
+      name: "RulesTests", dependencies: ["Rules", "YAML", "PromQL", "SeriesStore", "Archive"],
+      swiftSettings: strict),
     .target(
       name: "PromAPI", dependencies: ["HTTP", "PromQL", "SeriesStore", "Rules", "Archive", "Exposition"],
       swiftSettings: strict),

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import TestSupport
 import Testing
 
 @testable import RayRecCLI
@@ -10,9 +11,10 @@ import Testing
 {
   static var binary: String? { BuiltTool.rayrec }
 
-  static func serve() throws -> (HTTPServer, UInt16) {
+  static func serve(counting served: ServedRequests = ServedRequests()) throws -> (HTTPServer, UInt16) {
     let server = try HTTPServer(
       handler: HTTPHandlerClosure { request, _ in
+        served.note(String(request.path))
         switch request.path {
         case "/ok":
           return .response(
@@ -62,15 +64,17 @@ import Testing
     #expect(slow.hasPrefix("# scrape failed (timeout)"))
   }
 
-  @Test func sigintLeavesAnArchiveThatVerifies() throws {
-    let (server, port) = try Self.serve()
+  @Test func sigintLeavesAnArchiveThatVerifies() async throws {
+    let served = ServedRequests()
+    let (server, port) = try Self.serve(counting: served)
     defer { Task { await server.stop() } }
     let out = ArchiveCommandsTests.temp("int.rayrec")
     defer { try? FileManager.default.removeItem(atPath: out) }
     let p = try Self.spawn([
       "record", "-o", out, "--interval", "200ms", "--timeout", "150ms", "--target", "127.0.0.1:\(port)/ok",
     ])
-    Thread.sleep(forTimeInterval: 1.5)
+    // Interrupted once it has scraped (its signal handlers are in place by then).
+    #expect(await served.wait(for: "/ok", count: 2))
     p.interrupt()
     p.waitUntilExit()
     #expect(p.terminationStatus == 0)

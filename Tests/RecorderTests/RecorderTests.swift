@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import HTTP
+import TestSupport
 import Testing
 
 @testable import Recorder
@@ -10,9 +11,12 @@ import Testing
   static let goodBody = Array("# TYPE up_total counter\nup_total{a=\"b\"} 1\n".utf8)
 
   /// One server, one listener per behaviour; the path picks the behaviour.
-  static func misbehavingServer() throws -> (HTTPServer, UInt16) {
+  static func misbehavingServer(counting served: ServedRequests = ServedRequests()) throws -> (
+    HTTPServer, UInt16
+  ) {
     let server = try HTTPServer(
       handler: HTTPHandlerClosure { request, _ in
+        served.note(String(request.path))
         switch request.path {
         case "/ok":
           return .response(
@@ -108,7 +112,8 @@ import Testing
   }
 
   @Test func targetsThatJoinOrLeaveTheDiscoveryFileAreFollowed() async throws {
-    let (server, port) = try Self.misbehavingServer()
+    let served = ServedRequests()
+    let (server, port) = try Self.misbehavingServer(counting: served)
     defer { Task { await server.stop() } }
     let sd = Self.temporaryPath("sd.json")
     let path = Self.temporaryPath("sd.rayrec")
@@ -126,7 +131,7 @@ import Testing
     var options = RecordingOptions()
     options.intervalMs = 500
     options.timeoutMs = 400
-    options.durationMs = 4000
+    options.durationMs = 120_000
     options.discoveryFiles = [sd]
     let stop = StopFlag()
     let client = try HTTPClient()
@@ -134,9 +139,11 @@ import Testing
     let recording = Task {
       try await Recorder(options: frozen, recorderVersion: "t").record(to: path, client: client, stop: stop)
     }
-    try await Task.sleep(for: .milliseconds(1400))
+    #expect(await served.wait(for: "/ok", count: 2))
     try writeSD(["500"])
     let switched = Int64(Date().timeIntervalSince1970 * 1000)
+    #expect(await served.wait(for: "/500", count: 2))
+    stop.stop()
     _ = try await recording.value
     await client.shutdown()
 
@@ -157,7 +164,8 @@ import Testing
   }
 
   @Test func stoppingEndsTheRecordingWithAClosedArchive() async throws {
-    let (server, port) = try Self.misbehavingServer()
+    let served = ServedRequests()
+    let (server, port) = try Self.misbehavingServer(counting: served)
     defer { Task { await server.stop() } }
     var options = RecordingOptions()
     options.intervalMs = 200
@@ -170,7 +178,7 @@ import Testing
     let recording = Task {
       try await Recorder(options: options, recorderVersion: "t").record(to: path, client: client, stop: stop)
     }
-    try await Task.sleep(for: .milliseconds(700))
+    #expect(await served.wait(for: "/ok", count: 2))
     stop.stop()
     let status = try await recording.value
     await client.shutdown()
