@@ -91,7 +91,7 @@ enum SimulateCommand {
       }
       let data = try JSONSerialization.data(withJSONObject: groups, options: [.prettyPrinted, .sortedKeys])
       // A discovery file is state rayrec keeps (rewritten while serving), not a result: replaced.
-      try OutputFile(sdPath, force: true).produce { try data.write(to: URL(fileURLWithPath: $0)) }
+      try DiscoveryFiles.write(String(decoding: data, as: UTF8.self), to: sdPath)
     }
     // On the way out, however it ends: targets that are gone must not linger in discovery.
     defer {
