@@ -27,6 +27,7 @@ public struct AtomicFile: ~Copyable {
     var generator = SystemRandomNumberGenerator()
     // Every retry is a name that already existed; 64 in a row means something is very wrong.
     for _ in 0..<64 {
+      // The PID tells whose leftover it is after a kill -9; the random part makes it unguessable.
       let suffix = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
       let candidate = "\(path).partial-\(getpid())-\(suffix)"
       let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)

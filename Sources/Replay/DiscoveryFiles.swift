@@ -36,8 +36,8 @@ public enum DiscoveryFiles {
   public static func write(_ text: String, to path: String) throws(ReplayError) {
     do throws(ArchiveError) {
       try AtomicFile.replace(path, with: Array(text.utf8))
-    } catch .io(let failed, _, _, let message) {
-      throw .io(path: failed, message: message)
+    } catch .io(let failed, let operation, _, let message) {
+      throw .io(path: failed, message: "\(operation): \(message)")
     } catch {
       throw .io(path: path, message: error.description)
     }
