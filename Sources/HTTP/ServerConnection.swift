@@ -45,6 +45,9 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
   private var readable = true
   private var writable = true
   private var peerClosed = false
+  /// epoll reported the peer's FIN (EPOLLRDHUP): its end of stream waits behind any data, and no
+  /// later edge will announce it, so reads go on past a short one until they see it.
+  private var hangUpReported = false
   private var closed = false
   private var lingering = false
   private var outgoing: Outgoing?
@@ -69,6 +72,7 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
   }
 
   func handleEvent(_ flags: UInt32) {
+    if flags & (Epoll.readHangUp | Epoll.hangUp | Epoll.error) != 0 { hangUpReported = true }
     if flags & (Epoll.input | Epoll.readHangUp | Epoll.hangUp | Epoll.error) != 0 { readable = true }
     if flags & (Epoll.output | Epoll.hangUp | Epoll.error) != 0 { writable = true }
     drive()
@@ -324,8 +328,10 @@ final class ServerConnection: EventHandler, @unchecked Sendable {
       }
       end += count
       lastActivity = EventLoop.now()
-      // A short read drained the socket; Linux signals the next arrival as a new edge.
-      if count < space { readable = false }
+      // A short read drained the socket's data; Linux signals the next arrival as a new edge.
+      // Not so a FIN that came with the data (a client that sends its request, then shuts down
+      // its write side): its edge is the one just handled, so read on to the end of stream.
+      if count < space && !hangUpReported { readable = false }
     }
   }
 

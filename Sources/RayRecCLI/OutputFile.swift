@@ -1,17 +1,17 @@
+import Archive
 import Glibc
 
-/// Writes a result file atomically: to a temporary name beside it, moved into place only when
-/// complete, so a failure never leaves a partial file that looks finished. An existing file is
-/// replaced only when the user said `--force`.
+/// Writes a result file atomically: to a fresh temporary beside it (an unpredictable name, created
+/// exclusively, so a planted symlink is never followed), moved into place only when complete, so a
+/// failure never leaves a partial file that looks finished. An existing file is replaced only when
+/// the user said `--force`.
 struct OutputFile {
   let path: String
-  let temporary: String
   /// Replace an existing file at `path`.
   let force: Bool
 
   init(_ path: String, force: Bool) {
     self.path = path
-    self.temporary = path + ".partial-\(getpid())"
     self.force = force
   }
 
@@ -27,33 +27,31 @@ struct OutputFile {
     DataError("\(path): already exists; not overwritten (pass --force to replace it)")
   }
 
-  /// Runs `body` with the temporary path; moves it into place on success, removes it on failure.
+  /// Runs `body` with the temporary's path (an empty file of ours, for writers that open a path);
+  /// moves it into place on success, removes it on failure.
   func produce<T>(_ body: (String) throws -> T) throws -> T {
     try Self.refuseExisting(path, force: force)
-    do {
-      let result = try body(temporary)
-      try moveIntoPlace()
-      return result
+    let file = try Self.temporary(beside: path)
+    // A failing body drops `file`, which removes the temporary.
+    let result = try body(file.temporaryPath)
+    do throws(ArchiveError) {
+      try file.commit(replacing: force)
+    } catch .io(_, "link", EEXIST, _) {
+      throw Self.alreadyExists(path)
     } catch {
-      unlink(temporary)
-      throw error
+      throw DataError(error.description)
     }
+    return result
   }
 
-  /// `rename` replaces; without `--force`, `link` claims the name only if it is still free (a
-  /// file that appeared while we worked is not clobbered either).
-  private func moveIntoPlace() throws {
-    if !force {
-      if link(temporary, path) == 0 {
-        unlink(temporary)
-        return
-      }
-      if errno == EEXIST { throw Self.alreadyExists(path) }
-      // File systems without hard links: the best we can do is check, then rename.
-      try Self.refuseExisting(path, force: false)
-    }
-    guard rename(temporary, path) == 0 else {
-      throw DataError("\(path): cannot rename into place: \(String(cString: strerror(errno)))")
+  /// A fresh, empty temporary beside `path`, closed so a writer can open it by name.
+  private static func temporary(beside path: String) throws -> AtomicFile {
+    do throws(ArchiveError) {
+      var file = try AtomicFile(beside: path)
+      try file.closeForReopening()
+      return file
+    } catch {
+      throw DataError(error.description)
     }
   }
 }
@@ -63,8 +61,9 @@ struct FileSink {
   let fd: Int32
   let path: String
 
+  /// Opens the file at `path` (never through a symlink), created or emptied.
   static func create(_ path: String) throws -> FileSink {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw DataError("\(path): \(String(cString: strerror(errno)))") }
     return FileSink(fd: fd, path: path)
   }

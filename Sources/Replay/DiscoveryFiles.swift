@@ -1,5 +1,4 @@
 public import Archive
-import Glibc
 public import HTTP
 
 /// The service-discovery files a replay keeps up to date, so an unmodified Prometheus finds the
@@ -32,26 +31,15 @@ public enum DiscoveryFiles {
     return "[{\"labels\": {\"job\": \"ray\"}, \"targets\": [\(targets)]}]\n"
   }
 
-  /// Replaces `path` atomically (write a sibling, then rename), so a reader never sees half a file.
+  /// Replaces `path` atomically (a fresh, exclusively created sibling, then rename), so a reader
+  /// never sees half a file and a symlink planted beside it is never followed.
   public static func write(_ text: String, to path: String) throws(ReplayError) {
-    let temporary = path + ".tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .io(path: temporary, message: String(cString: strerror(errno))) }
-    let bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-      let n = bytes[done...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        let message = String(cString: strerror(errno))
-        close(fd)
-        throw .io(path: temporary, message: message)
-      }
-      done += n
-    }
-    close(fd)
-    guard rename(temporary, path) == 0 else {
-      throw .io(path: path, message: String(cString: strerror(errno)))
+    do throws(ArchiveError) {
+      try AtomicFile.replace(path, with: Array(text.utf8))
+    } catch .io(let failed, let operation, _, let message) {
+      throw .io(path: failed, message: "\(operation): \(message)")
+    } catch {
+      throw .io(path: path, message: error.description)
     }
   }
 

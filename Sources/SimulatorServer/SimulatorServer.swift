@@ -25,7 +25,7 @@ public final class SimulatorServer: Sendable {
     func withLock<T>(_ body: (inout State) -> T) -> T { mutex.withLock { body(&$0) } }
   }
 
-  /// Where each target is served (its recorded address, or `bind` when given).
+  /// Where each target is served (see ``ListenPlan``: its own address when loopback, or `bind`).
   public let addresses: [SocketAddress]
 
   /// A listener could not be opened: which target, where, and why.
@@ -43,7 +43,8 @@ public final class SimulatorServer: Sendable {
   }
 
   /// - Parameters:
-  ///   - bind: serve every endpoint on this address instead of its own (ports must then differ).
+  ///   - bind: serve every endpoint on this address instead of its own (ports must then differ);
+  ///     without it, a node whose address is not loopback is served on loopback.
   ///   - addresses: where to serve each target, in target order (overrides `bind`).
   ///   - clock: virtual time in ms since the scenario start; the default runs from now at `speed`.
   public init(
@@ -62,13 +63,7 @@ public final class SimulatorServer: Sendable {
         return Int64(ms * speed)
       }
     }
-    var addresses: [SocketAddress] = planned ?? []
-    for target in simulation.targets where planned == nil {
-      guard let address = SocketAddress(host: bind ?? target.host, port: UInt16(clamping: target.port)) else {
-        throw HTTPError(kind: .badURL, operation: "bind", message: "invalid address \(bind ?? target.host)")
-      }
-      addresses.append(address)
-    }
+    let addresses = try planned ?? ListenPlan(targets: simulation.targets, bind: bind).addresses
     if Set(addresses.map { "\($0)" }).count != addresses.count {
       throw HTTPError(
         kind: .system, operation: "bind",

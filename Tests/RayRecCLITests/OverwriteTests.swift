@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 @testable import RayRecCLI
@@ -81,5 +82,25 @@ import Testing
     }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "raced")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out"])
+  }
+
+  /// Issue 20, §3 point 1: a symlink planted at the old predictable temporary name
+  /// (`<out>.partial-PID`) is never written through; the output is a file of its own.
+  @Test(arguments: commands.indices.filter { $0 != 0 })
+  func aLinkPlantedAtTheOldTemporaryNameIsNotFollowed(_ index: Int) throws {
+    let (name, command) = Self.commands[index]
+    let (dir, victim) = try Self.existing()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/result"
+    try FileManager.default.createSymbolicLink(
+      atPath: path + ".partial-\(getpid())", withDestinationPath: victim)
+    let (code, _, err) = RayRecTests.run(command(path))
+    #expect(code == 0, "\(name): \(err)")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious", "\(name)")
+    var info = stat()
+    #expect(lstat(path, &info) == 0 && Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG), "\(name)")
+    #expect(info.st_size > 0, "\(name)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    #expect(names == ["out", "result", "result.partial-\(getpid())"], "\(name)")
   }
 }

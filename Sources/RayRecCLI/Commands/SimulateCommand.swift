@@ -15,6 +15,8 @@ enum SimulateCommand {
       Every endpoint of every node is served on its own address and port (as the scenario
       declares), answering what the cluster shows at the current virtual time: text 0.0.4 by
       default, OpenMetrics when the Accept header asks for it, gzip when accepted, as Ray does.
+      Only loopback addresses are used as written: a node at any other address (0.0.0.0 would
+      be every interface) is served on loopback, with a warning, unless --bind ADDR says where.
       Faults are served as they happen (refused, hang, slow, HTTP 5xx, reset, truncated, malformed).
       Runs until the scenario ends (or --duration), or until SIGINT/SIGTERM; then the --sd-file
       is rewritten empty (atomically), so a Prometheus following it drops the targets instead of
@@ -22,7 +24,9 @@ enum SimulateCommand {
       """,
     options: [
       .option("speed", value: "N", help: "Virtual seconds per real second, e.g. 10 or 10x (default 1)."),
-      .option("bind", value: "ADDR", help: "Serve every endpoint on ADDR instead of its own address."),
+      .option(
+        "bind", value: "ADDR",
+        help: "Serve every endpoint on ADDR (0.0.0.0: every interface) instead of its own address."),
       .option("port-offset", value: "N", help: "Add N to every endpoint's port."),
       .option(
         "map", value: "HOST:PORT=HOST:PORT", repeatable: true,
@@ -58,7 +62,7 @@ enum SimulateCommand {
     let speed = try speed(args.value("speed"), path: args.path)
     let simulation = try load(args.positionals[0])
     let durationMs = try RecordCommand.duration(args, "duration", default: simulation.scenario.durationMs)
-    let addresses = try plan(simulation, args)
+    let addresses = try plan(simulation, args, &console)
     let server: SimulatorServer
     do {
       server = try SimulatorServer(simulation: simulation, addresses: addresses, speed: speed)
@@ -91,7 +95,7 @@ enum SimulateCommand {
       }
       let data = try JSONSerialization.data(withJSONObject: groups, options: [.prettyPrinted, .sortedKeys])
       // A discovery file is state rayrec keeps (rewritten while serving), not a result: replaced.
-      try OutputFile(sdPath, force: true).produce { try data.write(to: URL(fileURLWithPath: $0)) }
+      try DiscoveryFiles.write(String(decoding: data, as: UTF8.self), to: sdPath)
     }
     // On the way out, however it ends: targets that are gone must not linger in discovery.
     defer {
@@ -123,9 +127,12 @@ enum SimulateCommand {
     return 0
   }
 
-  /// Where each endpoint listens: its own address (or --bind) and port plus --port-offset, or
-  /// where --map puts it. A --map naming no endpoint of the scenario is an error.
-  static func plan(_ simulation: Simulation, _ args: ParsedArguments) throws -> [SocketAddress] {
+  /// Where each endpoint listens (see ``ListenPlan``): its own address when that is loopback,
+  /// else loopback with a warning; --bind ADDR for all, or where --map puts one. A --map naming no
+  /// endpoint of the scenario is an error.
+  static func plan(
+    _ simulation: Simulation, _ args: ParsedArguments, _ console: inout Console
+  ) throws -> [SocketAddress] {
     let offsetText = args.value("port-offset") ?? "0"
     guard let offset = Int(offsetText), abs(offset) < 65536 else {
       throw UsageError(message: "--port-offset: '\(offsetText)' is not a number", path: args.path)
@@ -150,23 +157,19 @@ enum SimulateCommand {
           "--map: no endpoint \(original) in the scenario (its endpoints: \(instances.joined(separator: ", ")))",
         path: args.path)
     }
-    let bind = args.value("bind")
-    var addresses: [SocketAddress] = []
-    for target in simulation.targets {
-      if let mapped = maps[target.instance] {
-        addresses.append(mapped)
-        continue
-      }
-      let port = target.port + offset
-      guard (1...65535).contains(port) else {
-        throw UsageError(
-          message: "--port-offset: \(target.instance) would move to port \(port)", path: args.path)
-      }
-      guard let address = SocketAddress(host: bind ?? target.host, port: UInt16(port)) else {
-        throw UsageError(message: "--bind: '\(bind ?? target.host)' is not an IPv4 address", path: args.path)
-      }
-      addresses.append(address)
+    let plan: ListenPlan
+    do {
+      plan = try ListenPlan(
+        targets: simulation.targets, bind: args.value("bind"), portOffset: offset, maps: maps)
+    } catch {
+      throw UsageError(message: error.description, path: args.path)
     }
-    return addresses
+    for moved in plan.moved {
+      let nodes = moved.nodes.joined(separator: ", ")
+      console.error(
+        "warning: \(moved.host) (node \(nodes)) is not a loopback address; served on \(moved.servedOn) instead (--bind \(moved.host) serves every endpoint there, --map HOST:PORT=ADDR:PORT one)"
+      )
+    }
+    return plan.addresses
   }
 }
