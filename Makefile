@@ -17,6 +17,7 @@ test:
 	scripts/e2e-replay
 	RAYREC=.build/debug/rayrec scripts/rules-agreement
 	scripts/e2e-serve
+	scripts/check-close-wait
 
 BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
 
