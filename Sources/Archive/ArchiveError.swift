@@ -21,6 +21,11 @@ public enum ArchiveError: Error, CustomStringConvertible, Equatable, Sendable {
   case invalidArgument(String)
   /// The writer was used after `close()`.
   case closed
+  /// Merging: one target's frames in two inputs cover overlapping times (unix ms), so joining
+  /// them would interleave two recordings of the same endpoint.
+  case overlap(
+    target: String, first: String, firstRange: ClosedRange<Int64>, second: String,
+    secondRange: ClosedRange<Int64>)
   /// The file holds no bytes at all (not an archive, or its writer never wrote the header).
   case empty(path: String)
   /// An error met while reading the archive at `path` (so every message names its file).
@@ -46,6 +51,9 @@ public enum ArchiveError: Error, CustomStringConvertible, Equatable, Sendable {
       return "invalid argument: \(text)"
     case .closed:
       return "archive writer is closed"
+    case .overlap(let target, let first, let a, let second, let b):
+      return
+        "target \(target) is in \(first) (frames \(a.lowerBound) to \(a.upperBound) ms) and in \(second) (\(b.lowerBound) to \(b.upperBound) ms): the times overlap, so the two cannot be joined"
     case .empty(let path):
       return "\(path): the file is empty (0 bytes): not a rayrec archive, or its writer never started"
     case .inFile(let path, let error):

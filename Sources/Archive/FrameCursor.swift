@@ -14,6 +14,12 @@ public struct FrameCursor {
 
   init(reader: ArchiveReader) { self.reader = reader }
 
+  /// Moves past the next frame without decoding it. Only for a target none of whose frames are
+  /// decoded: the next frame of that target would miss its chain.
+  public mutating func skip() {
+    if position < reader.frames.count { position += 1 }
+  }
+
   /// The next frame, nil at the end.
   public mutating func next() throws(ArchiveError) -> Frame? {
     try nextWithLayout()?.frame

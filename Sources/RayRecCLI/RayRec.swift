@@ -16,6 +16,8 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.catSpec,
     ArchiveCommands.verifySpec,
     ArchiveCommands.repairSpec,
+    FixtureCommands.sliceSpec,
+    FixtureCommands.mergeSpec,
     ExportCommand.spec,
     QueryCommand.spec,
     ServeCommand.spec,
