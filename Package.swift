@@ -33,6 +33,7 @@ let package = Package(
     .library(name: "Rules", targets: ["Rules"]),
     .library(name: "PromAPI", targets: ["PromAPI"]),
     .library(name: "Report", targets: ["Report"]),
+    .library(name: "RecordingDiff", targets: ["RecordingDiff"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -45,7 +46,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report",
+        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report", "RecordingDiff",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -71,6 +72,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive", "TestSupport"],
+      exclude: ["Golden"],
       swiftSettings: strict),
     .testTarget(
       name: "SimulatorServerTests",
@@ -114,6 +116,9 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
+      swiftSettings: strict),
+    .target(
+      name: "RecordingDiff", dependencies: ["Archive", "Exposition", "PromQL", "SeriesStore", "Dashboards"],
       swiftSettings: strict),
     .target(
       name: "Report", dependencies: ["Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),

@@ -18,6 +18,7 @@ public let rootCommand = CommandSpec(
     ArchiveCommands.repairSpec,
     FixtureCommands.sliceSpec,
     FixtureCommands.mergeSpec,
+    DiffCommand.spec,
     ExportCommand.spec,
     QueryCommand.spec,
     ServeCommand.spec,

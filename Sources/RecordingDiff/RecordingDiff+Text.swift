@@ -1,0 +1,87 @@
+import Foundation
+
+extension RecordingDiff {
+  /// The diff as text, one section per kind of change, empty sections left out.
+  public var textLines: [String] {
+    var out: [String] = []
+    func section(_ title: String, _ items: [String]) {
+      guard !items.isEmpty else { return }
+      out.append("\(title) (\(items.count)):")
+      out += items.map { "  " + $0 }
+    }
+    section("targets only in A", targetsRemoved)
+    section("targets only in B", targetsAdded)
+    section("metric families only in A", familiesRemoved)
+    section("metric families only in B", familiesAdded)
+    section("type changed", typeChanges.map { "\($0.name): \($0.before) -> \($0.after)" })
+    section("HELP changed", helpChanges.map { "\($0.name): \(quoted($0.before)) -> \(quoted($0.after))" })
+    section("metrics only in A", metricsRemoved)
+    section("metrics only in B", metricsAdded)
+    section(
+      "label names changed",
+      labelChanges.map { change in
+        "\(change.name): "
+          + (change.added.map { "+" + $0 } + change.removed.map { "-" + $0 }).joined(separator: " ")
+      })
+    section("series count changed", seriesCounts.map { "\($0.name): \($0.before) -> \($0.after)" })
+    section(
+      "values moved by more than \(Self.number(factor))x",
+      rangeChanges.map { "\($0.name): \(Self.range($0.before)) -> \(Self.range($0.after))" })
+    section(
+      "panels with data in one recording only",
+      panelChanges.map { change in
+        "\(change.dashboard) / \(change.panel): \(change.before) -> \(change.after)"
+          + (change.reasons.isEmpty ? "" : ": " + change.reasons.joined(separator: "; "))
+      })
+    if out.isEmpty { out.append("no differences") }
+    return out
+  }
+
+  /// The diff as a JSON object (keys sorted).
+  public var json: String {
+    func changes(_ list: [Change]) -> [[String: String]] {
+      list.map { ["name": $0.name, "before": $0.before, "after": $0.after] }
+    }
+    let object: [String: Any] = [
+      "targets_only_in_a": targetsRemoved, "targets_only_in_b": targetsAdded,
+      "families_only_in_a": familiesRemoved, "families_only_in_b": familiesAdded,
+      "type_changed": changes(typeChanges), "help_changed": changes(helpChanges),
+      "metrics_only_in_a": metricsRemoved, "metrics_only_in_b": metricsAdded,
+      "label_names_changed": labelChanges.map {
+        ["name": $0.name, "added": $0.added, "removed": $0.removed]
+      },
+      "series_count_changed": changes(seriesCounts),
+      "values_moved": rangeChanges.map {
+        [
+          "name": $0.name, "before": [$0.before.lowerBound, $0.before.upperBound],
+          "after": [$0.after.lowerBound, $0.after.upperBound],
+        ] as [String: Any]
+      },
+      "factor": factor,
+      "panels_changed": panelChanges.map {
+        [
+          "dashboard": $0.dashboard, "panel": $0.panel, "before": $0.before, "after": $0.after,
+          "reasons": $0.reasons,
+        ] as [String: Any]
+      },
+    ]
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func range(_ r: ClosedRange<Double>) -> String {
+    "[\(number(r.lowerBound)), \(number(r.upperBound))]"
+  }
+
+  /// A value as Prometheus prints it: integers without a fraction, others in the shortest form.
+  static func number(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+
+  private func quoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
+  }
+}
