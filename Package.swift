@@ -52,7 +52,7 @@ let package = Package(
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
     .target(
       name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: optimizedInDebug),
-    .target(name: "Replay", dependencies: ["Archive", "HTTP"], swiftSettings: strict),
+    .target(name: "Replay", dependencies: ["Archive", "HTTP", "Exposition"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),

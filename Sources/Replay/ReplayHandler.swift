@@ -52,7 +52,7 @@ extension ReplayState {
       return (index, pass, served == count)
     }
     guard let frame = try? reader.frame(atPosition: slot.positions[index]) else { return nil }
-    let made = ServedFrame(frame: frame, timestampMs: timestamp(frameMs: frame.timeMs, pass: Int64(pass)))
+    let made = served(frame, pass: Int64(pass))
     slot.current.withLock { $0 = made }
     if completes && !clock.loops {
       if stepDone.add(1, ordering: .acquiringAndReleasing).newValue

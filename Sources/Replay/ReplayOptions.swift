@@ -17,6 +17,9 @@ public struct ReplayOptions: Sendable {
   public var speed = ReplaySpeed.normal
   /// Start over at the end of the window.
   public var loops = false
+  /// With ``loops``: counters carry on from pass to pass instead of restarting
+  /// (`--loop=continue`, see ``CounterContinuation``).
+  public var continuesCounters = false
   /// Each request advances its target by one frame instead of following the clock.
   public var step = false
   /// Window start (recorded unix ms); nil for the first frame.

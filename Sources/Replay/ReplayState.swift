@@ -12,6 +12,8 @@ final class ReplayState: Sendable {
   let clock: VirtualClock
   let step: Bool
   let timestamps: ReplayOptions.Timestamps
+  /// `--loop=continue`: counter increments per pass; nil when counters restart with each pass.
+  let continuation: CounterContinuation?
   /// Added to recorded times in `shifted` timestamp mode (set at start).
   let shiftMs = Atomic<Int64>(0)
   /// Monotonic nanoseconds at which the clock started (0 before start).
@@ -27,13 +29,22 @@ final class ReplayState: Sendable {
 
   init(
     reader: ArchiveReader, slots: [TargetSlot], clock: VirtualClock, step: Bool,
-    timestamps: ReplayOptions.Timestamps
+    timestamps: ReplayOptions.Timestamps, continuation: CounterContinuation? = nil
   ) {
+    self.continuation = continuation
     self.reader = reader
     self.slots = slots
     self.clock = clock
     self.step = step
     self.timestamps = timestamps
+  }
+
+  /// What a target answers while `frame` is in effect in pass `pass`: counters carried on and
+  /// timestamps written as the options ask.
+  func served(_ frame: Frame, pass: Int64) -> ServedFrame {
+    var frame = frame
+    if let continuation { frame.body = continuation.body(of: frame, pass: pass) }
+    return ServedFrame(frame: frame, timestampMs: timestamp(frameMs: frame.timeMs, pass: pass))
   }
 
   /// The timestamp to write into a frame's samples in pass `pass`, or nil when not writing them.

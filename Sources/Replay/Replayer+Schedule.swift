@@ -42,7 +42,7 @@ extension Replayer {
     guard existsAtStart(slot),
       let frame = try? state.reader.frame(target: slot.target.id, at: state.clock.fromMs)
     else { return nil }
-    return ServedFrame(frame: frame, timestampMs: state.timestamp(frameMs: frame.timeMs, pass: pass))
+    return state.served(frame, pass: pass)
   }
 
   /// The scheduler: a producer thread decodes and prepares changes ahead (up to a bounded
@@ -113,7 +113,7 @@ extension Replayer {
     guard let position = event.position, let frame = try? state.reader.frame(atPosition: position) else {
       return nil
     }
-    let served = ServedFrame(frame: frame, timestampMs: state.timestamp(frameMs: frame.timeMs, pass: pass))
+    let served = state.served(frame, pass: pass)
     if state.slots[event.slot].wantsGzip.load(ordering: .relaxed) { served.precompress() }
     return served
   }

@@ -65,8 +65,15 @@ public final class Replayer: Sendable {
       throw .emptyWindow(message: "no frame between --from and --to")
     }
     let clock = VirtualClock(fromMs: from, toMs: to, speed: options.speed, loops: options.loops)
+    let continuation =
+      options.loops && options.continuesCounters
+      ? CounterContinuation(
+        reader: reader,
+        positions: Dictionary(slots.map { ($0.target.id, $0.positions) }, uniquingKeysWith: { $0 + $1 }))
+      : nil
     state = ReplayState(
-      reader: reader, slots: slots, clock: clock, step: options.step, timestamps: options.timestamps)
+      reader: reader, slots: slots, clock: clock, step: options.step, timestamps: options.timestamps,
+      continuation: continuation)
     do {
       server = try HTTPServer(configuration: options.server, handler: ReplayHandler(state: state))
     } catch {

@@ -20,13 +20,16 @@ enum ReplayCommand {
       reads `speed` times the recorded rate and a [5m] range covers 5m*speed of the recording.
       --timestamps writes the recorded times into the bodies instead (see the README for what
       Prometheus accepts). --loop restarts the window: counters restart too, which rate() treats
-      as a counter reset. Stops at the end of the window (unless --loop) or on SIGINT/SIGTERM;
+      as a counter reset; --loop=continue carries counters (and histogram and summary counts and
+      sums) on from their last value instead, so a long soak test sees no resets. Stops at the end of the window (unless --loop) or on SIGINT/SIGTERM;
       the discovery files are then rewritten empty (atomically), so a Prometheus following them
       drops the targets rather than alerting on them as down (--keep-sd-file leaves them).
       """,
     options: [
       .option("speed", value: "FACTOR", help: "Recorded time per wall time: 10x, 0.5x, 1 (default 1)."),
-      .flag("loop", help: "Start over at the end of the window, forever."),
+      .optionalValue(
+        "loop", value: "continue",
+        help: "Start over at the end of the window, forever (continue: counters carry on)."),
       .flag("step", help: "Each request advances its target by one frame (deterministic tests)."),
       .option("from", value: "TIME", help: "Window start: RFC 3339, unix seconds, +90s, end-1m."),
       .option("to", value: "TIME", help: "Window end (default: last frame plus one interval)."),
@@ -64,7 +67,13 @@ enum ReplayCommand {
       }
       options.speed = speed
     }
-    options.loops = args.flag("loop")
+    if let mode = args.value("loop") {
+      guard mode == "continue" else {
+        throw UsageError(message: "--loop: want --loop or --loop=continue, got '\(mode)'", path: args.path)
+      }
+      options.continuesCounters = true
+    }
+    options.loops = args.flag("loop") || options.continuesCounters
     options.step = args.flag("step")
     options.fromMs = try time(args, "from", first: first, last: last)
     options.toMs = try time(args, "to", first: first, last: last)
