@@ -34,6 +34,7 @@ let package = Package(
     .library(name: "PromAPI", targets: ["PromAPI"]),
     .library(name: "Report", targets: ["Report"]),
     .library(name: "RecordingDiff", targets: ["RecordingDiff"]),
+    .library(name: "Redaction", targets: ["Redaction"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -46,7 +47,7 @@ let package = Package(
       name: "RayRecCLI",
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
-        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report", "RecordingDiff",
+        "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report", "RecordingDiff", "Redaction",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -116,6 +117,10 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
+      swiftSettings: strict),
+    .target(name: "Redaction", dependencies: ["Archive", "Exposition"], swiftSettings: strict),
+    .testTarget(
+      name: "RedactionTests", dependencies: ["Redaction", "Archive", "SeriesStore", "PromQL", "Dashboards"],
       swiftSettings: strict),
     .target(
       name: "RecordingDiff", dependencies: ["Archive", "Exposition", "PromQL", "SeriesStore", "Dashboards"],

@@ -19,6 +19,7 @@ public let rootCommand = CommandSpec(
     FixtureCommands.sliceSpec,
     FixtureCommands.mergeSpec,
     DiffCommand.spec,
+    RedactCommand.spec,
     ExportCommand.spec,
     QueryCommand.spec,
     ServeCommand.spec,
