@@ -30,9 +30,11 @@ public struct Recorder: Sendable {
     }
     var ids: [String: UInt32] = [:]
     var archiveTargets: [ArchiveTarget] = []
+    var checks: [String: ScrapeCheck] = [:]
     for target in known {
       ids[target.url] = UInt32(ids.count + 1)
       archiveTargets.append(archiveTarget(target, id: ids[target.url]!))
+      checks[target.url] = ScrapeCheck(limits: options.limits, target: archiveTargets.last)
     }
     let header = ArchiveHeader(
       createdMs: Self.nowMs(), recorderVersion: recorderVersion, targets: archiveTargets)
@@ -56,7 +58,8 @@ public struct Recorder: Sendable {
       while !stop.isStopped {
         let now = Self.nowMs()
         if let end, now >= end { break }
-        if await sink.failure != nil { break }
+        // Read without waiting: a frame slow to encode must not hold up the schedule.
+        if sink.hasFailed { break }
         if !options.discoveryFiles.isEmpty, now >= nextDiscovery {
           nextDiscovery += options.intervalMs
           if let fresh = try? currentTargets(initial: false) {
@@ -69,7 +72,9 @@ public struct Recorder: Sendable {
               if ids[target.url] == nil {
                 let id = UInt32(ids.count + 1)
                 ids[target.url] = id
-                await sink.add(archiveTarget(target, id: id))
+                let added = archiveTarget(target, id: id)
+                checks[target.url] = ScrapeCheck(limits: options.limits, target: added)
+                await sink.add(added)
               }
               activate(target, from: now)
             }
@@ -81,20 +86,23 @@ public struct Recorder: Sendable {
           next[target.url] = schedules[target.url]!.next(after: max(due, now - options.intervalMs))
           let busy = !inFlight.insert(id)
           if busy {
-            await sink.noteSkipped()
+            sink.noteSkipped()
             continue
           }
           let request = scrapeRequest(target)
+          let check = checks[target.url] ?? ScrapeCheck(limits: options.limits)
           group.addTask {
             let result = await client.scrape(request)
-            let frame = FrameConversion.frame(targetID: id, result: result)
+            // Parsed and checked here, in this target's own task: one linear pass, so a target
+            // with a pathological body takes its own time, not the schedule's.
+            let frame = FrameConversion.frame(targetID: id, result: result, check: check)
             await sink.append(frame)
             inFlight.remove(id)
           }
         }
         if now - lastStatus >= 1000 {
           lastStatus = now
-          var status = await sink.status
+          var status = sink.latest
           status.nextScrapeMs = next.values.min() ?? 0
           status.elapsedMs = now - started
           status.remainingMs = end.map { max(0, $0 - now) }
@@ -124,6 +132,7 @@ public struct Recorder: Sendable {
     var request = HTTPClientRequest(url: url, timeout: .milliseconds(options.timeoutMs))
     request.connectTimeout = .milliseconds(min(options.timeoutMs, 5000))
     request.maxBodyBytes = options.maxBodyBytes
+    request.partialBodyBytes = options.failedBodyBytes
     if let accept = options.accept { request.accept = accept }
     return request
   }
