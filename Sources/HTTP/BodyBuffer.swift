@@ -20,6 +20,8 @@ struct BodyBuffer {
   private(set) var bytes: [UInt8] = []
   /// De-framed bytes taken so far (still compressed when gzip): what a `Content-Length` counts.
   private(set) var wireBytes = 0
+  /// Decoded bytes seen, the refused piece that passed the limit included.
+  private(set) var decodedBytes = 0
   private let inflater: GzipInflater?
 
   /// - Parameter gzip: inflate as the bytes arrive (`Content-Encoding: gzip`).
@@ -55,6 +57,7 @@ struct BodyBuffer {
 
   /// Keeps `piece` unless that would pass the limit.
   private mutating func keep(_ piece: UnsafeRawBufferPointer) -> Bool {
+    decodedBytes += piece.count
     guard piece.count <= limit - bytes.count else { return false }
     let needed = bytes.count + piece.count
     if needed > bytes.capacity {

@@ -328,7 +328,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
     guard let head else { return error }
     error.partial = response(
       head, body: body?.prefix(max(0, request.partialBodyBytes)) ?? [], gzip: body?.wasGzip ?? false)
-    error.receivedBodyBytes = body?.bytes.count ?? 0
+    error.receivedBodyBytes = body?.decodedBytes ?? 0
     return error
   }
 
