@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Glibc
 import HTTP
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
 @Suite(.timeLimit(.minutes(3)), .serialized, .enabled(if: AbuseScripts.evilTargets != nil))
 struct AbusivePeerTests {
   @Test func theEightEvilTargetsAreRecordedInBoundedSpace() async throws {
-    let base = UInt16.random(in: 30_000...40_000)
+    let base = try #require(Self.freePorts(8), "eight free ports in a row")
     let log = RecorderTests.temporaryPath("evil.log")
     let peers = Process()
     peers.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -23,14 +24,8 @@ struct AbusivePeerTests {
       if peers.isRunning { peers.terminate() }
       try? FileManager.default.removeItem(atPath: log)
     }
-    // Bounded wait for the last listener to accept connections.
-    for _ in 0..<100 {
-      if let probe = try? HTTPClient() {
-        let answered = await probe.scrape(
-          HTTPClientRequest(url: HTTPURL(host: "127.0.0.1", port: base + 5), timeout: .seconds(2)))
-        await probe.shutdown()
-        if answered.error?.kind != .connectionRefused { break }
-      }
+    // Bounded wait until every listener is up (the fast-answering one, 100k labels, answers).
+    for _ in 0..<100 where !(0..<8).allSatisfy({ Self.listening(base + $0) }) {
       try await Task.sleep(for: .milliseconds(100))
     }
     let kinds = ["chunked", "unframed", "length10g", "gzipbomb", "drip", "labels", "headers", "silence"]
@@ -59,6 +54,45 @@ struct AbusivePeerTests {
     #expect(outcomes("headers").allSatisfy { if case .failed(.httpError, _) = $0 { true } else { false } })
     // 1.1 MB per labels frame, at most 64 KiB for each of the others.
     #expect(status.rawBytes <= frames.count * 1_200_000)
+  }
+
+  /// The first of `count` consecutive ports nobody listens on (checked by binding them).
+  static func freePorts(_ count: Int) -> UInt16? {
+    for _ in 0..<50 {
+      let base = UInt16.random(in: 30_000...60_000)
+      if (0..<UInt16(count)).allSatisfy({ canBind(base + $0) }) { return base }
+    }
+    return nil
+  }
+
+  static func canBind(_ port: UInt16) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = port.bigEndian
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    } == 0
+  }
+
+  static func listening(_ port: UInt16) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = port.bigEndian
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    } == 0
   }
 }
 
