@@ -1,4 +1,5 @@
 import Archive
+import Dispatch
 import Foundation
 public import HTTP
 import Synchronization
@@ -93,9 +94,11 @@ public struct Recorder: Sendable {
           let check = checks[target.url] ?? ScrapeCheck(limits: options.limits)
           group.addTask {
             let result = await client.scrape(request)
-            // Parsed and checked here, in this target's own task: one linear pass, so a target
-            // with a pathological body takes its own time, not the schedule's.
-            let frame = FrameConversion.frame(targetID: id, result: result, check: check)
+            // Parsed and checked in one linear pass, off the cooperative pool: a target with a
+            // pathological body takes its own time on a thread of its own, not the schedule's.
+            let frame = await Self.offPool {
+              FrameConversion.frame(targetID: id, result: result, check: check)
+            }
             await sink.append(frame)
             inFlight.remove(id)
           }
@@ -114,7 +117,7 @@ public struct Recorder: Sendable {
         if sleepMs > 0 { try? await Task.sleep(for: .milliseconds(sleepMs)) }
       }
     }
-    if let failure = await sink.failure {
+    if let failure = await sink.firstFailure() {
       // Close what is intact. The index may not fit either: then the archive reads as torn and
       // `rayrec repair` keeps every complete frame, and the write error below is the one to report.
       do { _ = try await sink.close() } catch {}
@@ -162,6 +165,14 @@ public struct Recorder: Sendable {
       }
     }
     return targets
+  }
+
+  /// Runs CPU-bound work on a global dispatch queue: the cooperative pool has one thread per core
+  /// and runs the schedule loop, which must never wait behind one target's parse.
+  private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: work()) }
+    }
   }
 
   /// Wall-clock unix milliseconds, the time base of schedules and frames.
