@@ -46,8 +46,10 @@ enum RecordCommand {
         help: "Record a simulated cluster in virtual time instead (no sockets, no waiting)."),
       .option(
         "body-size-limit", value: "SIZE",
-        help: "Fail a scrape whose body is larger, after gzip decoding (default 64MiB; 0 = no limit)."),
-      .option("sample-limit", value: "N", help: "Fail a scrape with more samples (default 0 = no limit)."),
+        help:
+          "Fail a scrape whose body, gzip decoded, is larger: 10MB, 64MiB (powers of 1024; default 64MiB, 0 = none)."
+      ),
+      .option("sample-limit", value: "N", help: "Fail a scrape with more samples (default 0 = none)."),
       .option(
         "label-limit", value: "N",
         help: "Fail a scrape with a series of more labels, target labels included (default 0 = none)."),
