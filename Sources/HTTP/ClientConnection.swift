@@ -31,8 +31,10 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   private var head: HTTPResponseHead?
   private var framing = HTTPResponseHead.Framing.none
   private var chunked = ChunkedDecoder()
-  /// The body without framing, still gzip-encoded if it was sent so.
-  private var body: [UInt8] = []
+  /// Chunk data just de-framed, on its way into `body`.
+  private var dechunked: [UInt8] = []
+  /// The body without framing, decoded as it arrives; made when the head is parsed.
+  private var body: BodyBuffer?
 
   init(
     loop: EventLoop, request: HTTPClientRequest, address: SocketAddress, head: [UInt8], started: UInt64,
@@ -123,9 +125,10 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
       let what = head == nil ? "no response" : "response incomplete"
       finish(
         .failure(
-          HTTPError(
-            kind: .readTimeout, operation: "scrape \(request.url)", message: "\(what) within \(seconds)s",
-            partial: partialResponse())))
+          withPartial(
+            HTTPError(
+              kind: .readTimeout, operation: "scrape \(request.url)", message: "\(what) within \(seconds)s")))
+      )
     }
   }
 
@@ -175,8 +178,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
         continue
       case .failure(var error):
         error.operation = "read response from \(address)"
-        error.partial = partialResponse()
-        finish(.failure(error))
+        finish(.failure(withPartial(error)))
       }
     }
   }
@@ -185,14 +187,15 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   private func consume(_ bytes: UnsafeRawBufferPointer) {
     guard phase == .receiving else { return }
     if head != nil, case .length(let length) = framing {
-      let take = min(bytes.count, length - body.count)
-      body.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<take]))
-      if body.count == length { complete() }
+      let received = body?.wireBytes ?? 0
+      let take = min(bytes.count, length - received)
+      guard take > 0 else { return }
+      guard feed(UnsafeRawBufferPointer(rebasing: bytes[0..<take])) else { return }
+      if body?.wireBytes == length { complete() }
       return
     }
     if head != nil, case .untilClose = framing {
-      body.append(contentsOf: bytes)
-      checkBodyLimit()
+      feed(bytes)
       return
     }
     pending.append(contentsOf: bytes)
@@ -214,6 +217,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
           head = parsedHead
           do {
             framing = try parsedHead.framing(method: request.method)
+            body = try BodyBuffer(limit: request.maxBodyBytes, gzip: isGzip)
           } catch {
             finish(.failure(error))
             return
@@ -225,19 +229,24 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
         complete()
         return
       case .length(let length):
-        guard length <= request.maxBodyBytes else {
-          finish(.failure(tooLarge("Content-Length \(length)")))
+        // A plain body that says it is too large is refused before it is read; a gzip one is
+        // held to the limit as it inflates, like any other.
+        guard length <= request.maxBodyBytes || isGzip else {
+          finish(.failure(tooLarge("Content-Length \(length) is")))
           return
         }
-        body.reserveCapacity(length)
         let rest = pending
         pending = []
+        if length == 0 {
+          complete()
+          return
+        }
         rest.withUnsafeBytes { consume($0) }
         return
       case .untilClose:
-        body = pending
+        let rest = pending
         pending = []
-        checkBodyLimit()
+        rest.withUnsafeBytes { _ = feed($0) }
         return
       case .chunked:
         break
@@ -245,32 +254,46 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
     }
     let decoded = pending.withUnsafeBytes { raw in
       Result { () throws(ChunkedDecoder.Failure) in
-        try chunked.decode(raw, into: &body, limit: request.maxBodyBytes)
+        try chunked.decode(raw, into: &dechunked, limit: Int.max)
       }
     }
     switch decoded {
     case .success(let used):
       pending.removeSubrange(0..<used)
+      let piece = dechunked
+      dechunked.removeAll(keepingCapacity: true)
+      guard piece.withUnsafeBytes({ feed($0) }) else { return }
       if chunked.isComplete { complete() }
     case .failure(let failure):
-      if failure.isTooLarge {
-        finish(.failure(tooLarge("chunked body")))
-      } else {
-        var error = HTTPError.badResponse("read chunked body from \(address)", failure.message)
-        error.partial = partialResponse()
-        finish(.failure(error))
-      }
+      finish(.failure(withPartial(.badResponse("read chunked body from \(address)", failure.message))))
     }
   }
 
-  private func checkBodyLimit() {
-    if body.count > request.maxBodyBytes { finish(.failure(tooLarge("body"))) }
+  /// Hands de-framed bytes to the body; false (and the exchange finished) when it refused them.
+  @discardableResult
+  private func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard !bytes.isEmpty else { return true }
+    do throws(BodyBuffer.Failure) {
+      try body?.append(bytes)
+      return true
+    } catch {
+      switch error {
+      case .tooLarge:
+        finish(.failure(tooLarge(isGzip ? "the body after gzip decoding is" : "the body is")))
+      case .corrupt(var error):
+        error.operation = "decode gzip body from \(address)"
+        finish(.failure(withPartial(error)))
+      }
+    }
+    return false
   }
 
+  /// Prometheus's own words first (`body size limit exceeded`), then what passed the limit.
   private func tooLarge(_ what: String) -> HTTPError {
-    HTTPError(
-      kind: .bodyTooLarge, operation: "read response from \(address)",
-      message: "\(what) exceeds the limit of \(request.maxBodyBytes) bytes", partial: partialResponse())
+    withPartial(
+      HTTPError(
+        kind: .bodyTooLarge, operation: "read response from \(address)",
+        message: "body size limit exceeded: \(what) more than \(request.maxBodyBytes) bytes"))
   }
 
   private func endOfStream() {
@@ -284,13 +307,12 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
       message =
         pending.isEmpty ? "connection closed before any response" : "connection closed in the response head"
     } else {
-      message = "connection closed after \(body.count) body bytes"
+      message = "connection closed after \(body?.bytes.count ?? 0) body bytes"
     }
     finish(
       .failure(
-        HTTPError(
-          kind: .closedEarly, operation: "read response from \(address)", message: message,
-          partial: partialResponse())))
+        withPartial(
+          HTTPError(kind: .closedEarly, operation: "read response from \(address)", message: message))))
   }
 
   private var isGzip: Bool {
@@ -299,13 +321,15 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
     return asciiCaseInsensitiveEqual(trimmed, "gzip") || asciiCaseInsensitiveEqual(trimmed, "x-gzip")
   }
 
-  /// What has arrived so far, as a response (body decoded as far as possible).
-  private func partialResponse() -> HTTPClientResponse? {
-    guard let head else { return nil }
-    let gzip = isGzip
-    let decoded =
-      gzip ? ((try? Gzip.decompress(body, limit: request.maxBodyBytes, allowTruncated: true)) ?? []) : body
-    return response(head, body: decoded, gzip: gzip)
+  /// `error` with what has arrived so far: the head and the first (decoded) body bytes, at most
+  /// ``HTTPClientRequest/partialBodyBytes`` of them.
+  private func withPartial(_ error: HTTPError) -> HTTPError {
+    var error = error
+    guard let head else { return error }
+    error.partial = response(
+      head, body: body?.prefix(max(0, request.partialBodyBytes)) ?? [], gzip: body?.wasGzip ?? false)
+    error.receivedBodyBytes = body?.decodedBytes ?? 0
+    return error
   }
 
   private func response(_ head: HTTPResponseHead, body: [UInt8], gzip: Bool) -> HTTPClientResponse {
@@ -317,26 +341,20 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
 
   private func complete() {
     guard let head, phase == .receiving else { return }
-    var decoded = body
-    let gzip = isGzip && !body.isEmpty
-    if gzip {
-      do {
-        decoded = try Gzip.decompress(body, limit: request.maxBodyBytes)
-      } catch {
-        var error = error
-        error.operation = "decode gzip body from \(address)"
-        error.partial = partialResponse()
-        finish(.failure(error))
-        return
-      }
+    if let body, !body.isComplete {
+      finish(
+        .failure(
+          withPartial(.badResponse("decode gzip body from \(address)", "gzip data ends early"))))
+      return
     }
-    let result = response(head, body: decoded, gzip: gzip)
+    let result = response(head, body: body?.bytes ?? [], gzip: body?.wasGzip ?? false)
     if (300..<400).contains(head.status), let location = head.headers["Location"] {
       finish(
         .failure(
-          HTTPError(
-            kind: .redirect, operation: "scrape \(request.url)",
-            message: "redirect \(head.status) to \(location) not followed", partial: result)))
+          withPartial(
+            HTTPError(
+              kind: .redirect, operation: "scrape \(request.url)",
+              message: "redirect \(head.status) to \(location) not followed"))))
       return
     }
     finish(.success(result))

@@ -18,8 +18,13 @@ public struct HTTPClientRequest: Sendable, Equatable {
   public var timeout: Duration = .seconds(10)
   /// Time allowed for the TCP connection (capped by ``timeout``).
   public var connectTimeout: Duration = .seconds(5)
-  /// The most body bytes accepted, on the wire and after gzip decoding; `bodyTooLarge` beyond.
+  /// The most body bytes accepted after gzip decoding (Prometheus's `body_size_limit`); the
+  /// connection is closed with `bodyTooLarge` as soon as the body passes it, so an endless or
+  /// inflating body never costs more memory than this. `Int.max` for no limit.
   public var maxBodyBytes = 64 * 1024 * 1024
+  /// The most body bytes a failed exchange keeps in ``HTTPError/partial`` (the first ones): a
+  /// failure is shown and stored by its start, not carried whole. 64 KiB by default.
+  public var partialBodyBytes = 64 * 1024
   /// Whether to send `Connection: close`. Prometheus does not, so neither do scrapes by default;
   /// the client closes each connection after its response either way.
   public var closeConnection = false

@@ -39,19 +39,24 @@ public struct HTTPError: Error, CustomStringConvertible, Equatable, Sendable {
   public var message: String
   /// The `errno` value for system failures, 0 otherwise.
   public var errno: Int32
-  /// What the peer sent before the failure (headers and the body bytes so far), when anything.
+  /// What the peer sent before the failure (headers and the first body bytes), when anything;
+  /// the body is cut to ``HTTPClientRequest/partialBodyBytes``.
   public var partial: HTTPClientResponse?
+  /// How many (decoded) body bytes arrived before the failure; more than `partial`'s body when
+  /// that was cut.
+  public var receivedBodyBytes: Int
 
   /// Creates an error; prefer the static factories.
   public init(
     kind: Kind, operation: String, message: String, errno: Int32 = 0,
-    partial: HTTPClientResponse? = nil
+    partial: HTTPClientResponse? = nil, receivedBodyBytes: Int? = nil
   ) {
     self.kind = kind
     self.operation = operation
     self.message = message
     self.errno = errno
     self.partial = partial
+    self.receivedBodyBytes = receivedBodyBytes ?? partial?.body.count ?? 0
   }
 
   /// An error from a failed system call, classified by `code`.
@@ -74,8 +79,8 @@ public struct HTTPError: Error, CustomStringConvertible, Equatable, Sendable {
   /// `operation: message`, e.g. `connect 127.0.0.1:9: Connection refused`.
   public var description: String {
     var text = "\(operation): \(message)"
-    if let partial {
-      text += " (after \(partial.body.count) body bytes)"
+    if partial != nil {
+      text += " (after \(receivedBodyBytes) body bytes)"
     }
     return text
   }

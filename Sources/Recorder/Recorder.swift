@@ -1,4 +1,5 @@
 import Archive
+import Dispatch
 import Foundation
 public import HTTP
 import Synchronization
@@ -30,9 +31,11 @@ public struct Recorder: Sendable {
     }
     var ids: [String: UInt32] = [:]
     var archiveTargets: [ArchiveTarget] = []
+    var checks: [String: ScrapeCheck] = [:]
     for target in known {
       ids[target.url] = UInt32(ids.count + 1)
       archiveTargets.append(archiveTarget(target, id: ids[target.url]!))
+      checks[target.url] = ScrapeCheck(limits: options.limits, target: archiveTargets.last)
     }
     let header = ArchiveHeader(
       createdMs: Self.nowMs(), recorderVersion: recorderVersion, targets: archiveTargets)
@@ -56,7 +59,8 @@ public struct Recorder: Sendable {
       while !stop.isStopped {
         let now = Self.nowMs()
         if let end, now >= end { break }
-        if await sink.failure != nil { break }
+        // Read without waiting: a frame slow to encode must not hold up the schedule.
+        if sink.hasFailed { break }
         if !options.discoveryFiles.isEmpty, now >= nextDiscovery {
           nextDiscovery += options.intervalMs
           if let fresh = try? currentTargets(initial: false) {
@@ -69,7 +73,9 @@ public struct Recorder: Sendable {
               if ids[target.url] == nil {
                 let id = UInt32(ids.count + 1)
                 ids[target.url] = id
-                await sink.add(archiveTarget(target, id: id))
+                let added = archiveTarget(target, id: id)
+                checks[target.url] = ScrapeCheck(limits: options.limits, target: added)
+                await sink.add(added)
               }
               activate(target, from: now)
             }
@@ -81,20 +87,25 @@ public struct Recorder: Sendable {
           next[target.url] = schedules[target.url]!.next(after: max(due, now - options.intervalMs))
           let busy = !inFlight.insert(id)
           if busy {
-            await sink.noteSkipped()
+            sink.noteSkipped()
             continue
           }
           let request = scrapeRequest(target)
+          let check = checks[target.url] ?? ScrapeCheck(limits: options.limits)
           group.addTask {
             let result = await client.scrape(request)
-            let frame = FrameConversion.frame(targetID: id, result: result)
+            // Parsed and checked in one linear pass, off the cooperative pool: a target with a
+            // pathological body takes its own time on a thread of its own, not the schedule's.
+            let frame = await Self.offPool {
+              FrameConversion.frame(targetID: id, result: result, check: check)
+            }
             await sink.append(frame)
             inFlight.remove(id)
           }
         }
         if now - lastStatus >= 1000 {
           lastStatus = now
-          var status = await sink.status
+          var status = sink.latest
           status.nextScrapeMs = next.values.min() ?? 0
           status.elapsedMs = now - started
           status.remainingMs = end.map { max(0, $0 - now) }
@@ -106,7 +117,7 @@ public struct Recorder: Sendable {
         if sleepMs > 0 { try? await Task.sleep(for: .milliseconds(sleepMs)) }
       }
     }
-    if let failure = await sink.failure {
+    if let failure = await sink.firstFailure() {
       // Close what is intact. The index may not fit either: then the archive reads as torn and
       // `rayrec repair` keeps every complete frame, and the write error below is the one to report.
       do { _ = try await sink.close() } catch {}
@@ -124,6 +135,7 @@ public struct Recorder: Sendable {
     var request = HTTPClientRequest(url: url, timeout: .milliseconds(options.timeoutMs))
     request.connectTimeout = .milliseconds(min(options.timeoutMs, 5000))
     request.maxBodyBytes = options.maxBodyBytes
+    request.partialBodyBytes = options.failedBodyBytes
     if let accept = options.accept { request.accept = accept }
     return request
   }
@@ -153,6 +165,14 @@ public struct Recorder: Sendable {
       }
     }
     return targets
+  }
+
+  /// Runs CPU-bound work on a global dispatch queue: the cooperative pool has one thread per core
+  /// and runs the schedule loop, which must never wait behind one target's parse.
+  private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: work()) }
+    }
   }
 
   /// Wall-clock unix milliseconds, the time base of schedules and frames.

@@ -12,7 +12,15 @@ public struct RecordingOptions: Sendable {
   public var extraLabels: [String: String] = [:]
   /// The `job` for targets that do not name one.
   public var job = "rayrec"
+  /// Prometheus's `body_size_limit`: the most body bytes after gzip decoding; a scrape whose
+  /// body passes it fails (`body size limit exceeded`) the moment it does, the connection is
+  /// closed and the body read no further. `Int.max` for no limit.
   public var maxBodyBytes = 64 * 1024 * 1024
+  /// Prometheus's `sample_limit` and label limits, checked once a body has arrived.
+  public var limits = ScrapeLimits()
+  /// The most bytes a failed scrape keeps of its body: the first ones, so the archive shows what
+  /// the target sent without storing a whole oversized or endless body (64 KiB).
+  public var failedBodyBytes = 64 * 1024
   /// The `Accept` header; nil sends Prometheus's (OpenMetrics first, then text 0.0.4).
   public var accept: String?
 
@@ -35,6 +43,9 @@ public struct RecordingStatus: Sendable, Hashable {
   public var downTargets: [String] = []
   /// Targets scraped that have never answered with a successful scrape, sorted.
   public var neverAnswered: [String] = []
+  /// Why each target in ``downTargets`` is down: its latest failure, e.g.
+  /// `bodyTooLarge: read response from 127.0.0.1:9100: body size limit exceeded: …`.
+  public var downReasons: [String: String] = [:]
   /// Time since the recording started.
   public var elapsedMs: Int64 = 0
   /// Time until `--duration` ends it; nil when it runs until stopped.

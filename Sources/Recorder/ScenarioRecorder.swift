@@ -12,6 +12,12 @@ public struct ScenarioRecorder: Sendable {
   /// The `Accept` header; nil sends Prometheus's, as `rayrec record` does.
   public var accept: String?
   public var recorderVersion: String
+  /// Prometheus's per-scrape limits, applied as the live recorder applies them.
+  public var limits = ScrapeLimits()
+  /// `body_size_limit`, as ``RecordingOptions/maxBodyBytes``.
+  public var maxBodyBytes = 64 * 1024 * 1024
+  /// The most bytes a failed scrape keeps of its body, as ``RecordingOptions/failedBodyBytes``.
+  public var failedBodyBytes = 64 * 1024
 
   public init(simulation: Simulation, timeoutMs: Int64? = nil, accept: String? = nil, recorderVersion: String)
   {
@@ -31,10 +37,24 @@ public struct ScenarioRecorder: Sendable {
     }
   }
 
-  /// Writes every scrape up to `durationMs` (default: the scenario's duration).
-  public func record(to path: String, durationMs: Int64? = nil) throws -> RecordingStatus {
+  /// How long a recording asked for `requested` runs: the scenario has a duration of its own
+  /// and nothing happens after it, so a longer request is cut to it (`capped`).
+  public func duration(requested: Int64?) -> (ms: Int64, capped: Bool) {
+    let own = simulation.scenario.durationMs
+    guard let requested else { return (own, false) }
+    return requested > own ? (own, true) : (max(0, requested), false)
+  }
+
+  /// Writes every scrape up to `durationMs` (default, and at most: the scenario's duration).
+  ///
+  /// When `stop` is set (SIGINT/SIGTERM) it stops between two frames and closes the archive
+  /// with what was written; ``RecordingStatus/elapsedMs`` then says how far it came and
+  /// ``RecordingStatus/remainingMs`` what was left.
+  public func record(to path: String, durationMs: Int64? = nil, stop: StopFlag? = nil) throws
+    -> RecordingStatus
+  {
     let scenario = simulation.scenario
-    let end = durationMs ?? scenario.durationMs
+    let end = duration(requested: durationMs).ms
     var schedule: [(time: Int64, target: Int)] = []
     for target in simulation.targets.indices {
       var t = simulation.scrapeOffset(for: target)
@@ -51,9 +71,16 @@ public struct ScenarioRecorder: Sendable {
     var health = TargetHealth()
     for target in archiveTargets { health.know(target) }
     let acceptHeader = accept ?? HTTPClientRequest.prometheusAccept
+    let checks = archiveTargets.map { ScrapeCheck(limits: limits, target: $0) }
+    var reached = end
     for (t, target) in schedule {
+      if stop?.isStopped == true {
+        reached = t
+        break
+      }
       let response = simulation.response(for: target, at: t, accept: acceptHeader)
-      let frame = frame(response, target: UInt32(target + 1), at: scenario.startUnixMs + t)
+      let frame = frame(
+        response, target: UInt32(target + 1), at: scenario.startUnixMs + t, check: checks[target])
       try writer.append(frame)
       status.frames += 1
       if frame.outcome.isFailure { status.failedFrames += 1 }
@@ -61,15 +88,17 @@ public struct ScenarioRecorder: Sendable {
       health.note(frame)
     }
     health.apply(to: &status)
-    status.elapsedMs = end
-    status.remainingMs = 0
+    status.elapsedMs = reached
+    status.remainingMs = end - reached
     try writer.close()
     status.storedBytes = writer.bytesWritten
     return status
   }
 
   /// The frame the live recorder writes for this answer.
-  func frame(_ response: SimulatedResponse, target: UInt32, at timeMs: Int64) -> Frame {
+  func frame(
+    _ response: SimulatedResponse, target: UInt32, at timeMs: Int64, check: ScrapeCheck = ScrapeCheck()
+  ) -> Frame {
     let micros = min(response.durationMs, timeoutMs) * 1000
     func failed(
       _ kind: FailureKind, _ message: String, _ answer: SimulatedResponse.Answer? = nil, _ bytes: Int = 0
@@ -80,7 +109,7 @@ public struct ScenarioRecorder: Sendable {
         targetID: target, timeMs: timeMs, durationMicros: micros, outcome: .failed(kind, message: message),
         contentType: answer?.contentType ?? "",
         headers: answer.map { [Frame.HeaderField("Content-Type", $0.contentType)] } ?? [],
-        body: answer.map { Array($0.body.prefix(bytes)) } ?? [])
+        body: answer.map { Array($0.body.prefix(min(bytes, failedBodyBytes))) } ?? [])
     }
     if response.durationMs > timeoutMs {
       return failed(.timeout, "read: timed out after \(timeoutMs) ms")
@@ -94,13 +123,19 @@ public struct ScenarioRecorder: Sendable {
       return failed(
         .reset, "connection closed after \(answer.body.count) of \(declared) body bytes", answer,
         answer.body.count)
+    case .answer(let answer) where answer.body.count > maxBodyBytes:
+      return failed(
+        .bodyTooLarge,
+        "read response from \(ScrapeCheck.instance(simulation.targets[Int(target) - 1].url)): body size limit exceeded: the body is"
+          + " more than \(maxBodyBytes) bytes (after \(maxBodyBytes) body bytes); the first"
+          + " \(min(maxBodyBytes, failedBodyBytes)) kept", answer, min(maxBodyBytes, failedBodyBytes))
     case .answer(let answer):
       var frame = Frame(
         targetID: target, timeMs: timeMs, durationMicros: micros, outcome: .response(status: answer.status),
         contentType: answer.contentType, headers: [Frame.HeaderField("Content-Type", answer.contentType)],
         body: answer.body)
       if (200..<300).contains(answer.status),
-        let problem = FrameConversion.malformation(body: answer.body, contentType: answer.contentType)
+        let problem = check.failure(body: answer.body, contentType: answer.contentType)
       {
         frame.outcome = .failed(.malformed, message: problem)
       }

@@ -3,8 +3,8 @@ import Testing
 
 @testable import RayRecCLI
 
-/// Extreme numbers through every option that takes a time, duration or speed: each is refused as
-/// a usage error (or read as a valid extreme), never a trap.
+/// Extreme numbers through every option that takes a time, duration, speed, size or limit: each
+/// is refused as a usage error (or read as a valid extreme), never a trap.
 @Suite(.timeLimit(.minutes(2)))
 struct ExtremeValueTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -36,6 +36,17 @@ struct ExtremeValueTests {
         ],
         ["record", "--scenario", scenario, "-o", output(), "--interval", value],
         ["record", "--scenario", scenario, "-o", output(), "--duration", value],
+        ["record", "--scenario", scenario, "-o", output(), "--duration", "1m", "--body-size-limit", value],
+        ["record", "--scenario", scenario, "-o", output(), "--duration", "1m", "--sample-limit", value],
+        ["record", "--scenario", scenario, "-o", output(), "--duration", "1m", "--label-limit", value],
+        [
+          "record", "--scenario", scenario, "-o", output(), "--duration", "1m", "--label-name-length-limit",
+          value,
+        ],
+        [
+          "record", "--scenario", scenario, "-o", output(), "--duration", "1m", "--label-value-length-limit",
+          value,
+        ],
         ["simulate", scenario, "--duration", value],
         ["replay", recording, "--from", value],
         ["replay", recording, "--speed", value],
@@ -48,6 +59,11 @@ struct ExtremeValueTests {
         ["test", "rules", root + "/rules/ray.test.yml", "--timeout", value],
         ["promql-test", root + "/rules/ray.test.yml", "--max-samples", value],
       ]
+    }
+    for size in ["8EiB", "9223372036854775807B", "1e308B", "99999999999999999999EB", "0.0000001B", "-0"] {
+      all.append([
+        "record", "--scenario", scenario, "-o", output(), "--duration", "1m", "--body-size-limit", size,
+      ])
     }
     for speed in ["1e-300", "0", "-1", "1e300", "nan", "inf"] {
       all.append(["replay", recording, "--speed", speed])

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import HTTP
 import TestSupport
 import Testing
@@ -81,6 +82,61 @@ import Testing
     let (code, verified, err) = RayRecTests.run(["verify", out])
     #expect(code == 0, "\(err)")
     #expect(verified.contains("ok:"))
+  }
+
+  @Test func sigtermEndsAScenarioRecordingWithAClosedArchiveAndNoPartialFile() throws {
+    // A month of virtual time takes minutes to write, so the signal comes in the middle.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let directory = ArchiveCommandsTests.temp("sigterm")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var text = try String(contentsOfFile: root + "/scenarios/seed-healthy.scn", encoding: .utf8)
+    text = text.replacingOccurrences(of: "duration 30m", with: "duration 30d")
+    let scenario = directory + "/month.scn"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: scenario))
+    let out = directory + "/month.rayrec"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Self.binary!)
+    p.arguments = ["record", "--scenario", scenario, "-o", out]
+    let errors = Pipe()
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = errors
+    try p.run()
+    func partials() -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+        $0.contains(".partial-")
+      }
+    }
+    // Waits (bounded) until frames are being written: the partial file exists and has grown.
+    var polls = 0
+    while polls < 1200, p.isRunning,
+      partials().isEmpty
+        || ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + partials()[0]))?[.size]
+          as? Int
+          ?? 0) < 100_000
+    {
+      Thread.sleep(forTimeInterval: 0.05)
+      polls += 1
+    }
+    #expect(p.isRunning, "still recording when the signal is sent")
+    p.terminate()
+    polls = 0
+    while p.isRunning, polls < 1200 {
+      Thread.sleep(forTimeInterval: 0.05)
+      polls += 1
+    }
+    if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+    p.waitUntilExit()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(p.terminationReason == .exit, "ended by exiting, not by the signal: \(stderr)")
+    #expect(p.terminationStatus == 0, "\(stderr)")
+    #expect(partials().isEmpty, "no partial file left")
+    #expect(stderr.contains("\(out): stopped by a signal at "), "\(stderr)")
+    #expect(stderr.contains("of 720h; the archive holds the scrapes before, closed cleanly"), "\(stderr)")
+    let (code, verified, err) = RayRecTests.run(["verify", out])
+    #expect(code == 0, "\(err)")
+    #expect(verified.contains("ok:"), "\(verified)")
   }
 
   @Test func missingTargetsAreAUsageError() {

@@ -18,6 +18,11 @@ enum RecordCommand {
       X-Prometheus-Scrape-Timeout-Seconds). Exits 1 when no scrape succeeded (the archive is still
       written), naming the targets that never answered. An existing --output is not replaced
       unless --force.
+      Prometheus's per-scrape limits apply as in its scrape_config (0 = no limit): a body over
+      --body-size-limit fails the scrape as it streams in (gzip bodies after decoding) and the
+      connection is closed; a scrape over --sample-limit or a label limit fails whole (up == 0)
+      with Prometheus's error text. A failed scrape keeps the first 64 KiB of its body. With
+      --scenario, --duration is at most the scenario's own.
       """,
     options: [
       .option("output", short: "o", value: "FILE", help: "The archive to write (required)."),
@@ -39,6 +44,21 @@ enum RecordCommand {
       .option(
         "scenario", value: "FILE",
         help: "Record a simulated cluster in virtual time instead (no sockets, no waiting)."),
+      .option(
+        "body-size-limit", value: "SIZE",
+        help:
+          "Fail a scrape whose body, gzip decoded, is larger: 10MB, 64MiB (powers of 1024; default 64MiB, 0 = none)."
+      ),
+      .option("sample-limit", value: "N", help: "Fail a scrape with more samples (default 0 = none)."),
+      .option(
+        "label-limit", value: "N",
+        help: "Fail a scrape with a series of more labels, target labels included (default 0 = none)."),
+      .option(
+        "label-name-length-limit", value: "N",
+        help: "Fail a scrape with a longer label name (default 0 = none)."),
+      .option(
+        "label-value-length-limit", value: "N",
+        help: "Fail a scrape with a longer label value or metric name (default 0 = none)."),
       .flag("allow-failures", help: "Exit 0 even when no scrape succeeded (default: exit 1)."),
       .force,
     ],
@@ -48,8 +68,14 @@ enum RecordCommand {
     guard let output = args.value("output") else {
       throw UsageError(message: "missing --output FILE", path: args.path)
     }
-    if let scenario = args.value("scenario") { return try recordScenario(scenario, output, args, &console) }
+    let bodyLimit = try bodySizeLimit(args)
+    let limits = try scrapeLimits(args)
+    if let scenario = args.value("scenario") {
+      return try recordScenario(scenario, output, args, &console, bodyLimit: bodyLimit, limits: limits)
+    }
     var options = RecordingOptions()
+    options.maxBodyBytes = bodyLimit
+    options.limits = limits
     options.job = args.value("job") ?? "rayrec"
     options.intervalMs = try duration(args, "interval", default: 5000)
     options.timeoutMs = try duration(args, "timeout", default: min(4000, options.intervalMs))
@@ -92,7 +118,8 @@ enum RecordCommand {
   }
 
   static func recordScenario(
-    _ path: String, _ output: String, _ args: ParsedArguments, _ console: inout Console
+    _ path: String, _ output: String, _ args: ParsedArguments, _ console: inout Console, bodyLimit: Int,
+    limits: ScrapeLimits
   ) throws -> Int32 {
     let simulation = try SimulateCommand.load(path)
     let durationMs = args.value("duration") == nil ? nil : try duration(args, "duration", default: 0)
@@ -101,8 +128,24 @@ enum RecordCommand {
       simulation: simulation, timeoutMs: timeoutMs,
       recorderVersion: "rayrec \(rayrecVersion) (scenario \(path))")
     recorder.accept = try accept(args)
+    recorder.maxBodyBytes = bodyLimit
+    recorder.limits = limits
+    let (recordedMs, capped) = recorder.duration(requested: durationMs)
+    if capped {
+      console.error(
+        "\(output): warning: --duration \(args.value("duration") ?? "") is longer than the scenario"
+          + " (\(DurationArgument.format(recordedMs))); recording its \(DurationArgument.format(recordedMs))")
+    }
+    // Virtual time runs as fast as the machine can write; a signal ends it as it ends a live
+    // recording: the archive is closed with the frames so far and put in place.
+    let stop = SignalStop()
     let status = try OutputFile(output, force: args.flag("force")).produce {
-      try recorder.record(to: $0, durationMs: durationMs)
+      try recorder.record(to: $0, durationMs: durationMs, stop: stop.flag)
+    }
+    if let left = status.remainingMs, left > 0 {
+      console.error(
+        "\(output): stopped by a signal at \(DurationArgument.format(status.elapsedMs)) of"
+          + " \(DurationArgument.format(recordedMs)); the archive holds the scrapes before, closed cleanly")
     }
     return summarize(status, output, args, &console)
   }
@@ -120,11 +163,46 @@ enum RecordCommand {
         "\(output): never answered: \(status.neverAnswered.joined(separator: ", ")) (every scrape failed; 'rayrec info \(output)' says how)"
       )
     }
+    let shown = 10
+    for name in status.downTargets.prefix(shown) {
+      guard let reason = status.downReasons[name] else { continue }
+      console.error("\(output): \(name) is down: \(reason)")
+    }
+    if status.downTargets.count > shown {
+      console.error("\(output): \(status.downTargets.count - shown) more targets are down")
+    }
     guard status.succeededFrames == 0, !args.flag("allow-failures") else { return 0 }
     console.error(
       "\(output): error: no scrape succeeded (\(status.frames) frames, all failed); the archive is kept; pass --allow-failures to exit 0 anyway"
     )
     return 1
+  }
+
+  /// `--body-size-limit` in bytes (`Int.max` for 0, no limit); 64 MiB when not given.
+  static func bodySizeLimit(_ args: ParsedArguments) throws -> Int {
+    guard let text = args.value("body-size-limit") else { return RecordingOptions().maxBodyBytes }
+    guard let bytes = ByteSizeArgument.bytes(text) else {
+      throw UsageError(
+        message: "--body-size-limit: invalid size '\(text)': \(ByteSizeArgument.expected)", path: args.path)
+    }
+    return bytes == 0 ? .max : bytes
+  }
+
+  /// `--sample-limit` and the label limits: whole numbers, 0 (the default) for no limit.
+  static func scrapeLimits(_ args: ParsedArguments) throws -> ScrapeLimits {
+    func count(_ name: String) throws -> Int {
+      guard let text = args.value(name) else { return 0 }
+      guard let value = Int(text), value >= 0 else {
+        throw UsageError(
+          message: "--\(name): '\(text)' is not a whole number from 0 (no limit) to \(Int.max)",
+          path: args.path)
+      }
+      return value
+    }
+    return ScrapeLimits(
+      sampleLimit: try count("sample-limit"), labelLimit: try count("label-limit"),
+      labelNameLengthLimit: try count("label-name-length-limit"),
+      labelValueLengthLimit: try count("label-value-length-limit"))
   }
 
   /// The `Accept` header `--accept` asks for; nil means Prometheus's own.
