@@ -94,10 +94,13 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "RayRecTesting",
-      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules"],
+      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP"],
       swiftSettings: strict),
     .testTarget(
-      name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],
+      name: "RayRecTestingTests",
+      dependencies: [
+        "RayRecTesting", "Dashboards", "PromQL", "HTTP", "PromAPI", "Archive", "SeriesStore",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),

@@ -1,11 +1,11 @@
 public import PromQL
 
-/// Evaluates every panel of a dashboard over a storage the way Grafana would run it: variables
+/// Evaluates every panel of a dashboard over a query service the way Grafana would run it: variables
 /// resolved against the data, each non-hidden target interpolated, range queries stepped by the
 /// panel's interval (instant ones at the end), empty results explained.
 public struct DashboardEvaluator: Sendable {
-  /// The engine over the recording.
-  public var engine: Engine
+  /// Where the queries go: the engine over a recording, or a Prometheus HTTP API.
+  public var service: any QueryService
   /// The dashboard time range (unix ms).
   public var from: Int64
   public var to: Int64
@@ -20,16 +20,21 @@ public struct DashboardEvaluator: Sendable {
   /// Parser options for panel queries.
   public var parserOptions = ParserOptions()
 
-  /// Creates an evaluator over `engine` for `from...to`.
-  public init(engine: Engine, from: Int64, to: Int64) {
-    self.engine = engine
+  /// Creates an evaluator over `service` for `from...to`.
+  public init(service: any QueryService, from: Int64, to: Int64) {
+    self.service = service
     self.from = from
     self.to = to
   }
 
+  /// Creates an evaluator over a recording's `engine`, in-process.
+  public init(engine: Engine, from: Int64, to: Int64) {
+    self.init(service: engine, from: from, to: to)
+  }
+
   /// The variable selections for `dashboard`.
   public func resolveVariables(_ dashboard: Dashboard) -> VariableResolution {
-    var resolver = VariableResolver(engine: engine, from: from, to: to)
+    var resolver = VariableResolver(service: service, from: from, to: to)
     resolver.scrapeIntervalMs = scrapeIntervalMs
     resolver.overrides = overrides
     resolver.parserOptions = parserOptions
@@ -160,7 +165,7 @@ public struct DashboardEvaluator: Sendable {
     do {
       let series: [Series]
       if instant {
-        series = DashboardEvaluator.series(of: try engine.instantQuery(parsed, at: to), at: to)
+        series = DashboardEvaluator.series(of: try service.instantQuery(parsed, at: to), at: to)
       } else {
         guard parsed.type == .vector || parsed.type == .scalar else {
           return TargetResult(
@@ -169,21 +174,21 @@ public struct DashboardEvaluator: Sendable {
               "invalid expression type \"\(parsed.type.documentedName)\" for range query, must be Scalar or instant Vector"
           )
         }
-        series = try engine.rangeQuery(parsed, start: start, end: end, step: stepMs)
+        series = try service.rangeQuery(parsed, start: start, end: end, step: stepMs)
       }
       var result = TargetResult(
         refId: target.refId, expr: text, kind: kind, stepMs: instant ? 0 : stepMs, series: series)
       result.readsSeries = !NoDataExplainer.selectors(in: parsed).isEmpty
       let explainer = NoDataExplainer(
-        engine: engine, start: instant ? to : start, end: instant ? to : end, step: instant ? 0 : stepMs)
+        service: service, start: instant ? to : start, end: instant ? to : end, step: instant ? 0 : stepMs)
       if series.isEmpty {
         result.noDataReasons = explainer.explain(parsed)
       } else if result.readsSeries, let (kept, fallbacks) = FallbackBranches.strip(parsed) {
         // Data that comes only from `or vector(0)` is a flat line, not the cluster.
         let real =
           instant
-          ? DashboardEvaluator.series(of: try engine.instantQuery(kept, at: to), at: to)
-          : try engine.rangeQuery(kept, start: start, end: end, step: stepMs)
+          ? DashboardEvaluator.series(of: try service.instantQuery(kept, at: to), at: to)
+          : try service.rangeQuery(kept, start: start, end: end, step: stepMs)
         if real.isEmpty {
           result.fallbacksOnly = fallbacks
           result.noDataReasons = explainer.explain(kept)
@@ -192,7 +197,7 @@ public struct DashboardEvaluator: Sendable {
       return result
     } catch {
       return TargetResult(
-        refId: target.refId, expr: text, kind: kind, stepMs: stepMs, error: error.description)
+        refId: target.refId, expr: text, kind: kind, stepMs: stepMs, error: "\(error)")
     }
   }
 

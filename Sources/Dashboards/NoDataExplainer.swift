@@ -4,19 +4,24 @@ public import PromQL
 /// matcher no series satisfies, or the smallest sub-expression that is empty although its
 /// inputs are not.
 public struct NoDataExplainer: Sendable {
-  /// The engine (and through it the storage) the query ran on.
-  public var engine: Engine
+  /// Where the query ran: sub-expressions are evaluated and selectors looked up there.
+  public var service: any QueryService
   /// The query window and step (step 0 for an instant query at `end`).
   public var start: Int64
   public var end: Int64
   public var step: Int64
 
   /// Creates an explainer for one query window.
-  public init(engine: Engine, start: Int64, end: Int64, step: Int64) {
-    self.engine = engine
+  public init(service: any QueryService, start: Int64, end: Int64, step: Int64) {
+    self.service = service
     self.start = start
     self.end = end
     self.step = step
+  }
+
+  /// Creates an explainer over a recording's `engine`, in-process.
+  public init(engine: Engine, start: Int64, end: Int64, step: Int64) {
+    self.init(service: engine, start: start, end: end, step: step)
   }
 
   /// Reasons, most specific first; never empty.
@@ -63,25 +68,32 @@ public struct NoDataExplainer: Sendable {
 
   /// Why one selector selects nothing in the window, or nil when it selects something.
   func explain(_ selector: VectorSelector, windowMs: Int64) -> String? {
+    do {
+      return try lookUp(selector, windowMs: windowMs)
+    } catch {
+      return "looking up the series of \(selector) failed: \(error)"
+    }
+  }
+
+  func lookUp(_ selector: VectorSelector, windowMs: Int64) throws -> String? {
     let from = start &- windowMs &- offsetMs(selector)
     let to = end &- offsetMs(selector)
-    let storage = engine.storage
     let nameMatchers = selector.matchers.filter { $0.name == LabelMatcher.metricNameLabel }
     let others = selector.matchers.filter { $0.name != LabelMatcher.metricNameLabel }
     let name = nameMatchers.first { $0.type == .equal }?.value
     let label = name ?? "{\(nameMatchers.map(\.description).joined(separator: ","))}"
     if !nameMatchers.isEmpty {
-      let named = storage.select(matchers: nameMatchers, start: from, end: to)
+      let named = try service.series(matching: nameMatchers, start: from, end: to)
       if named.isEmpty {
-        let ever = storage.select(matchers: nameMatchers, start: Int64.min / 4, end: Int64.max / 4)
+        let ever = try service.series(matching: nameMatchers, start: Int64.min / 4, end: Int64.max / 4)
         if ever.isEmpty {
           return name.map { "metric \($0) is not in the recording" } ?? "no metric matches \(label)"
         }
         return "metric \(label) has no samples in the query window"
       }
-      if !engine.storage.select(matchers: selector.matchers, start: from, end: to).isEmpty { return nil }
-      for matcher in others where !named.contains(where: { matcher.matches($0.labels[matcher.name] ?? "") }) {
-        let values = Set(named.compactMap { $0.labels[matcher.name] }).sorted()
+      if !(try service.series(matching: selector.matchers, start: from, end: to)).isEmpty { return nil }
+      for matcher in others where !named.contains(where: { matcher.matches($0[matcher.name] ?? "") }) {
+        let values = Set(named.compactMap { $0[matcher.name] }).sorted()
         let shown = values.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
         let present =
           values.isEmpty
@@ -91,7 +103,7 @@ public struct NoDataExplainer: Sendable {
       }
       return "no series of \(label) match \(others.map(\.description).joined(separator: ", ")) together"
     }
-    if storage.select(matchers: selector.matchers, start: from, end: to).isEmpty {
+    if try service.series(matching: selector.matchers, start: from, end: to).isEmpty {
       return "no series match {\(selector.matchers.map(\.description).joined(separator: ","))}"
     }
     return nil
@@ -111,12 +123,12 @@ public struct NoDataExplainer: Sendable {
     switch expr.type {
     case .vector, .scalar:
       if step > 0 {
-        guard let series = try? engine.rangeQuery(expr, start: start, end: end, step: step) else {
+        guard let series = try? service.rangeQuery(expr, start: start, end: end, step: step) else {
           return nil
         }
         return series.isEmpty
       }
-      guard let value = try? engine.instantQuery(expr, at: end) else { return nil }
+      guard let value = try? service.instantQuery(expr, at: end) else { return nil }
       if case .vector(let samples) = value { return samples.isEmpty }
       return false
     default:

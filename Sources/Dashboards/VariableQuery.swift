@@ -70,30 +70,29 @@ public enum VariableQuery: Hashable, Sendable {
     return found
   }
 
-  /// Runs the query over `storage` for the window `from...to` (unix ms): the option values, in
-  /// the order the Prometheus API would list them.
-  public func run(engine: Engine, from: Int64, to: Int64, parserOptions: ParserOptions = ParserOptions())
-    throws -> [String]
-  {
+  /// Runs the query against `service` for the window `from...to` (unix ms): the option values,
+  /// in the order the Prometheus API would list them.
+  public func run(
+    service: any QueryService, from: Int64, to: Int64, parserOptions: ParserOptions = ParserOptions()
+  ) throws -> [String] {
     switch self {
     case .labelValues(let selector, let label):
-      let series = try VariableQuery.select(selector, engine: engine, from: from, to: to)
-      return Set(series.compactMap { $0.labels[label] }.filter { !$0.isEmpty }).sorted()
+      let series = try VariableQuery.select(selector, service: service, from: from, to: to)
+      return Set(series.compactMap { $0[label] }.filter { !$0.isEmpty }).sorted()
     case .labelNames(let selector):
-      let series = try VariableQuery.select(selector, engine: engine, from: from, to: to)
-      return Set(series.flatMap { $0.labels.map(\.name) }).subtracting([LabelMatcher.metricNameLabel])
-        .sorted()
+      let series = try VariableQuery.select(selector, service: service, from: from, to: to)
+      return Set(series.flatMap { $0.map(\.name) }).subtracting([LabelMatcher.metricNameLabel]).sorted()
     case .metrics(let regex):
       let matcher = try LabelMatcher(
         .regexMatch, name: LabelMatcher.metricNameLabel, value: regex.isEmpty ? ".*" : regex)
-      let series = engine.storage.select(matchers: [matcher], start: from, end: to)
-      return Set(series.compactMap { $0.labels.metricName }).sorted()
+      let series = try service.series(matching: [matcher], start: from, end: to)
+      return Set(series.compactMap { $0.metricName }).sorted()
     case .series(let selector):
-      let series = try VariableQuery.select(selector, engine: engine, from: from, to: to)
-      return Set(series.map { VariableQuery.seriesText($0.labels) }).sorted()
+      let series = try VariableQuery.select(selector, service: service, from: from, to: to)
+      return Set(series.map { VariableQuery.seriesText($0) }).sorted()
     case .queryResult(let text):
       let expr = try Parser.parse(text, options: parserOptions)
-      switch try engine.instantQuery(expr, at: to) {
+      switch try service.instantQuery(expr, at: to) {
       case .scalar(let v): return [PrometheusFloatText.apiValue(v)]
       case .string(let s): return [s]
       case .vector(let samples):
@@ -107,20 +106,29 @@ public enum VariableQuery: Hashable, Sendable {
     }
   }
 
+  /// Runs the query over a recording's `engine`, in-process.
+  public func run(engine: Engine, from: Int64, to: Int64, parserOptions: ParserOptions = ParserOptions())
+    throws -> [String]
+  {
+    try run(service: engine, from: from, to: to, parserOptions: parserOptions)
+  }
+
   /// `name{a="1",b="2"}`: how Grafana shows a series in a variable's options.
   static func seriesText(_ labels: Labels) -> String {
     let inner = labels.filter { $0.name != LabelMatcher.metricNameLabel }.map { "\($0.name)=\"\($0.value)\"" }
     return (labels.metricName ?? "") + "{" + inner.joined(separator: ",") + "}"
   }
 
-  static func select(_ selector: String?, engine: Engine, from: Int64, to: Int64) throws -> [Series] {
+  static func select(_ selector: String?, service: any QueryService, from: Int64, to: Int64) throws
+    -> [Labels]
+  {
     guard let selector else {
       let any = try LabelMatcher(.regexMatch, name: LabelMatcher.metricNameLabel, value: ".+")
-      return engine.storage.select(matchers: [any], start: from, end: to)
+      return try service.series(matching: [any], start: from, end: to)
     }
     // `metric{}` is valid for Grafana; Prometheus's selector parser rejects an empty `{}` only
     // without a name, so this parses as written.
     let matchers = try Parser.parseMetricSelector(selector)
-    return engine.storage.select(matchers: matchers, start: from, end: to)
+    return try service.series(matching: matchers, start: from, end: to)
   }
 }

@@ -4,8 +4,8 @@ public import PromQL
 /// Works out every template variable's options and selection over a recording, in dependency
 /// order, the way Grafana does when the dashboard loads.
 public struct VariableResolver: Sendable {
-  /// Evaluates `query_result` and selects series for `label_values`.
-  public var engine: Engine
+  /// Evaluates `query_result` and looks up series for `label_values`.
+  public var service: any QueryService
   /// The dashboard's time range (unix ms).
   public var from: Int64
   public var to: Int64
@@ -16,11 +16,16 @@ public struct VariableResolver: Sendable {
   /// Parser options for `query_result`.
   public var parserOptions = ParserOptions()
 
-  /// Creates a resolver over `engine` for the window `from...to`.
-  public init(engine: Engine, from: Int64, to: Int64) {
-    self.engine = engine
+  /// Creates a resolver over `service` for the window `from...to`.
+  public init(service: any QueryService, from: Int64, to: Int64) {
+    self.service = service
     self.from = from
     self.to = to
+  }
+
+  /// Creates a resolver over a recording's `engine`, in-process.
+  public init(engine: Engine, from: Int64, to: Int64) {
+    self.init(service: engine, from: from, to: to)
   }
 
   /// Every variable's selection, plus a note per variable whose query failed.
@@ -92,7 +97,7 @@ public struct VariableResolver: Sendable {
       let text = interpolator.interpolate(variable.query)
       do {
         let raw = try VariableQuery(text).run(
-          engine: engine, from: from, to: to, parserOptions: parserOptions)
+          service: service, from: from, to: to, parserOptions: parserOptions)
         options = try VariableResolver.filter(raw, regex: variable.regex)
       } catch {
         resolution.problems[variable.name] = "variable $\(variable.name): \(text): \(error)"

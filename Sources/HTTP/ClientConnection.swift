@@ -1,6 +1,6 @@
 /// One client exchange on the loop: connect, send the request, read and de-frame the response.
 ///
-/// Loop-confined except for `continuation`, which is set before the first loop task is queued.
+/// Loop-confined except for `completion`, which is set before the first loop task is queued.
 final class ClientConnection: EventHandler, @unchecked Sendable {
   private enum Phase {
     case idle
@@ -17,7 +17,9 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   let started: UInt64
   let startMillis: Int64
   let deadline: UInt64
-  var continuation: CheckedContinuation<Result<HTTPClientResponse, HTTPError>, Never>?
+  /// Called once, on the loop thread, with the outcome: resumes an async caller or wakes a
+  /// blocked one (``HTTPClient/sendAndWait(_:)``).
+  var completion: ((Result<HTTPClientResponse, HTTPError>) -> Void)?
 
   private var phase = Phase.idle
   private var socket: Socket?
@@ -370,8 +372,8 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
       socket.close()
       self.socket = nil
     }
-    let continuation = continuation
-    self.continuation = nil
-    continuation?.resume(returning: result)
+    let completion = completion
+    self.completion = nil
+    completion?(result)
   }
 }

@@ -69,7 +69,7 @@ public final class HTTPClient: Sendable {
     let outcome = await withTaskCancellationHandler {
       await withCheckedContinuation {
         (continuation: CheckedContinuation<Result<HTTPClientResponse, HTTPError>, Never>) in
-        connection.continuation = continuation
+        connection.completion = { continuation.resume(returning: $0) }
         let accepted = loop.enqueue { connection.start() }
         if !accepted {
           continuation.resume(

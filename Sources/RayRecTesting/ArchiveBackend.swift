@@ -1,4 +1,5 @@
 import Archive
+public import Dashboards
 import Exposition
 public import PromQL
 public import SeriesStore
@@ -58,6 +59,8 @@ public struct ArchiveBackend: QueryBackend {
   public var endMs: Int64 { store.endMs }
   /// The engine with the running test's ``QueryLimits``.
   public var engine: Engine? { QueryLimits.current.applied(to: queryEngine) }
+  /// The engine with the running test's ``QueryLimits``.
+  public var service: any QueryService { QueryLimits.current.applied(to: queryEngine) }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
     try QueryLimits.current.applied(to: queryEngine).instantQuery(Parser.parse(query), at: time)

@@ -7,18 +7,16 @@ extension Panel: CustomTestStringConvertible {
 }
 
 /// Evaluates `panel` over the recording as Grafana would and expects it to show data; a failure
-/// names the reason (a metric or label value the recording lacks, or the query error).
+/// names the reason (a metric or label value the recording lacks, or the query error). Runs over
+/// any backend: in-process over an archive, or over HTTP against `rayrec serve` or a Prometheus.
 @discardableResult
 public func expectData(
   _ panel: Panel, variables: [String: [String]] = [:], scrapeInterval: Duration? = nil,
   in explicit: Recording? = nil, sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> [PanelResult] {
   let recording = try recording(explicit)
-  guard let engine = recording.backend.engine else {
-    throw RecordingError(
-      "expectData evaluates panels in-process: use a .recording(...) archive, not \(recording.backend.name)")
-  }
-  var evaluator = DashboardEvaluator(engine: engine, from: recording.startMs, to: recording.endMs)
+  var evaluator = DashboardEvaluator(
+    service: recording.backend.service, from: recording.startMs, to: recording.endMs)
   evaluator.overrides = variables
   evaluator.scrapeIntervalMs = scrapeInterval?.milliseconds ?? 15_000
   let dashboard = Dashboard(title: panel.dashboard, variables: panel.dashboardVariables, panels: [panel])

@@ -10,11 +10,9 @@ extension Recording {
   func emptyResultHints(_ query: String, start: Int64, end: Int64, step: Int64) -> [String] {
     guard let parsed = try? Parser.parse(query) else { return [] }
     var lines: [String] = []
-    if let engine = backend.engine {
-      let explainer = NoDataExplainer(engine: engine, start: start, end: end, step: step)
-      let reasons = explainer.explain(parsed).filter { !$0.hasPrefix("every selector has series") }
-      lines += reasons.filter { $0 != "the query returns nothing over the window" }.map { "  reason: \($0)" }
-    }
+    let explainer = NoDataExplainer(service: backend.service, start: start, end: end, step: step)
+    let reasons = explainer.explain(parsed).filter { !$0.hasPrefix("every selector has series") }
+    lines += reasons.filter { $0 != "the query returns nothing over the window" }.map { "  reason: \($0)" }
     lines += recordingRuleHints(parsed, start: start, end: end)
     if let (side, comparison) = Self.filteredSide(parsed) {
       let text = side.description
@@ -54,9 +52,7 @@ extension Recording {
     var lines: [String] = []
     for name in Set(names).sorted() where name.contains(":") {
       let selector = [LabelMatcher(equal: LabelMatcher.metricNameLabel, name)]
-      if let engine = backend.engine,
-        !engine.storage.select(matchers: selector, start: start, end: end).isEmpty
-      {
+      if let found = try? backend.service.series(matching: selector, start: start, end: end), !found.isEmpty {
         continue
       }
       if let rules = backend as? RulesBackend {

@@ -1,12 +1,11 @@
 import Dashboards
-import Dispatch
 import Foundation
-import FoundationNetworking
+import HTTP
 public import PromQL
-import Synchronization
 
-/// Sends the assertions' queries to a live Prometheus's HTTP API (`/api/v1/query`,
-/// `/api/v1/query_range`), so the same tests run against a replay scraped by a real server.
+/// Sends the assertions' queries to a Prometheus HTTP API (`/api/v1/query`,
+/// `/api/v1/query_range`, `/api/v1/series`): `rayrec serve`, or a real Prometheus scraping a
+/// replay, so the same tests, dashboard checks included, run over HTTP as in-process.
 public struct PrometheusBackend: QueryBackend {
   /// The base URL, e.g. `http://127.0.0.1:9090`.
   public let name: String
@@ -15,28 +14,44 @@ public struct PrometheusBackend: QueryBackend {
   public let scrapeIntervalMs: Int64
   /// How long one request may take.
   public var timeout: Duration = .seconds(30)
+  /// `name` parsed; requests go to its path plus the API's.
+  let base: HTTPURL
+  /// What `.whole` covers, for messages.
+  public internal(set) var wholeDescription: String
 
   /// A backend over the last `window` before now.
   public init(url: String, window: Duration = .minutes(15), scrapeInterval: Duration = .seconds(15)) throws {
-    guard URL(string: url)?.scheme != nil else { throw RecordingError("invalid Prometheus URL \(url)") }
-    name = url.hasSuffix("/") ? String(url.dropLast()) : url
-    endMs = Int64(Date().timeIntervalSince1970 * 1000)
-    startMs = endMs - window.milliseconds
-    scrapeIntervalMs = scrapeInterval.milliseconds
+    let end = Int64(Date().timeIntervalSince1970 * 1000)
+    try self.init(url: url, startMs: end - window.milliseconds, endMs: end, scrapeInterval: scrapeInterval)
+    wholeDescription = "the last \(Sparkline.duration(endMs - startMs)) of \(name) before the test started"
   }
 
+  /// A backend over a fixed span (unix ms), such as the recording `rayrec serve` serves.
+  public init(url: String, startMs: Int64, endMs: Int64, scrapeInterval: Duration = .seconds(15)) throws {
+    name = url.hasSuffix("/") ? String(url.dropLast()) : url
+    do {
+      base = try HTTPURL(parsing: name)
+    } catch {
+      throw RecordingError("invalid Prometheus URL \(url): \(error.message)")
+    }
+    self.startMs = startMs
+    self.endMs = endMs
+    scrapeIntervalMs = scrapeInterval.milliseconds
+    wholeDescription = "\(Sparkline.time(startMs)) to \(Sparkline.time(endMs)) of \(name)"
+  }
+
+  /// Over HTTP there is no engine in this process.
   public var engine: Engine? { nil }
 
-  /// `the last 15m of http://127.0.0.1:9090 before the test started`.
-  public var wholeDescription: String {
-    "the last \(Sparkline.duration(endMs - startMs)) of \(name) before the test started"
-  }
+  /// The backend itself: its queries go over HTTP.
+  public var service: any QueryService { self }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
     let data = try get(
       "/api/v1/query",
       [
-        "query": query, "time": PrometheusBackend.seconds(time), "timeout": PrometheusBackend.queryTimeout,
+        ("query", query), ("time", PrometheusBackend.seconds(time)),
+        ("timeout", PrometheusBackend.queryTimeout),
       ])
     return try PrometheusBackend.decode(data)
   }
@@ -45,8 +60,9 @@ public struct PrometheusBackend: QueryBackend {
     let data = try get(
       "/api/v1/query_range",
       [
-        "query": query, "start": PrometheusBackend.seconds(start), "end": PrometheusBackend.seconds(end),
-        "step": PrometheusBackend.seconds(step), "timeout": PrometheusBackend.queryTimeout,
+        ("query", query), ("start", PrometheusBackend.seconds(start)),
+        ("end", PrometheusBackend.seconds(end)),
+        ("step", PrometheusBackend.seconds(step)), ("timeout", PrometheusBackend.queryTimeout),
       ])
     switch try PrometheusBackend.decode(data) {
     case .matrix(let series): return series
@@ -60,81 +76,47 @@ public struct PrometheusBackend: QueryBackend {
   /// own `--query.timeout` still applies when it is shorter; its sample limit is its own).
   static var queryTimeout: String { seconds(QueryLimits.current.timeout.milliseconds) }
 
-  /// A blocking GET: assertions are synchronous, and URLSession completes on its own queue.
-  func get(_ path: String, _ parameters: [String: String]) throws -> [UInt8] {
-    guard var components = URLComponents(string: name + path) else {
-      throw RecordingError("invalid URL \(name)")
+  /// One process-wide client: its event loop is one thread, shared by every backend and suite.
+  static let client = Result { () throws(HTTPError) in try HTTPClient() }
+
+  /// A blocking GET of the API: assertions are synchronous. It waits on the client's own
+  /// event-loop thread, never on the cooperative pool, so it cannot deadlock a test run however
+  /// many tests block at once (see ``HTTP/HTTPClient/sendAndWait(_:)``).
+  func get(_ path: String, _ parameters: [(String, String)]) throws -> [UInt8] {
+    let query = parameters.map { Self.formEncoded($0.0) + "=" + Self.formEncoded($0.1) }.joined(
+      separator: "&")
+    let prefix = base.target.hasSuffix("/") ? String(base.target.dropLast()) : base.target
+    var url = base
+    url.target = prefix + path + "?" + query
+    var request = HTTPClientRequest(url: url, timeout: timeout)
+    request.accept = "application/json"
+    let response: HTTPClientResponse
+    do {
+      response = try Self.client.get().sendAndWait(request)
+    } catch {
+      throw RecordingError("\(name)\(path): \(error)")
     }
-    components.queryItems = parameters.sorted { $0.key < $1.key }.map {
-      URLQueryItem(name: $0.key, value: $0.value)
+    // Prometheus answers query errors with a JSON body and one of these codes.
+    guard [200, 400, 422, 503].contains(response.status) else {
+      throw RecordingError("\(name)\(path): HTTP \(response.status)")
     }
-    guard let url = components.url else { throw RecordingError("invalid URL \(name)\(path)") }
-    var request = URLRequest(url: url)
-    request.timeoutInterval = Double(timeout.milliseconds) / 1000
-    let box = Mutex<Result<[UInt8], RecordingError>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    let task = URLSession.shared.dataTask(with: request) { data, response, error in
-      let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      let result: Result<[UInt8], RecordingError>
-      if let error {
-        result = .failure(RecordingError("\(url): \(error.localizedDescription)"))
-      } else if let data, status == 200 || status == 400 || status == 422 || status == 503 {
-        result = .success(Array(data))
-      } else {
-        result = .failure(RecordingError("\(url): HTTP \(status)"))
-      }
-      box.withLock { $0 = result }
-      done.signal()
-    }
-    task.resume()
-    done.wait()
-    guard let result = box.withLock({ $0 }) else { throw RecordingError("\(url): no response") }
-    return try result.get()
+    return response.body
   }
 
-  /// Decodes a Prometheus API response into a value (errors become ``RecordingError``).
-  public static func decode(_ bytes: [UInt8]) throws -> Value {
-    let json: JSONValue
-    do { json = try JSONParser.parse(bytes) } catch {
-      throw RecordingError("Prometheus answered invalid JSON: \(error)")
-    }
-    guard json["status"]?.string == "success", let data = json["data"] else {
-      throw EvaluationError(json["error"]?.string ?? "Prometheus returned an error")
-    }
-    func labels(_ metric: JSONValue?) -> Labels {
-      guard case .object(let members)? = metric else { return .empty }
-      return Labels(members.compactMap { k, v in v.string.map { (name: k, value: $0) } })
-    }
-    func point(_ pair: JSONValue?) -> (Int64, Double)? {
-      guard let items = pair?.array, items.count == 2, let t = items[0].number, let text = items[1].string
-      else { return nil }
-      let value: Double
-      switch text {
-      case "NaN": value = .nan
-      case "+Inf": value = .infinity
-      case "-Inf": value = -.infinity
-      default: value = Double(text) ?? .nan
+  /// `value` percent-encoded for a query string: everything but RFC 3986's unreserved bytes.
+  static func formEncoded(_ value: String) -> String {
+    var out = ""
+    out.reserveCapacity(value.utf8.count)
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+        UInt8(ascii: "~"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        out += String(format: "%%%02X", byte)
       }
-      return (Int64((t * 1000).rounded()), value)
     }
-    let result = data["result"]
-    switch data["resultType"]?.string {
-    case "scalar": return .scalar(point(result)?.1 ?? .nan)
-    case "string": return .string(result?.array?.last?.string ?? "")
-    case "vector":
-      return .vector(
-        (result?.array ?? []).compactMap { item in
-          point(item["value"]).map {
-            VectorSample(labels: labels(item["metric"]), value: $0.1, timestamp: $0.0)
-          }
-        })
-    case "matrix":
-      return .matrix(
-        (result?.array ?? []).map { item in
-          let points = (item["values"]?.array ?? []).compactMap { point($0) }
-          return Series(labels: labels(item["metric"]), timestamps: points.map(\.0), values: points.map(\.1))
-        })
-    default: throw RecordingError("Prometheus answered an unknown result type")
-    }
+    return out
   }
 }

@@ -1,8 +1,10 @@
+public import Dashboards
 public import PromQL
 
-/// Where assertions send PromQL: a recording evaluated in-process, or a live Prometheus.
-/// This is the seam a suite-scoped `rayrec replay` trait would plug into: start the replay,
-/// point a Prometheus at it, and hand `PrometheusBackend` to ``Recording/init(backend:)``.
+/// Where assertions send PromQL: a recording evaluated in-process, or a Prometheus HTTP API
+/// (`rayrec serve`, or a real Prometheus). This is the seam a suite-scoped `rayrec replay` trait
+/// would plug into: start the replay, point a Prometheus at it, and hand `PrometheusBackend` to
+/// ``Recording/init(backend:)``.
 public protocol QueryBackend: Sendable {
   /// What the assertions run against, for messages (`recordings/x.rayrec`, `http://...`).
   var name: String { get }
@@ -15,7 +17,10 @@ public protocol QueryBackend: Sendable {
   func instantQuery(_ query: String, at time: Int64) throws -> Value
   /// A range query, like `/api/v1/query_range`.
   func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series]
-  /// The engine over the data, when there is one in-process (dashboard checks need it).
+  /// Where dashboard checks and no-data explanations send parsed queries and series lookups:
+  /// the engine in-process, the API over HTTP.
+  var service: any QueryService { get }
+  /// The engine over the data, when there is one in-process (nil over HTTP).
   var engine: Engine? { get }
   /// What `.whole` covers, for messages: `the whole recording`, or `the last 15m of ...`.
   var wholeDescription: String { get }

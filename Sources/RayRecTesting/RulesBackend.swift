@@ -1,3 +1,4 @@
+public import Dashboards
 public import PromQL
 public import Rules
 
@@ -35,6 +36,8 @@ public struct RulesBackend: QueryBackend {
   public var scrapeIntervalMs: Int64 { base.scrapeIntervalMs }
   /// The engine with the running test's ``QueryLimits``.
   public var engine: Engine? { QueryLimits.current.applied(to: queryEngine) }
+  /// The engine with the running test's ``QueryLimits``.
+  public var service: any QueryService { QueryLimits.current.applied(to: queryEngine) }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
     try QueryLimits.current.applied(to: queryEngine).instantQuery(Parser.parse(query), at: time)

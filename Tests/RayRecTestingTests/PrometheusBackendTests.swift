@@ -48,23 +48,33 @@ import Testing
     let bound = try server.start([try #require(SocketAddress(host: "127.0.0.1", port: 0))])
     let url = "http://127.0.0.1:\(bound[0].address.port)"
     let recording = Recording(backend: try PrometheusBackend(url: url, window: .minutes(5)))
-    // Assertions block on the HTTP answer; run them off the cooperative pool.
-    let failures = await withCheckedContinuation { continuation in
-      Thread {
-        var problems: [String] = []
-        do {
-          let result = try recording.backend.instantQuery("up", at: 1_700_000_000_500)
-          if case .vector(let v) = result, v.count == 2 {} else { problems.append("instant: \(result)") }
-          let series = try recording.backend.rangeQuery("up", start: 0, end: 1, step: 1)
-          if series.count != 1 { problems.append("range: \(series)") }
-        } catch {
-          problems.append("\(error)")
-        }
-        continuation.resume(returning: problems)
-      }.start()
+    // Straight from the test's own (cooperative pool) thread: the blocking bridge needs no pool.
+    var failures: [String] = []
+    do {
+      let result = try recording.backend.instantQuery("up", at: 1_700_000_000_500)
+      if case .vector(let v) = result, v.count == 2 {} else { failures.append("instant: \(result)") }
+      let series = try recording.backend.rangeQuery("up", start: 0, end: 1, step: 1)
+      if series.count != 1 { failures.append("range: \(series)") }
+    } catch {
+      failures.append("\(error)")
     }
     #expect(failures.isEmpty)
     await server.stop()
+  }
+
+  @Test func decodesASeriesList() throws {
+    let body = #"{"status":"success","data":[{"__name__":"up","job":"ray"},{"__name__":"up","job":"node"}]}"#
+    let series = try PrometheusBackend.decodeSeries(Array(body.utf8))
+    #expect(series.map { $0["job"] } == ["ray", "node"])
+    #expect(series.allSatisfy { $0.metricName == "up" })
+  }
+
+  @Test func anHTTPSURLIsRefusedWithTheReason() {
+    #expect {
+      _ = try PrometheusBackend(url: "https://prometheus.example:9090", window: .minutes(1))
+    } throws: { error in
+      "\(error)".contains("https is not supported")
+    }
   }
 
   @Test func anUnreachableServerIsARecordingError() {
