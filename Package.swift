@@ -91,7 +91,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "RayRecTesting",
-      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules"],
+      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "Report"],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecTestingTests", dependencies: ["RayRecTesting", "Dashboards", "PromQL", "HTTP"],
