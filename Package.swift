@@ -94,7 +94,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "RayRecTesting",
-      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP"],
+      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP", "Report"],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecTestingTests",

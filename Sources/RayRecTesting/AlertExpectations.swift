@@ -1,4 +1,5 @@
 public import PromQL
+import Report
 public import Testing
 
 /// Which label sets an alerting rule would have firing at `time`: the expression returned them
@@ -63,7 +64,10 @@ public func expectAlertFires(
           "  \(s.labels): present at \(s.timestamps.count) evaluation(s): \(Sparkline.describe(s))")
       }
     }
-    fail(lines, at: sourceLocation)
+    fail(
+      lines, at: sourceLocation,
+      plot: alertPlot(
+        expr, hold: holdDuration, at: t, asked: "\(time)", interval: evaluationInterval, lines[0], recording))
   }
   return firing
 }
@@ -85,8 +89,33 @@ public func expectAlertSilent(
       [
         "expectAlertSilent: the alert is firing at \(time) (\(Sparkline.time(t))) for \(firing.count) label set(s)",
         "  expr: \(expr)", "  for: \(Sparkline.duration(holdDuration.milliseconds))",
-      ] + firing.prefix(5).map { "  firing: \($0)" }, at: sourceLocation)
+      ] + firing.prefix(5).map { "  firing: \($0)" }, at: sourceLocation,
+      plot: alertPlot(
+        expr, hold: holdDuration, at: t, asked: "\(time)", interval: evaluationInterval,
+        "expectAlertSilent: the alert is firing at \(time)", recording))
   } catch {
     fail(["expectAlertSilent: query failed: \(error)", "  expr: \(expr)"], at: sourceLocation)
   }
+}
+
+/// The plot of an alert expression before `time` (at least ten minutes, three `for:` spans): its
+/// left side and threshold when it is a filter, else its series; the time asked marked.
+func alertPlot(
+  _ expr: String, hold: Duration, at time: Int64, asked: String, interval: Duration, _ subtitle: String,
+  _ recording: Recording
+) -> FailurePlot? {
+  let start = max(recording.startMs, time - max(10 * 60_000, 3 * hold.milliseconds))
+  let step = max(1, interval.milliseconds)
+  let marks = [ChartMarker.time(time, label: "asked: \(asked)")]
+  if let plot = FailurePlot.filtered(
+    expr, start: start, end: time, step: step, subtitle: subtitle, marks: marks, in: recording)
+  {
+    return plot
+  }
+  guard let series = try? recording.backend.rangeQuery(expr, start: start, end: time, step: step) else {
+    return nil
+  }
+  return FailurePlot(
+    query: expr, title: expr, subtitle: subtitle, series: series, from: start, to: time, step: step,
+    markers: marks)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PromQL
+import Report
 import Rules
 
 /// What failure messages of alert expectations show: the alert's timeline and its expression's
@@ -54,9 +55,7 @@ enum AlertReport {
       shown = node.lhs
       threshold = " \(node.op.rawValue) \(node.rhs)"
     }
-    let window = max(10 * 60_000, rule.holdDuration * 3)
-    let from = max(start, focus - window)
-    let to = min(backend.endMs, max(focus, from + backend.scrapeIntervalMs))
+    let (from, to) = span(rule, focus: focus, in: backend)
     let step = max(backend.scrapeIntervalMs, (to - from) / 60)
     guard
       let series = try? QueryLimits.current.applied(to: backend.queryEngine).rangeQuery(
@@ -81,6 +80,39 @@ enum AlertReport {
       }
     }
     return lines
+  }
+
+  /// The span messages and plots show around `focus`: ten minutes, or three `for:` spans, before it.
+  static func span(_ rule: Rule, focus: Int64, in backend: RulesBackend) -> (Int64, Int64) {
+    let from = max(backend.startMs, focus - max(10 * 60_000, rule.holdDuration * 3))
+    return (from, min(backend.endMs, max(focus, from + backend.scrapeIntervalMs)))
+  }
+
+  /// The plot of the first rule's expression over ``span(_:focus:in:)``: its left side and
+  /// threshold when it is a comparison, the series with `labels`, the time asked marked.
+  static func plot(
+    _ alertname: String, rules: [(group: String, file: String, rule: Rule)], labels: [String: String],
+    focus: Int64, asked: String, subtitle: String, in backend: RulesBackend
+  ) -> FailurePlot? {
+    guard let rule = rules.first?.rule else { return nil }
+    var shown = rule.expr
+    var marks = [ChartMarker.time(focus, label: asked)]
+    if let (side, threshold) = FailurePlot.filter(rule.expr) {
+      shown = side
+      marks.insert(.value(threshold, label: "threshold of \(alertname)"), at: 0)
+    }
+    let (from, to) = span(rule, focus: focus, in: backend)
+    let step = max(backend.scrapeIntervalMs, (to - from) / Int64(2 * FailurePlot.columns), 1)
+    guard
+      let series = try? QueryLimits.current.applied(to: backend.queryEngine).rangeQuery(
+        shown, start: from, end: to, step: step)
+    else { return nil }
+    let relevant = series.filter { s in
+      labels.allSatisfy { s.labels[$0.key] == nil || s.labels[$0.key] == $0.value }
+    }
+    return FailurePlot(
+      query: alertname, title: shown.description, subtitle: subtitle, series: relevant, from: from, to: to,
+      step: step, markers: marks)
   }
 
   static func offset(_ time: Int64, _ start: Int64) -> String {

@@ -25,7 +25,12 @@ public func expectData(
     var lines = ["expectData: panel \"\(result.displayName)\" shows \(result.status.rawValue)"]
     lines += result.reasons.map { "  reason: \($0)" }
     for target in result.targets { lines.append("  \(target.refId): \(target.expr)") }
-    fail(lines, at: sourceLocation)
+    // Only a fallback-only panel has series to draw: what its fallback branches returned.
+    let plot = FailurePlot(
+      query: result.displayName, title: result.displayName, subtitle: lines[0],
+      series: result.targets.flatMap(\.series), from: recording.startMs, to: recording.endMs,
+      step: result.targets.map(\.stepMs).max() ?? 0, markers: [])
+    fail(lines, at: sourceLocation, plot: plot)
   }
   return results
 }

@@ -7,9 +7,11 @@ func recording(_ explicit: Recording?) throws -> Recording {
   return recording
 }
 
-/// Records a failed expectation at the caller's line, as a multi-line comment.
-func fail(_ lines: [String], at sourceLocation: SourceLocation) {
+/// Records a failed expectation at the caller's line, as a multi-line comment, and attaches the
+/// plot of what it looked at, when there is one.
+func fail(_ lines: [String], at sourceLocation: SourceLocation, plot: FailurePlot? = nil) {
   Issue.record(Comment(rawValue: lines.joined(separator: "\n")), sourceLocation: sourceLocation)
+  plot?.attach(at: sourceLocation)
 }
 
 /// Runs an instant query; a PromQL error becomes an issue at the caller's line and nil.
@@ -74,7 +76,10 @@ public func expectQuery(
     lines += result.description.split(separator: "\n").map { "    " + $0 }
     let involved = history(query, labels: result.samples.map(\.labels), until: t, in: recording)
     if !involved.isEmpty { lines += ["  history (start ... \(time)):"] + involved }
-    fail(lines, at: sourceLocation)
+    let plot = FailurePlot.overRecording(
+      query, labels: result.samples.map(\.labels), condition: nil, time: t, asked: "at \(time)",
+      subtitle: "expectQuery: the predicate is false at \(time)", in: recording)
+    fail(lines, at: sourceLocation, plot: plot)
   }
   return result
 }
@@ -119,7 +124,10 @@ public func expectValue(
       at: 0)
     lines += ["  result:"] + result.description.split(separator: "\n").map { "    " + $0 }
     if result.samples.isEmpty { lines += recording.emptyResultHints(query, start: t, end: t, step: 0) }
-    fail(lines, at: sourceLocation)
+    let plot = FailurePlot.overRecording(
+      query, labels: (picked.isEmpty ? result.samples : picked).map(\.labels), condition: condition, time: t,
+      asked: "at \(time)", subtitle: lines[0] + selector, in: recording)
+    fail(lines, at: sourceLocation, plot: plot)
     return nil
   }
   let value = picked[0].value
@@ -127,7 +135,10 @@ public func expectValue(
     lines.insert("expectValue: \(Sparkline.number(value)) is not \(condition)", at: 0)
     lines += ["  actual: \(Sparkline.number(value))", "  series: \(picked[0].labels)"]
     lines += history(query, labels: [picked[0].labels], until: t, in: recording)
-    fail(lines, at: sourceLocation)
+    let plot = FailurePlot.overRecording(
+      query, labels: [picked[0].labels], condition: condition, time: t, asked: "at \(time)",
+      subtitle: lines[0] + " at \(time)" + selector, in: recording)
+    fail(lines, at: sourceLocation, plot: plot)
   }
   return value
 }

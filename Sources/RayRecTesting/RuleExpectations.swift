@@ -67,7 +67,9 @@ public func expectAlert(
       "expectAlert: \(alertname)\(AlertReport.describe(labels)) was expected \(asked), but it was not"
     ]
     lines += AlertReport.context(alertname, rules: rules, labels: labels, focus: focus, in: backend)
-    fail(lines, at: sourceLocation)
+    let plot = AlertReport.plot(
+      alertname, rules: rules, labels: labels, focus: focus, asked: "asked", subtitle: lines[0], in: backend)
+    fail(lines, at: sourceLocation, plot: plot)
   }
   return matching
 }
@@ -92,7 +94,10 @@ public func expectAlertSilent(
   ]
   lines += AlertReport.context(
     alertname, rules: rules, labels: labels, focus: first.firedAt ?? from, in: backend)
-  fail(lines, at: sourceLocation)
+  let plot = AlertReport.plot(
+    alertname, rules: rules, labels: labels, focus: first.firedAt ?? from, asked: "fired", subtitle: lines[0],
+    in: backend)
+  fail(lines, at: sourceLocation, plot: plot)
 }
 
 /// Expects the annotation `key` of the firing alert `alertname` to be `equals` (or to contain

@@ -1,4 +1,5 @@
 import PromQL
+import Report
 public import Testing
 
 /// A range evaluation for a window check: the window, the step and the series (or nil after
@@ -28,6 +29,30 @@ struct WindowRun {
       fail(["\(check): query failed: \(error)", "  query: \(query)"], at: sourceLocation)
       return nil
     }
+  }
+
+  /// The plot of `series` (the run's, by default) over the window, with the condition's
+  /// threshold and `marks`.
+  func plot(
+    _ query: String, _ subtitle: String, condition: Condition?, series: [Series]? = nil,
+    marks: [ChartMarker] = []
+  ) -> FailurePlot {
+    FailurePlot(
+      query: query, title: query, subtitle: subtitle, series: series ?? self.series, from: start, to: end,
+      step: step, markers: FailurePlot.markers(condition) + marks)
+  }
+
+  /// For a query without a condition, a filter's left side with its threshold; else the run's.
+  func plot(
+    _ query: String, _ subtitle: String, condition: Condition?, marks: [ChartMarker], recording: Recording
+  ) -> FailurePlot {
+    if condition == nil,
+      let plot = FailurePlot.filtered(
+        query, start: start, end: end, step: step, subtitle: subtitle, marks: marks, in: recording)
+    {
+      return plot
+    }
+    return plot(query, subtitle, condition: condition, marks: marks)
   }
 
   func header(_ query: String, _ window: RecordingWindow) -> [String] {
@@ -74,7 +99,14 @@ public func expectAlways(
   for (s, _, _) in violations where shown.insert(s.labels).inserted && shown.count <= 5 {
     lines.append("  \(s.labels): \(Sparkline.describe(s))")
   }
-  fail(lines, at: sourceLocation)
+  // The series that broke the condition first, so the cap on lines drops the others.
+  let failing = Set(violations.map(\.0.labels))
+  let ordered =
+    run.series.filter { failing.contains($0.labels) } + run.series.filter { !failing.contains($0.labels) }
+  let plot = run.plot(
+    query, lines[0], condition: condition, series: ordered,
+    marks: [.time(first.1, label: "first violation")])
+  fail(lines, at: sourceLocation, plot: plot)
 }
 
 /// `expectAlways(query, .lessThan(limit))`.
@@ -130,7 +162,8 @@ public func expectEventually(
   } else {
     for s in run.series.prefix(5) { lines.append("  \(s.labels): \(Sparkline.describe(s))") }
   }
-  fail(lines, at: sourceLocation)
+  let plot = run.plot(query, lines[0], condition: condition, marks: [], recording: recording)
+  fail(lines, at: sourceLocation, plot: plot)
   return nil
 }
 
@@ -161,5 +194,7 @@ public func expectNever(
     "  first: \(Sparkline.number(first.2)) at \(Sparkline.time(first.1)) (+\(Sparkline.duration(first.1 - recording.startMs)) into the recording)",
     "  series: \(first.0.labels)", "  \(first.0.labels): \(Sparkline.describe(first.0))",
   ]
-  fail(lines, at: sourceLocation)
+  let plot = run.plot(
+    query, lines[0], condition: condition, marks: [.time(first.1, label: "first hit")], recording: recording)
+  fail(lines, at: sourceLocation, plot: plot)
 }

@@ -40,30 +40,45 @@ public struct ChartData: Sendable {
   /// The lines of `result`, stacked when the style says so, reduced to `columns` pixel columns
   /// and to about `pointBudget` points over all lines.
   public init(result: PanelResult, style: PanelStyle, columns: Int, pointBudget: Int = 20_000) {
-    var index = 0
     for target in result.targets where target.skipped == nil {
       totalSeries += target.series.count
-      for raw in target.series {
-        guard series.count < Self.maxSeries else { continue }
-        let name = Self.legend(target.legendFormat(for: result.panel), labels: raw.labels)
-        var times: [Int64] = []
-        var values: [Double] = []
-        times.reserveCapacity(raw.timestamps.count)
-        values.reserveCapacity(raw.values.count)
-        for (t, v) in zip(raw.timestamps, raw.values) where v.isFinite {
-          times.append(t)
-          values.append(v)
-        }
-        series.append(
-          ChartSeries(
-            name: name, color: Self.palette[index % Self.palette.count], times: times, values: values))
-        index += 1
+      for raw in target.series where series.count < Self.maxSeries {
+        add(raw, name: Self.legend(target.legendFormat(for: result.panel), labels: raw.labels))
       }
     }
+    finish(stacked: style.stacked, columns: columns, pointBudget: pointBudget)
+  }
+
+  /// The lines of plain series (what a test's query returned), named by their labels: at most
+  /// `maxSeries` of them, each reduced to `columns` pixel columns.
+  public init(series raw: [Series], columns: Int, maxSeries: Int = 20, pointBudget: Int = 20_000) {
+    totalSeries = raw.count
+    for s in raw.prefix(Swift.max(0, Swift.min(maxSeries, Self.maxSeries))) {
+      add(s, name: Self.legend("", labels: s.labels))
+    }
+    finish(stacked: false, columns: columns, pointBudget: pointBudget)
+  }
+
+  /// Adds a line of `raw`'s finite points, in the next palette color.
+  mutating func add(_ raw: Series, name: String) {
+    var times: [Int64] = []
+    var values: [Double] = []
+    times.reserveCapacity(raw.timestamps.count)
+    values.reserveCapacity(raw.values.count)
+    for (t, v) in zip(raw.timestamps, raw.values) where v.isFinite {
+      times.append(t)
+      values.append(v)
+    }
+    let color = Self.palette[series.count % Self.palette.count]
+    series.append(ChartSeries(name: name, color: color, times: times, values: values))
+  }
+
+  /// Notes the cap, stacks, and downsamples every line to the point budget.
+  mutating func finish(stacked: Bool, columns: Int, pointBudget: Int) {
     if totalSeries > series.count {
       notes.append("\(totalSeries) series: drew the first \(series.count)")
     }
-    if style.stacked { stack() }
+    if stacked { stack() }
     let limit = max(2, min(columns, pointBudget / max(1, 2 * series.count)))
     series = series.map { Self.downsample($0, columns: limit) }
   }

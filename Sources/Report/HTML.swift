@@ -3,7 +3,10 @@ enum HTML {
   /// `text` safe inside element content and double-quoted attributes.
   static func escape(_ text: String) -> String {
     var needs = false
-    for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
+    // Control characters other than tab and newlines are not allowed in XML (a standalone SVG).
+    for byte in text.utf8
+    where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 || (byte < 32 && !isSpace(byte))
+    {
       needs = true
       break
     }
@@ -17,11 +20,14 @@ enum HTML {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
+      case _ where ch.value < 32 && !isSpace(UInt8(ch.value)): out += "\u{FFFD}"
       default: out.unicodeScalars.append(ch)
       }
     }
     return out
   }
+
+  static func isSpace(_ byte: UInt8) -> Bool { byte == 9 || byte == 10 || byte == 13 }
 
   /// `value` with one decimal at most (`12`, `12.5`, `-0.3`): SVG coordinates. Far cheaper than
   /// `String(format:)`, which matters with tens of thousands of points.

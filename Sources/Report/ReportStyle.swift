@@ -35,8 +35,7 @@ enum ReportStyle {
     overflow:hidden;padding:4px 12px}
     .reason-head{font-size:16px;color:var(--muted);margin-bottom:4px}
     .reason-line{font-size:12px;color:var(--text);word-break:break-word}
-    .chart text{fill:var(--muted);font-size:11px}.chart .grid{stroke:var(--grid);stroke-width:1}
-    .chart .line{fill:none;stroke-linejoin:round}.chart .threshold{stroke-dasharray:6 4;stroke-width:1}
+    \(chartRules(muted: "var(--muted)", grid: "var(--grid)"))
     .strip text{fill:var(--muted);font-size:11px}
     .legend{overflow:hidden;padding-top:4px}
     .legend-item{display:flex;align-items:center;height:16px;white-space:nowrap;gap:6px}
@@ -57,5 +56,12 @@ enum ReportStyle {
     .table th{text-align:left;font-weight:500;color:#5794F2;border-bottom:1px solid var(--border);padding:2px 6px}
     .table td{border-bottom:1px solid var(--border);padding:2px 6px;white-space:nowrap}.table .num{text-align:right}
     """
+  }
+
+  /// The rules a chart's SVG needs, with the theme's colors given (variables in the page, plain
+  /// colors in a standalone file, which some viewers read without custom properties).
+  static func chartRules(muted: String, grid: String) -> String {
+    ".chart text{fill:\(muted);font-size:11px}.chart .grid{stroke:\(grid);stroke-width:1}\n"
+      + ".chart .line{fill:none;stroke-linejoin:round}.chart .threshold{stroke-dasharray:6 4;stroke-width:1}"
   }
 }

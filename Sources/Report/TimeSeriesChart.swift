@@ -10,6 +10,8 @@ public struct TimeSeriesChart: Sendable {
   public var height: Double
   /// Gaps longer than this (ms) break the line, as Grafana breaks it at missing points.
   public var gapMs: Int64
+  /// Lines drawn over the data (a failed test's threshold and time); the report draws none.
+  public var markers: [ChartMarker]
 
   /// The value axis' width when the labels are not yet known (for sizing the data).
   static let left = 58.0
@@ -21,7 +23,8 @@ public struct TimeSeriesChart: Sendable {
 
   /// Creates the chart.
   public init(
-    data: ChartData, style: PanelStyle, from: Int64, to: Int64, width: Double, height: Double, gapMs: Int64
+    data: ChartData, style: PanelStyle, from: Int64, to: Int64, width: Double, height: Double, gapMs: Int64,
+    markers: [ChartMarker] = []
   ) {
     self.data = data
     self.style = style
@@ -30,6 +33,7 @@ public struct TimeSeriesChart: Sendable {
     self.width = width
     self.height = height
     self.gapMs = gapMs
+    self.markers = markers
     self.left = Self.left
     let (lo, hi) = ticksRange()
     let widest =
@@ -62,6 +66,11 @@ public struct TimeSeriesChart: Sendable {
         lo = Swift.min(lo, v)
         hi = Swift.max(hi, v)
       }
+    }
+    // A threshold off the data's scale is the point of a failure plot: the axis reaches it.
+    for case .value(let v, _) in markers where v.isFinite {
+      lo = Swift.min(lo, v)
+      hi = Swift.max(hi, v)
     }
     if !lo.isFinite { (lo, hi) = (0, 1) }
     if lo > 0 { lo = 0 }
@@ -148,7 +157,42 @@ public struct TimeSeriesChart: Sendable {
         out += " y1=\"\(ty)\" y2=\"\(ty)\" stroke=\"\(step.color)\"/>"
       }
     }
+    for marker in markers { out += draw(marker, plot: plot, x: x, y: y) }
     return out + "</svg>"
+  }
+
+  /// A marker's dashed line and its label, inside the plot; nothing for a time off the chart.
+  func draw(_ marker: ChartMarker, plot: Rect, x: (Int64) -> Double, y: (Double) -> Double) -> String {
+    let color: String
+    let text: String
+    let anchor: String
+    let start: (x: Double, y: Double)
+    let end: (x: Double, y: Double)
+    let label: (x: Double, y: Double)
+    switch marker {
+    case .value(let v, let name):
+      guard v.isFinite else { return "" }
+      let ty = y(v)
+      (color, text, anchor) = (ChartMarker.valueColor, name, "end")
+      (start, end) = ((plot.x, ty), (plot.x + plot.width, ty))
+      label = (plot.x + plot.width - 4, Swift.max(plot.y + 10, ty - 4))
+    case .time(let t, let name):
+      guard t >= from, t <= to else { return "" }
+      let tx = x(t)
+      // Labels near the right edge go left of the line, so they stay inside the plot.
+      let right = tx > plot.x + plot.width * 0.7
+      (color, text, anchor) = (ChartMarker.timeColor, name, right ? "end" : "start")
+      (start, end) = ((tx, plot.y), (tx, plot.y + plot.height))
+      label = (right ? tx - 4 : tx + 4, plot.y + 10)
+    }
+    var out = "<line class=\"marker\" x1=\"\(HTML.coordinate(start.x))\" x2=\"\(HTML.coordinate(end.x))\""
+    out += " y1=\"\(HTML.coordinate(start.y))\" y2=\"\(HTML.coordinate(end.y))\" stroke=\"\(color)\""
+    out += " stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+    guard !text.isEmpty else { return out }
+    out += "<text class=\"marker-label\" x=\"\(HTML.coordinate(label.x))\" y=\"\(HTML.coordinate(label.y))\""
+    // A style attribute: the page's `.chart text` rule would override a fill attribute.
+    out += " text-anchor=\"\(anchor)\" style=\"fill:\(color)\">\(HTML.escape(text))</text>"
+    return out
   }
 
   /// Index ranges of `s` without gaps longer than ``gapMs``.
