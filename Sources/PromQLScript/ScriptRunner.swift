@@ -5,6 +5,12 @@ public struct ScriptRunner: Sendable {
   /// Prometheus 2 semantics (left-closed windows, 2.x function names), for the v2.42 scripts.
   public var prometheus2: Bool
 
+  /// The most samples one query may hold, as Prometheus's `--query.max-samples` (its default).
+  public var maxSamples: Int? = 50_000_000
+  /// How long one query may run, as Prometheus's `--query.timeout` (its default): a script's
+  /// `eval range` over years at a millisecond step ends with an error instead of running for hours.
+  public var timeout: Duration? = .seconds(120)
+
   /// Creates the value from its parts.
   public init(prometheus2: Bool = false) {
     self.prometheus2 = prometheus2
@@ -47,6 +53,8 @@ public struct ScriptRunner: Sendable {
     if eval.expectsWarning || eval.expectsInfo { return .unsupported("warn/info annotations") }
     var engine = Engine(storage: data.storage())
     engine.prometheus2Semantics = prometheus2
+    engine.maxSamples = maxSamples
+    engine.deadline = timeout.map { ContinuousClock.now + $0 }
     // Prometheus's test engine turns delayed name removal on (2.42 did not have it).
     engine.delayedNameRemoval = !prometheus2
     do {
