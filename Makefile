@@ -34,8 +34,9 @@ bench:
 	scripts/install-deps
 	scripts/bench-parse
 
+## Every parser's fuzzer, ten minutes each, one after another (scripts/fuzz TARGET for one).
 fuzz:
-	scripts/fuzz-exposition 600
+	scripts/fuzz all 600
 
 conformance: build
 	scripts/openmetrics-conformance

@@ -1,5 +1,5 @@
 // libFuzzer entry point for the exposition parser. Compiled into the Exposition module by
-// scripts/fuzz-exposition (not part of the SwiftPM build).
+// scripts/fuzz exposition (not part of the SwiftPM build).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExposition(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -7,12 +7,20 @@ public func fuzzExposition(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   for format in ExpositionFormat.allCases {
     for strict in [true, false] {
       var parser = ExpositionParser(bytes: bytes, format: format, strict: strict)
-      while let entry = try? parser.next() {
-        switch entry {
-        case .sample: _ = parser.sample()
-        case .help: _ = parser.helpText()
-        default: _ = parser.metricName()
+      do {
+        while let entry = try parser.next() {
+          switch entry {
+          case .sample: _ = parser.sample()
+          case .help: _ = parser.helpText()
+          default: _ = parser.metricName()
+          }
         }
+      } catch {
+        // An error points into the input, and quotes no long token whole.
+        if error.line < 1 || error.column < 1 || error.offset < 0 || error.offset > size {
+          fatalError("error outside the input: \(error) (\(size) bytes)")
+        }
+        if error.message.isEmpty || error.message.utf8.count > 600 { fatalError("bad message: \(error)") }
       }
     }
     if let families = try? MetricFamily.parse(bytes, format: format, strict: false) {

@@ -1,4 +1,4 @@
-// libFuzzer entry point for the YAML reader. Compiled into the YAML module by scripts/fuzz-yaml (not
+// libFuzzer entry point for the YAML reader. Compiled into the YAML module by scripts/fuzz yaml (not
 // part of the SwiftPM build).
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -66,7 +66,7 @@ extension ExpositionParser {
     if entry == .type {
       let word = String(decoding: UnsafeBufferPointer(rebasing: p[text]), as: UTF8.self)
       guard let type = MetricType(word: word, format: .openMetrics) else {
-        throw error("invalid metric type \"\(word)\"", at: text.lowerBound)
+        throw error("invalid metric type \(TokenQuote.quote(p, text))", at: text.lowerBound)
       }
       metricType = type
     }
@@ -183,13 +183,12 @@ extension ExpositionParser {
     let start = position
     while position < end, p[position] != 0x20, p[position] != 0x0A { position += 1 }
     let range = start..<position
-    let token = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
     guard !range.isEmpty else {
       throw error("expected a timestamp, got \(describeByte(p, start))", at: start)
     }
     if let ms = Self.decimalMilliseconds(p, range) { return ms }
     guard case .success(let seconds) = FloatText.parse(p, range), seconds.isFinite else {
-      throw error("invalid timestamp \"\(token)\"", at: start)
+      throw error("invalid timestamp \(TokenQuote.quote(p, range))", at: start)
     }
     let ms = (seconds * 1000).rounded(.towardZero)
     if ms >= 9.2e18 { return .max }

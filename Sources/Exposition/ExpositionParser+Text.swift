@@ -63,7 +63,7 @@ extension ExpositionParser {
     } else {
       let word = String(decoding: UnsafeBufferPointer(rebasing: p[text]), as: UTF8.self)
       guard let type = MetricType(word: word, format: .text) else {
-        throw error("invalid metric type \"\(word)\"", at: textStart)
+        throw error("invalid metric type \(TokenQuote.quote(p, text))", at: textStart)
       }
       metricType = type
     }
@@ -121,7 +121,7 @@ extension ExpositionParser {
       while position < end, !ByteClass.isBlank(p[position]), p[position] != 0x0A { position += 1 }
       guard let ts = FloatText.parseInteger(p, tsStart..<position) else {
         throw error(
-          "invalid timestamp \"\(String(decoding: UnsafeBufferPointer(rebasing: p[tsStart..<position]), as: UTF8.self))\": expected integer milliseconds",
+          "invalid timestamp \(TokenQuote.quote(p, tsStart..<position)): expected integer milliseconds",
           at: tsStart)
       }
       timestamp = ts
@@ -247,11 +247,11 @@ extension ExpositionParser {
     case .success(let v): value = v
     case .failure(.range):
       throw error(
-        "value out of range: \(String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self))",
+        "value out of range: \(TokenQuote.quote(p, range))",
         at: range.lowerBound)
     case .failure(.syntax):
       throw error(
-        "invalid value \"\(String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self))\"",
+        "invalid value \(TokenQuote.quote(p, range))",
         at: range.lowerBound)
     }
   }

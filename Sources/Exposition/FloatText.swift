@@ -86,6 +86,8 @@ enum FloatText {
   private static func special(
     _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, negative: Bool, signed: Bool
   ) -> Result<Double, Failure> {
+    // "infinity" is the longest word: a longer token need not be decoded (it may be megabytes).
+    guard range.count <= 8 else { return .failure(.syntax) }
     let word = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self).lowercased()
     switch word {
     case "inf", "infinity": return .success(negative ? -.infinity : .infinity)

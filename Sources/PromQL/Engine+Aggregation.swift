@@ -35,7 +35,7 @@ extension Evaluation {
       return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)
     case .countValues:
       guard isValidLabelName(label) else {
-        throw EvaluationError("invalid label name \(goQuote(label))")
+        throw EvaluationError("invalid label name \(quoteToken(label))")
       }
       var counts: [Labels: Double] = [:]
       var order: [Labels] = []

@@ -6,7 +6,7 @@ extension Evaluation {
     guard case .string(let label) = try evaluate(args[1], at: time) else {
       throw EvaluationError("histogram_quantiles needs a label name as its second argument")
     }
-    guard isValidLabelName(label) else { throw EvaluationError("invalid label name \(goQuote(label))") }
+    guard isValidLabelName(label) else { throw EvaluationError("invalid label name \(quoteToken(label))") }
     var result: [VectorSample] = []
     for arg in args.dropFirst(2) {
       let q = try scalar(arg, at: time)

@@ -89,6 +89,23 @@ func goQuoteTruncated(_ text: String, limit: Int) -> String {
   return goQuote(prefix) + "..."
 }
 
+/// How many characters of a token an error message quotes; longer tokens are cut.
+let quotedTokenLimit = 100
+
+/// A token from the input, quoted for an error message: as `goQuote` when it is short, else its
+/// first ``quotedTokenLimit`` characters, `...` and its length, so that a 50 MB token does not
+/// make a 50 MB message: `"aaaa..." (52428800 bytes)`.
+func quoteToken(_ text: String) -> String {
+  var scalars = 0
+  for index in text.unicodeScalars.indices {
+    scalars += 1
+    if scalars > quotedTokenLimit {
+      return goQuote(String(text.unicodeScalars[..<index])) + "... (\(text.utf8.count) bytes)"
+    }
+  }
+  return goQuote(text)
+}
+
 /// Go's `%q` of a rune: `'x'`.
 func quoteRune(_ value: UInt32) -> String {
   var out = "'"

@@ -79,7 +79,7 @@ extension Lexer {
     if scanNumber() { return token(.number) }
     if acceptRemainingDuration() { return token(.duration) }
     let text = String(decoding: input[start..<min(pos, input.count)], as: UTF8.self)
-    return error("bad number or duration syntax: \(goQuote(text))")
+    return error("bad number or duration syntax: \(quoteToken(text))")
   }
 
   /// Consumes the remainder of a duration after its leading digits, as Prometheus does. On failure

@@ -11,7 +11,7 @@ enum LiteralDecoding {
     case "nan", "+nan", "-nan": return .success(.nan)
     default: break
     }
-    let syntaxError = "strconv.ParseFloat: parsing \(goQuote(text)): invalid syntax"
+    let syntaxError = "strconv.ParseFloat: parsing \(quoteToken(text)): invalid syntax"
     let bytes = Array(text.utf8)
     if lower.hasPrefix("0x") || !underscoresAreValid(bytes) {
       return .failure(LiteralError(message: "error parsing number: " + syntaxError))
@@ -30,7 +30,8 @@ enum LiteralDecoding {
     if value.isInfinite {
       return .failure(
         LiteralError(
-          message: "error parsing number: strconv.ParseFloat: parsing \(goQuote(text)): value out of range"))
+          message: "error parsing number: strconv.ParseFloat: parsing \(quoteToken(text)): value out of range"
+        ))
     }
     return .success(value)
   }

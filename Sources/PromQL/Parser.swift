@@ -98,8 +98,8 @@ public struct Parser {
     let value = text(token)
     switch token.kind {
     case .eof: return "end of input"
-    case .identifier: return "identifier " + goQuote(value)
-    case .metricIdentifier: return "metric identifier " + goQuote(value)
+    case .identifier: return "identifier " + quoteToken(value)
+    case .metricIdentifier: return "metric identifier " + quoteToken(value)
     case .number: return "number " + goQuoteTruncated(value, limit: 10)
     case .duration: return "duration " + goQuoteTruncated(value, limit: 10)
     case .string: return "string " + goQuoteTruncated(value, limit: 10)
@@ -234,9 +234,9 @@ public struct Parser {
     if function == nil, options.prometheus2Functions, name == PromQLFunction.holtWinters.name {
       function = PromQLFunction.holtWinters
     }
-    guard let function else { throw fail("unknown function with name \(goQuote(name))", nameToken.range) }
+    guard let function else { throw fail("unknown function with name \(quoteToken(name))", nameToken.range) }
     if function.isExperimental, !options.experimentalFunctions {
-      throw fail("function \(goQuote(name)) is not enabled", nameToken.range)
+      throw fail("function \(quoteToken(name)) is not enabled", nameToken.range)
     }
     lastHeight = height
     let position = PositionRange(start: nameToken.start, end: close.end)
@@ -327,7 +327,7 @@ public struct Parser {
         advance()
         let name = LiteralDecoding.string(input[token.start..<token.end])
         if name.isEmpty {
-          throw fail("invalid label name for grouping: \(goQuote(name))", token.range)
+          throw fail("invalid label name for grouping: \(quoteToken(name))", token.range)
         }
         labels.append(name)
       } else {

@@ -21,7 +21,7 @@ public enum PromDuration {
   public static func parse(_ text: String) -> Result<Int64, ParseError> {
     if text == "0" { return .success(0) }
     if text.isEmpty { return .failure(ParseError(message: "empty duration string")) }
-    let invalid = "not a valid duration string: \(goQuote(text))"
+    let invalid = "not a valid duration string: \(quoteToken(text))"
     let bytes = Array(text.utf8)
     var index = 0
     var total: Int64 = 0
@@ -43,7 +43,8 @@ public enum PromDuration {
       if unitStart == index { return .failure(ParseError(message: invalid)) }
       let name = String(decoding: bytes[unitStart..<index], as: UTF8.self)
       guard let unit = units.first(where: { $0.name == name }) else {
-        return .failure(ParseError(message: "unknown unit \(goQuote(name)) in duration \(goQuote(text))"))
+        return .failure(
+          ParseError(message: "unknown unit \(quoteToken(name)) in duration \(quoteToken(text))"))
       }
       if unit.order <= lastOrder { return .failure(ParseError(message: invalid)) }
       lastOrder = unit.order

@@ -61,7 +61,7 @@ struct TypeChecker {
     if !selector.name.isEmpty {
       for matcher in selector.matchers.dropLast() where matcher.name == LabelMatcher.metricNameLabel {
         throw fail(
-          "metric name must not be set twice: \(goQuote(selector.name)) or \(goQuote(matcher.value))",
+          "metric name must not be set twice: \(quoteToken(selector.name)) or \(quoteToken(matcher.value))",
           selector.position)
       }
       return
@@ -165,7 +165,7 @@ struct TypeChecker {
     if matching.on {
       for label in matching.matchingLabels where matching.include.contains(label) {
         throw fail(
-          "label \(goQuote(label)) must not occur in ON and GROUP clause at once", operatorRange(binary))
+          "label \(quoteToken(label)) must not occur in ON and GROUP clause at once", operatorRange(binary))
       }
     }
     if lhsType != .scalar && lhsType != .vector {

@@ -29,6 +29,9 @@ struct ScriptReader {
   let file: String
   let lines: [String]
   var index = 0
+  /// Values of the script's `load` and expected series so far (bounded by
+  /// ``SeriesDescription/maxValuesPerScript``).
+  var expandedValues = 0
 
   func error(_ message: String, line: Int? = nil) -> ScriptError {
     ScriptError(file: file, line: line ?? index + 1, message: message)
@@ -52,7 +55,7 @@ struct ScriptReader {
       } else if command.hasPrefix("eval") {
         result.append(.eval(try eval(command: command, rest: rest)))
       } else {
-        throw error("invalid command \"\(word)\"")
+        throw error("invalid command \(ScriptQuote.double(word))")
       }
     }
     return result
@@ -71,7 +74,7 @@ struct ScriptReader {
     guard let text else { throw error("missing \(what)") }
     switch PromDuration.parse(String(text)) {
     case .success(let nanoseconds): return nanoseconds / 1_000_000
-    case .failure(let failure): throw error("invalid \(what) \"\(text)\": \(failure.message)")
+    case .failure(let failure): throw error("invalid \(what) \(ScriptQuote.double(text)): \(failure.message)")
     }
   }
 
@@ -88,13 +91,18 @@ struct ScriptReader {
 
   mutating func load(command: String, rest: Substring) throws(ScriptError) -> LoadCommand {
     guard command == "load" || command == "load_with_nhcb" else {
-      throw error("invalid command \"\(command)\"")
+      throw error("invalid command \(ScriptQuote.double(command))")
     }
     var rest = rest
     let interval = try duration(ScriptReader.word(&rest), "load interval")
     guard interval > 0 else { throw error("the load interval must be positive") }
     var load = LoadCommand(
       line: index + 1, interval: interval, withNHCB: command == "load_with_nhcb", series: [])
+    // Where each label set sits in `load.series`: a later line for the same series replaces the
+    // earlier one and moves to the end. Searching the array for it made loading quadratic (40,000
+    // series took 37 s); superseded entries are dropped once at the end instead.
+    var latest: [Labels: Int] = [:]
+    var superseded = false
     for (line, text) in block() {
       do {
         // `metric@st ...` gives start timestamps, which the engine does not keep: only the series is noted.
@@ -103,12 +111,17 @@ struct ScriptReader {
           load.startTimestampSeries.append(try SeriesDescription.parseMetric(String(metric.dropLast(3))))
           continue
         }
-        let series = try SeriesDescription.parse(text)
-        load.series.removeAll { $0.labels == series.labels }
+        let series = try SeriesDescription.parse(
+          text, budget: SeriesDescription.maxValuesPerScript - expandedValues)
+        expandedValues += series.values.count
+        if latest.updateValue(load.series.count, forKey: series.labels) != nil { superseded = true }
         load.series.append(series)
       } catch {
         throw self.error(error.message, line: line)
       }
+    }
+    if superseded {
+      load.series = load.series.enumerated().filter { latest[$0.element.labels] == $0.offset }.map(\.element)
     }
     return load
   }

@@ -6,7 +6,7 @@ extension ScriptReader {
   mutating func eval(command: String, rest: Substring) throws(ScriptError) -> EvalCommand {
     let modifier = command.dropFirst("eval".count)
     guard ["", "_fail", "_warn", "_info", "_ordered"].contains(modifier) else {
-      throw error("invalid command \"\(command)\"")
+      throw error("invalid command \(ScriptQuote.double(command))")
     }
     var rest = rest
     let kind: EvalCommand.Kind
@@ -27,7 +27,7 @@ extension ScriptReader {
       guard step > 0 else { throw error("the range step must be positive") }
       kind = .range(start: start, end: end, step: step)
     default:
-      throw error("expected 'instant' or 'range' after '\(command)'")
+      throw error("expected 'instant' or 'range' after \(ScriptQuote.single(command))")
     }
     let expression = rest.trimmingCharacters(in: .whitespaces)
     guard !expression.isEmpty else { throw error("missing expression") }
@@ -49,7 +49,7 @@ extension ScriptReader {
   }
 
   /// Reads one line of an eval's block; true when the line ends the block.
-  func readExpectation(_ text: String, into eval: inout EvalCommand) throws(ScriptError) -> Bool {
+  mutating func readExpectation(_ text: String, into eval: inout EvalCommand) throws(ScriptError) -> Bool {
     let line = index
     var rest = Substring(text)
     let first = ScriptReader.word(&rest)
@@ -70,7 +70,10 @@ extension ScriptReader {
     }
     let series: SeriesDescription
     do {
-      series = try SeriesDescription.parse(text)
+      // Expected values count against the same budget as loaded ones: they are expanded too.
+      series = try SeriesDescription.parse(
+        text, budget: SeriesDescription.maxValuesPerScript - expandedValues)
+      expandedValues += series.values.count
     } catch {
       throw self.error(error.message, line: line)
     }
@@ -103,7 +106,7 @@ extension ScriptReader {
     case "ordered": eval.ordered = true
     case "string":
       guard let value = ScriptReader.unquote(argument) else {
-        throw error("invalid expect string \(argument)", line: line)
+        throw error("invalid expect string \(ScriptQuote.cut(argument))", line: line)
       }
       eval.expectedString = value
     case "range":
@@ -119,7 +122,7 @@ extension ScriptReader {
       guard step > 0, end >= start else { throw error("invalid range vector bounds", line: line) }
       eval.rangeVector = (start, end, step)
     default:
-      throw error("invalid expectation type \"\(type)\"", line: line)
+      throw error("invalid expectation type \(ScriptQuote.double(type))", line: line)
     }
   }
 

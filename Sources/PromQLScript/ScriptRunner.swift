@@ -4,10 +4,11 @@ import PromQL
 public struct ScriptRunner: Sendable {
   /// Prometheus 2 semantics (left-closed windows, 2.x function names), for the v2.42 scripts.
   public var prometheus2: Bool
-  /// How long one eval may run (nil: no limit); an eval past it fails with Prometheus's timeout.
-  public var queryTimeout: Duration? = nil
-  /// How many samples one eval may hold (nil: no limit).
-  public var maxSamples: Int? = nil
+  /// The most samples one query may hold, as Prometheus's `--query.max-samples` (its default).
+  public var maxSamples: Int? = 50_000_000
+  /// How long one query may run, as Prometheus's `--query.timeout` (its default): a script's
+  /// `eval range` over years at a millisecond step ends with an error instead of running for hours.
+  public var queryTimeout: Duration? = .seconds(120)
 
   /// Creates the value from its parts.
   public init(prometheus2: Bool = false) {

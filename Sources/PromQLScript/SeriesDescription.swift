@@ -20,15 +20,31 @@ public struct SeriesDescription: Equatable, Sendable {
       && lhs.values.map { $0?.bitPattern } == rhs.values.map { $0?.bitPattern }
   }
 
+  /// The most values the series of one script may hold together: a 4 KB script could otherwise
+  /// ask for billions (`1x999999` repeated). Prometheus's own scripts use at most 10,001 per series.
+  public static let maxValuesPerScript = 10_000_000
+
   /// Reads one series line; the message of a thrown error says what is wrong with it.
-  public static func parse(_ text: String) throws(SeriesLineError) -> SeriesDescription {
+  /// - Parameter budget: how many values the line may add (what is left of
+  ///   ``maxValuesPerScript``); checked before the values are made.
+  public static func parse(_ text: String, budget: Int = maxValuesPerScript) throws(SeriesLineError)
+    -> SeriesDescription
+  {
     let (metric, rest) = splitMetric(text)
     let labels = try parseMetric(metric)
     if rest.contains("{{") { return SeriesDescription(labels: labels, values: [], hasHistograms: true) }
     var values: [Double?] = []
     for item in rest.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+      let wanted = values.count + valueCount(item)
+      if wanted > budget {
+        let total = maxValuesPerScript - budget + wanted
+        throw SeriesLineError(
+          message: "too many values: the script's series would hold \(total) "
+            + "(limit \(maxValuesPerScript) per script)")
+      }
       guard let expanded = expand(String(item)) else {
-        throw SeriesLineError(message: "invalid value '\(item)' in series '\(metric)'")
+        throw SeriesLineError(
+          message: "invalid value \(ScriptQuote.single(item)) in series \(ScriptQuote.single(metric))")
       }
       values += expanded
     }
@@ -71,10 +87,11 @@ public struct SeriesDescription: Equatable, Sendable {
     do {
       matchers = try Parser.parseMetricSelector(text)
     } catch {
-      throw SeriesLineError(message: "invalid series '\(text)': \(error.message)")
+      throw SeriesLineError(message: "invalid series \(ScriptQuote.single(text)): \(error.message)")
     }
     guard matchers.allSatisfy({ $0.type == .equal }) else {
-      throw SeriesLineError(message: "invalid series '\(text)': only = matchers are allowed")
+      throw SeriesLineError(
+        message: "invalid series \(ScriptQuote.single(text)): only = matchers are allowed")
     }
     return Labels(matchers.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) })
   }
@@ -106,6 +123,14 @@ public struct SeriesDescription: Equatable, Sendable {
     return parseValue(text)
   }
 
+  /// How many values `expand` makes of an item, without making them (1 for one it rejects).
+  static func valueCount(_ item: Substring) -> Int {
+    if item.hasPrefix("_x") { return Int(item.dropFirst(2)).map { max(0, $0) } ?? 1 }
+    guard let times = item.lastIndex(of: "x"), let count = Int(item[item.index(after: times)...]), count >= 0
+    else { return 1 }
+    return min(count, Int.max - 1) + 1
+  }
+
   /// One value item: `v`, `_`, `_xN`, `vxN`, `a+bxN`, `a-bxN`, `stale`.
   static func expand(_ item: String) -> [Double?]? {
     if item == "_" { return [nil] }
@@ -119,6 +144,8 @@ public struct SeriesDescription: Equatable, Sendable {
       return nil
     }
     let head = String(item[..<times])
+    // `x5` has no value before the `x` (and no index after an empty head's start).
+    guard !head.isEmpty else { return nil }
     // The operator is the last + or - that is neither a leading sign nor an exponent sign.
     var operatorIndex: String.Index?
     var index = head.index(after: head.startIndex)

@@ -28,15 +28,20 @@ extension ScenarioParser {
   {
     guard let profile else { throw fail(name.column - 5, "declare 'profile' before the nodes") }
     guard isIdentifier(name.text) else {
-      throw fail(name.column, "node name '\(name.text)' must be letters, digits, '_' or '-'")
+      throw fail(
+        name.column, "node name \(ScenarioParser.quote(name.text)) must be letters, digits, '_' or '-'")
+    }
+    guard nodes.count < ScenarioLimits.maxNodes else {
+      throw fail(
+        name.column, "too many nodes (limit \(ScenarioLimits.grouped(ScenarioLimits.maxNodes)) per scenario)")
     }
     guard !nodes.contains(where: { $0.name == name.text }) else {
-      throw fail(name.column, "node '\(name.text)' declared twice")
+      throw fail(name.column, "node \(ScenarioParser.quote(name.text)) declared twice")
     }
     let counting = address.text.hasSuffix("+")
     let addressText = counting ? String(address.text.dropLast()) : address.text
     guard var octets = ScenarioValues.ipv4(addressText) else {
-      throw fail(address.column, "bad IPv4 address '\(address.text)'")
+      throw fail(address.column, "bad IPv4 address \(ScenarioParser.quote(address.text))")
     }
     if counting {
       let value = (octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]) + step
@@ -53,7 +58,9 @@ extension ScenarioParser {
       case "head":
         guard value.isEmpty else { throw fail(token.column, "'head' takes no value") }
         guard nodes.isEmpty else {
-          throw fail(token.column, "the head node must be declared first ('\(nodes[0].name)' is the head)")
+          throw fail(
+            token.column,
+            "the head node must be declared first (\(ScenarioParser.quote(nodes[0].name)) is the head)")
         }
       case "absent":
         guard value.isEmpty else { throw fail(token.column, "'absent' takes no value") }
@@ -65,13 +72,15 @@ extension ScenarioParser {
         node.cpus = n
       case "memory", "object-store":
         guard let s = ScenarioValues.size(value), s >= 1_048_576 else {
-          throw fail(token.column + key.count + 1, "bad size '\(value)' (for example 8GiB, 512MiB, 1e9)")
+          throw fail(
+            token.column + key.count + 1,
+            "bad size \(ScenarioParser.quote(value)) (for example 8GiB, 512MiB, 1e9)")
         }
         if key == "memory" { node.memoryBytes = s } else { node.objectStoreBytes = s }
       default:
         let up = value.hasSuffix("+")
         guard let p = ScenarioValues.count(up ? String(value.dropLast()) : value), (1...65535).contains(p)
-        else { throw fail(token.column + key.count + 1, "bad port '\(value)'") }
+        else { throw fail(token.column + key.count + 1, "bad port \(ScenarioParser.quote(value))") }
         let port = p + (up ? step : 0)
         guard port <= 65535 else { throw fail(token.column + key.count + 1, "port range runs past 65535") }
         node.ports[key] = port
@@ -85,13 +94,13 @@ extension ScenarioParser {
     }
     let mine = servedPorts(node, profile)
     if let dup = mine.first(where: { p in mine.filter { $0 == p }.count > 1 }) {
-      throw fail(address.column, "node '\(node.name)' uses port \(dup) for two endpoints")
+      throw fail(address.column, "node \(ScenarioParser.quote(node.name)) uses port \(dup) for two endpoints")
     }
     for other in nodes where other.address == node.address {
       if let port = servedPorts(other, profile).first(where: mine.contains) {
         throw fail(
           address.column,
-          "\(node.address):\(port) is already used by node '\(other.name)'; give each node its own address or ports"
+          "\(node.address):\(port) is already used by node \(ScenarioParser.quote(other.name)); give each node its own address or ports"
         )
       }
     }
@@ -111,10 +120,12 @@ extension ScenarioParser {
   mutating func actorLine(_ word: Token, _ args: [Token]) throws(ScenarioError) {
     try need(args, 3, after: word, "actor NAME on NODE [count=N] [task-time=DUR] [calls=RATE]")
     guard isIdentifier(args[0].text) else {
-      throw fail(args[0].column, "actor name '\(args[0].text)' must be letters, digits, '_' or '-'")
+      throw fail(
+        args[0].column, "actor name \(ScenarioParser.quote(args[0].text)) must be letters, digits, '_' or '-'"
+      )
     }
     guard !actors.contains(where: { $0.name == args[0].text }) else {
-      throw fail(args[0].column, "actor '\(args[0].text)' declared twice")
+      throw fail(args[0].column, "actor \(ScenarioParser.quote(args[0].text)) declared twice")
     }
     guard args[1].text == "on" else { throw fail(args[1].column, "expected 'on NODE'") }
     var actor = ActorSpec(name: args[0].text, node: try nodeIndex(args[2]))
@@ -128,12 +139,12 @@ extension ScenarioParser {
         actor.count = n
       case "task-time":
         guard let d = ScenarioValues.duration(value), d > 0 else {
-          throw fail(col, "bad duration '\(value)'")
+          throw fail(col, "bad duration \(ScenarioParser.quote(value))")
         }
         actor.taskSeconds = Double(d) / 1000
       default:
         guard let r = ScenarioValues.rate(value) else {
-          throw fail(col, "bad rate '\(value)' (for example 5/s)")
+          throw fail(col, "bad rate \(ScenarioParser.quote(value)) (for example 5/s)")
         }
         actor.callsPerSecond = r
       }
@@ -145,10 +156,11 @@ extension ScenarioParser {
   mutating func taskLine(_ word: Token, _ args: [Token]) throws(ScenarioError) {
     try need(args, 1, after: word, "task NAME rate=RATE [duration=DUR] [failures=PCT]")
     guard isIdentifier(args[0].text) else {
-      throw fail(args[0].column, "task name '\(args[0].text)' must be letters, digits, '_' or '-'")
+      throw fail(
+        args[0].column, "task name \(ScenarioParser.quote(args[0].text)) must be letters, digits, '_' or '-'")
     }
     guard !tasks.contains(where: { $0.name == args[0].text }) else {
-      throw fail(args[0].column, "task '\(args[0].text)' declared twice")
+      throw fail(args[0].column, "task \(ScenarioParser.quote(args[0].text)) declared twice")
     }
     var task = TaskSpec(name: args[0].text, rate: 0)
     for (key, value, token) in try options(args[1...], allowed: ["rate", "duration", "failures"]) {
@@ -156,12 +168,12 @@ extension ScenarioParser {
       switch key {
       case "rate":
         guard let r = ScenarioValues.rate(value) else {
-          throw fail(col, "bad rate '\(value)' (for example 20/s)")
+          throw fail(col, "bad rate \(ScenarioParser.quote(value)) (for example 20/s)")
         }
         task.rate = r
       case "duration":
         guard let d = ScenarioValues.duration(value), d > 0 else {
-          throw fail(col, "bad duration '\(value)'")
+          throw fail(col, "bad duration \(ScenarioParser.quote(value))")
         }
         task.durationSeconds = Double(d) / 1000
       default:
@@ -193,13 +205,29 @@ extension ScenarioParser {
       throw fail(selector.column, "a counter's name must end in _total")
     }
     if let other = series.first(where: { $0.name == name && $0.isCounter != isCounter }) {
-      throw fail(selector.column, "'\(name)' is already a \(other.isCounter ? "counter" : "gauge")")
+      throw fail(
+        selector.column, "\(ScenarioParser.quote(name)) is already a \(other.isCounter ? "counter" : "gauge")"
+      )
     }
     var values: [Double?] = []
     for item in rest.dropFirst(2) {
+      // Counted before expanding: the limits are there so that nothing this large is allocated.
+      let total = values.count + SeriesNotation.valueCount(item.text)
+      guard total <= ScenarioLimits.maxValuesPerSeries else {
+        throw fail(
+          item.column,
+          "too many values: this series would hold \(ScenarioLimits.grouped(total)) "
+            + "(limit \(ScenarioLimits.grouped(ScenarioLimits.maxValuesPerSeries)) per series)")
+      }
+      guard seriesValues + total <= ScenarioLimits.maxSeriesValues else {
+        throw fail(
+          item.column,
+          "too many values: the series lines would hold \(ScenarioLimits.grouped(seriesValues + total)) "
+            + "(limit \(ScenarioLimits.grouped(ScenarioLimits.maxSeriesValues)) per scenario)")
+      }
       values += try SeriesNotation.expand(item, parser: self)
-      guard values.count <= 1_000_000 else { throw fail(item.column, "too many values (limit 1000000)") }
     }
+    seriesValues += values.count
     series.append(
       SeriesSpec(
         node: node, endpoint: endpoint, name: name, labels: labels, isCounter: isCounter, values: values))
@@ -214,10 +242,13 @@ extension ScenarioParser {
     let column = token.column + parts[0].count + 1
     guard let spec = profile?.endpoints.first(where: { $0.name == endpoint }) else {
       let names = profile?.endpoints.map(\.name).joined(separator: ", ") ?? ""
-      throw fail(column, "unknown endpoint '\(endpoint)' (this profile has: \(names))")
+      throw fail(column, "unknown endpoint \(ScenarioParser.quote(endpoint)) (this profile has: \(names))")
     }
     if spec.headOnly && !nodes[node].isHead {
-      throw fail(column, "'\(endpoint)' runs only on the head node, not on '\(nodes[node].name)'")
+      throw fail(
+        column,
+        "\(ScenarioParser.quote(endpoint)) runs only on the head node, not on \(ScenarioParser.quote(nodes[node].name))"
+      )
     }
     return (node, endpoint)
   }

@@ -15,10 +15,12 @@ extension ScenarioParser {
       guard allowed.contains(word.text) else {
         let expected = allowed.sorted().map { "'\($0) DUR'" }.joined(separator: ", ")
         throw fail(
-          word.column, "unexpected '\(word.text)'" + (allowed.isEmpty ? "" : " (expected \(expected))"))
+          word.column,
+          "unexpected \(ScenarioParser.quote(word.text))" + (allowed.isEmpty ? "" : " (expected \(expected))")
+        )
       }
       guard let value = rest.first else {
-        throw fail(word.column + word.text.count, "'\(word.text)' needs a duration")
+        throw fail(word.column + word.text.count, "\(ScenarioParser.quote(word.text)) needs a duration")
       }
       rest = rest.dropFirst()
       let d = try positiveDuration(value)
@@ -40,7 +42,9 @@ extension ScenarioParser {
   mutating func eventLine(_ word: Token, _ args: [Token]) throws(ScenarioError) {
     try need(args, 2, after: word, "at TIME WHAT ...")
     guard let at = ScenarioValues.duration(args[0].text) else {
-      throw fail(args[0].column, "bad time '\(args[0].text)' (an offset from the start, such as 5m or 1h30m)")
+      throw fail(
+        args[0].column,
+        "bad time \(ScenarioParser.quote(args[0].text)) (an offset from the start, such as 5m or 1h30m)")
     }
     if let duration, at >= duration {
       throw fail(args[0].column, "time \(args[0].text) is not before the end of the scenario")
@@ -54,7 +58,9 @@ extension ScenarioParser {
     case "actor":
       try need(args, 4, after: word, "at TIME actor NAME crash-loop every DUR [for DUR] | crash")
       guard let actor = actors.firstIndex(where: { $0.name == args[2].text }) else {
-        throw fail(args[2].column, "unknown actor '\(args[2].text)' (declare it with 'actor' first)")
+        throw fail(
+          args[2].column,
+          "unknown actor \(ScenarioParser.quote(args[2].text)) (declare it with 'actor' first)")
       }
       switch args[3].text {
       case "crash-loop":
@@ -69,16 +75,19 @@ extension ScenarioParser {
         event.action = .crashLoop(actor: actor, everyMs: Int64.max / 4)
         event.untilMs = at + 1
       default:
-        throw fail(args[3].column, "unknown actor event '\(args[3].text)' (expected crash-loop or crash)")
+        throw fail(
+          args[3].column,
+          "unknown actor event \(ScenarioParser.quote(args[3].text)) (expected crash-loop or crash)")
       }
     case "tasks":
       try need(args, 5, after: word, "at TIME tasks NAME rate RATE [for DUR]")
       guard let task = tasks.firstIndex(where: { $0.name == args[2].text }) else {
-        throw fail(args[2].column, "unknown task '\(args[2].text)' (declare it with 'task' first)")
+        throw fail(
+          args[2].column, "unknown task \(ScenarioParser.quote(args[2].text)) (declare it with 'task' first)")
       }
       guard args[3].text == "rate" else { throw fail(args[3].column, "expected 'rate RATE'") }
       guard let r = ScenarioValues.rate(args[4].text) else {
-        throw fail(args[4].column, "bad rate '\(args[4].text)' (for example 200/s)")
+        throw fail(args[4].column, "bad rate \(ScenarioParser.quote(args[4].text)) (for example 200/s)")
       }
       let c = try clauses(args[5...], allowed: ["for"])
       event.action = .taskRate(task: task, rate: r)
@@ -88,7 +97,8 @@ extension ScenarioParser {
       let node = try nodeIndex(args[2])
       guard args[3].text == "fill" else { throw fail(args[3].column, "expected 'fill PCT'") }
       guard let f = ScenarioValues.fraction(args[4].text), f <= 10 else {
-        throw fail(args[4].column, "bad fill '\(args[4].text)' (a percentage such as 95% or 150%)")
+        throw fail(
+          args[4].column, "bad fill \(ScenarioParser.quote(args[4].text)) (a percentage such as 95% or 150%)")
       }
       let c = try clauses(args[5...], allowed: ["over", "for"])
       event.action = .objectStoreFill(node: node, fraction: f, rampMs: c.overMs ?? 0)
@@ -111,7 +121,8 @@ extension ScenarioParser {
       try need(args, 4, after: word, "at TIME gcs latency MS [over DUR] [for DUR]")
       guard args[2].text == "latency" else { throw fail(args[2].column, "expected 'latency DUR'") }
       guard let ms = ScenarioValues.duration(args[3].text) else {
-        throw fail(args[3].column, "bad latency '\(args[3].text)' (for example 250ms or 2s)")
+        throw fail(
+          args[3].column, "bad latency \(ScenarioParser.quote(args[3].text)) (for example 250ms or 2s)")
       }
       let c = try clauses(args[4...], allowed: ["over", "for"])
       event.action = .gcsLatency(ms: Double(ms), rampMs: c.overMs ?? 0)
@@ -126,7 +137,7 @@ extension ScenarioParser {
     default:
       throw fail(
         what.text == "" ? word.column : what.column,
-        "unknown event '\(what.text)' ("
+        "unknown event \(ScenarioParser.quote(what.text)) ("
           + Self.didYouMean(what.text, ["actor", "tasks", "object-store", "node", "gcs", "fault"])
           + "expected actor, tasks, object-store, node, gcs or fault)")
     }
@@ -137,7 +148,7 @@ extension ScenarioParser {
   func faultKind(_ word: Token, _ rest: ArraySlice<Token>) throws(ScenarioError) -> (FaultKind, Int) {
     func argument(_ what: String) throws(ScenarioError) -> Token {
       guard let t = rest.first else {
-        throw fail(word.column + word.text.count, "'\(word.text)' needs \(what)")
+        throw fail(word.column + word.text.count, "\(ScenarioParser.quote(word.text)) needs \(what)")
       }
       return t
     }
@@ -156,7 +167,9 @@ extension ScenarioParser {
       return (.http(status: s), 1)
     case "reset":
       let t = try argument("a byte count, such as 4096")
-      guard let n = ScenarioValues.count(t.text) else { throw fail(t.column, "bad byte count '\(t.text)'") }
+      guard let n = ScenarioValues.count(t.text) else {
+        throw fail(t.column, "bad byte count \(ScenarioParser.quote(t.text))")
+      }
       return (.reset(afterBytes: n), 1)
     case "truncate":
       let t = try argument("a percentage, such as 50%")
@@ -167,7 +180,7 @@ extension ScenarioParser {
     default:
       throw fail(
         word.column,
-        "unknown fault '\(word.text)' ("
+        "unknown fault \(ScenarioParser.quote(word.text)) ("
           + Self.didYouMean(word.text, ["down", "hang", "slow", "http", "reset", "truncate", "malformed"])
           + "expected down, hang, slow, http, reset, truncate or malformed)")
     }

@@ -1,3 +1,5 @@
+import Exposition
+
 /// Reads the scenario language, line by line, into a ``Scenario``.
 ///
 /// Names must be declared before they are used (`node` before `actor ... on`, `at ... node`),
@@ -19,12 +21,19 @@ struct ScenarioParser {
   var series: [SeriesSpec] = []
   var events: [Event] = []
   var seen: [String: Int] = [:]
+  /// Values in the `series` lines so far (bounded by ``ScenarioLimits/maxSeriesValues``).
+  var seriesValues = 0
+  /// Where `duration` was given: the totals it implies are reported there.
+  var durationPlace = (line: 1, column: 1)
 
   init(file: String) { self.file = file }
 
   func fail(_ column: Int, _ message: String) -> ScenarioError {
     ScenarioError(file: file, line: line, column: column, message: message)
   }
+
+  /// A word of the file quoted for a message: `'word'`, or its start and length when it is long.
+  static func quote(_ text: some StringProtocol) -> String { TokenQuote.quote(text, mark: "'") }
 
   mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -50,6 +59,7 @@ struct ScenarioParser {
     if let interval { scenario.intervalMs = interval }
     if let resolution { scenario.resolutionMs = resolution }
     if !scenario.nodes.contains(where: \.isHead) { scenario.nodes[0].isHead = true }
+    try checkWork(scenario)
     scenario.actors = actors
     scenario.tasks = tasks
     scenario.series = series
@@ -61,13 +71,15 @@ struct ScenarioParser {
     let once = ["scenario", "cluster", "profile", "seed", "start", "duration", "interval", "resolution"]
     if once.contains(word.text) {
       if let previous = seen[word.text] {
-        throw fail(word.column, "'\(word.text)' given twice (first on line \(previous))")
+        throw fail(word.column, "\(ScenarioParser.quote(word.text)) given twice (first on line \(previous))")
       }
       seen[word.text] = line
       guard args.count == 1 else {
         throw fail(
           args.count > 1 ? args[1].column : word.column + word.text.count,
-          args.count > 1 ? "unexpected '\(args[1].text)'" : "'\(word.text)' needs a value")
+          args.count > 1
+            ? "unexpected \(ScenarioParser.quote(args[1].text))"
+            : "\(ScenarioParser.quote(word.text)) needs a value")
       }
     }
     switch word.text {
@@ -84,7 +96,8 @@ struct ScenarioParser {
       cluster = args[0].text
     case "profile":
       guard let p = Profile(rawValue: args[0].text) else {
-        throw fail(args[0].column, "unknown profile '\(args[0].text)' (expected seed or ray-2.60)")
+        throw fail(
+          args[0].column, "unknown profile \(ScenarioParser.quote(args[0].text)) (expected seed or ray-2.60)")
       }
       guard nodes.isEmpty else { throw fail(word.column, "'profile' must come before the nodes") }
       profile = p
@@ -95,11 +108,14 @@ struct ScenarioParser {
       seed = s
     case "start":
       guard let s = ScenarioValues.startTime(args[0].text) else {
-        throw fail(args[0].column, "bad start time '\(args[0].text)' (RFC 3339 UTC or unix seconds)")
+        throw fail(
+          args[0].column,
+          "bad start time \(ScenarioParser.quote(args[0].text)) (RFC 3339 UTC or unix seconds)")
       }
       start = s
     case "duration":
       duration = try positiveDuration(args[0])
+      durationPlace = (line, args[0].column)
     case "interval":
       let i = try positiveDuration(args[0])
       interval = i
@@ -126,13 +142,16 @@ struct ScenarioParser {
       ]
       let guess = Self.didYouMean(word.text, directives)
       throw fail(
-        word.column, "unknown directive '\(word.text)'" + (guess.isEmpty ? "" : " (\(guess.dropLast()))"))
+        word.column,
+        "unknown directive \(ScenarioParser.quote(word.text))"
+          + (guess.isEmpty ? "" : " (\(guess.dropLast()))"))
     }
   }
 
   func positiveDuration(_ token: Token) throws(ScenarioError) -> Int64 {
     guard let d = ScenarioValues.duration(token.text) else {
-      throw fail(token.column, "bad duration '\(token.text)' (for example 90s, 1m30s, 500ms, 2h)")
+      throw fail(
+        token.column, "bad duration \(ScenarioParser.quote(token.text)) (for example 90s, 1m30s, 500ms, 2h)")
     }
     guard d > 0 else { throw fail(token.column, "duration must be greater than zero") }
     return d
@@ -150,11 +169,11 @@ struct ScenarioParser {
       guard allowed.contains(key) else {
         throw fail(
           t.column,
-          "unknown option '\(key)' (\(Self.didYouMean(key, allowed))expected one of: \(allowed.joined(separator: ", ")))"
+          "unknown option \(ScenarioParser.quote(key)) (\(Self.didYouMean(key, allowed))expected one of: \(allowed.joined(separator: ", ")))"
         )
       }
       guard !result.contains(where: { $0.key == key }) else {
-        throw fail(t.column, "option '\(key)' given twice")
+        throw fail(t.column, "option \(ScenarioParser.quote(key)) given twice")
       }
       result.append((key, parts.count > 1 ? String(parts[1]) : "", t))
     }
@@ -163,7 +182,8 @@ struct ScenarioParser {
 
   func nodeIndex(_ token: Token) throws(ScenarioError) -> Int {
     guard let i = nodes.firstIndex(where: { $0.name == token.text }) else {
-      throw fail(token.column, "unknown node '\(token.text)' (declare it with 'node' first)")
+      throw fail(
+        token.column, "unknown node \(ScenarioParser.quote(token.text)) (declare it with 'node' first)")
     }
     return i
   }

@@ -17,8 +17,11 @@ enum SeriesNotation {
     guard i > 0 else { throw fail(0, "a series needs a metric name") }
     let name = String(String.UnicodeScalarView(chars[0..<i]))
     var labels: [(String, String)] = []
+    var names = Set<String>()
     guard i < chars.count else { return (name, labels) }
-    guard chars[i] == "{" else { throw fail(i, "unexpected '\(chars[i])' in metric name") }
+    guard chars[i] == "{" else {
+      throw fail(i, "unexpected \(ScenarioParser.quote(String(chars[i]))) in metric name")
+    }
     i += 1
     while true {
       while i < chars.count, chars[i] == " " { i += 1 }
@@ -31,7 +34,9 @@ enum SeriesNotation {
       while i < chars.count, isNameChar(chars[i], first: i == start), chars[i] != ":" { i += 1 }
       guard i > start else { throw fail(i, "expected a label name") }
       let key = String(String.UnicodeScalarView(chars[start..<i]))
-      guard i < chars.count, chars[i] == "=" else { throw fail(i, "expected '=' after label '\(key)'") }
+      guard i < chars.count, chars[i] == "=" else {
+        throw fail(i, "expected '=' after label \(ScenarioParser.quote(key))")
+      }
       i += 1
       guard i < chars.count, chars[i] == "\"" else { throw fail(i, "expected a \"quoted\" label value") }
       i += 1
@@ -47,7 +52,9 @@ enum SeriesNotation {
       }
       guard i < chars.count else { throw fail(i, "unterminated label value") }
       i += 1
-      guard !labels.contains(where: { $0.0 == key }) else { throw fail(start, "label '\(key)' given twice") }
+      guard names.insert(key).inserted else {
+        throw fail(start, "label \(ScenarioParser.quote(key)) given twice")
+      }
       labels.append((key, String(value)))
       while i < chars.count, chars[i] == " " { i += 1 }
       if i < chars.count, chars[i] == "," { i += 1 }
@@ -56,11 +63,21 @@ enum SeriesNotation {
     return (name, labels)
   }
 
+  /// How many values `expand` makes of an item, without making them; 1 for an item it will
+  /// reject (so the caller can check its limits first and leave the message to `expand`).
+  static func valueCount(_ text: String) -> Int {
+    if text.hasPrefix("_x") { return ScenarioValues.count(String(text.dropFirst(2))) ?? 1 }
+    guard let x = text.lastIndex(of: "x"), let n = ScenarioValues.count(String(text[text.index(after: x)...]))
+    else { return 1 }
+    return n + 1
+  }
+
   /// Expands one value item: `v`, `_`, `_xN`, `vxN`, `a+bxN`, `a-bxN` (N+1 values, as promtool).
   static func expand(_ token: Token, parser: ScenarioParser) throws(ScenarioError) -> [Double?] {
     let text = token.text
     func bad() -> ScenarioError {
-      parser.fail(token.column, "bad value '\(text)' (expected v, _, _xN, vxN, a+bxN or a-bxN)")
+      parser.fail(
+        token.column, "bad value \(ScenarioParser.quote(text)) (expected v, _, _xN, vxN, a+bxN or a-bxN)")
     }
     if text == "_" { return [nil] }
     if text.hasPrefix("_x") {

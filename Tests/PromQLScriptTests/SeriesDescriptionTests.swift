@@ -42,6 +42,12 @@ struct SeriesDescriptionTests {
     #expect(throws: SeriesLineError.self) { try SeriesDescription.parse("m stalex2") }
   }
 
+  /// Found by scripts/fuzz promqltest: an item with nothing before its `x` trapped.
+  @Test func rejectsARepeatWithoutAValue() throws {
+    let error = try #require(throws: SeriesLineError.self) { try SeriesDescription.parse("l5 x1 m") }
+    #expect(error.message == "invalid value 'x1' in series 'l5'")
+  }
+
   @Test func readsScalarLinesLikeGo() {
     #expect(SeriesDescription.parseScalar("0x1f") == 31)
     #expect(SeriesDescription.parseScalar("-2.5") == -2.5)
