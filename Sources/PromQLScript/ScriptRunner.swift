@@ -8,7 +8,7 @@ public struct ScriptRunner: Sendable {
   public var maxSamples: Int? = 50_000_000
   /// How long one query may run, as Prometheus's `--query.timeout` (its default): a script's
   /// `eval range` over years at a millisecond step ends with an error instead of running for hours.
-  public var queryTimeout: Duration? = .seconds(120)
+  public var timeout: Duration? = .seconds(120)
 
   /// Creates the value from its parts.
   public init(prometheus2: Bool = false) {
@@ -52,7 +52,7 @@ public struct ScriptRunner: Sendable {
     if eval.expectsWarning || eval.expectsInfo { return .unsupported("warn/info annotations") }
     var engine = Engine(storage: data.storage())
     engine.prometheus2Semantics = prometheus2
-    engine.timeout = queryTimeout
+    engine.timeout = timeout
     engine.maxSamples = maxSamples
     // Prometheus's test engine turns delayed name removal on (2.42 did not have it).
     engine.delayedNameRemoval = !prometheus2

@@ -33,7 +33,7 @@ enum PromQLTestCommand {
     let verbose = args.flag("verbose")
     let limits = try QueryLimitOptions(args)
     var runner = ScriptRunner(prometheus2: compat == "2")
-    runner.queryTimeout = limits.timeout
+    runner.timeout = limits.timeout
     runner.maxSamples = limits.maxSamples
     var total = EvalTally()
     var badScripts = 0
