@@ -16,7 +16,7 @@ public struct ArchiveSlice: Sendable, Equatable {
   }
 
   /// Whether `frame` (of a kept target or not) is in the slice.
-  func keeps(_ summary: FrameSummary) -> Bool {
+  public func keeps(_ summary: FrameSummary) -> Bool {
     if let targetIDs, !targetIDs.contains(summary.targetID) { return false }
     if let fromMs, summary.timeMs < fromMs { return false }
     if let toMs, summary.timeMs >= toMs { return false }

@@ -91,4 +91,13 @@ import Testing
     }
     #expect(RayRecTests.run(["slice", original, "--target", "nowhere:1", "-o", "/tmp/x.rayrec"]).0 == 1)
   }
+
+  @Test func aSliceWithNoFrameIsAnErrorAndWritesNothing() {
+    let original = Self.root + "/recordings/seed-healthy.rayrec"
+    let output = ArchiveCommandsTests.temp("empty.rayrec")
+    let (code, _, err) = RayRecTests.run(["slice", original, "--from", "end+1h", "-o", output])
+    #expect(code == 1)
+    #expect(err.contains("no frame of the chosen targets between --from and --to; nothing written"), "\(err)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
 }

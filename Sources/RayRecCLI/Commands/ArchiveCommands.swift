@@ -256,7 +256,7 @@ enum ArchiveCommands {
     let matches = reader.targets.filter { $0.instance == name || $0.url == name || "\($0.id)" == name }
     guard let target = matches.first else {
       throw DataError(
-        "\(reader.path): no target \(name); targets: \(reader.targets.map(\.instance).joined(separator: ", "))"
+        "\(reader.path): no target '\(name)'; targets: \(reader.targets.map(\.instance).joined(separator: ", "))"
       )
     }
     return target

@@ -38,6 +38,10 @@ enum FixtureCommands {
         slice.targetIDs = Set(
           try names.map { try ArchiveCommands.pickTarget(reader, $0, path: args.path).id })
       }
+      guard reader.frames.contains(where: slice.keeps) else {
+        throw DataError(
+          "\(reader.path): no frame of the chosen targets between --from and --to; nothing written")
+      }
       let report = try OutputFile(output, force: args.flag("force")).produce {
         try reader.slice(slice, to: $0)
       }
