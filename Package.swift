@@ -41,7 +41,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", swiftSettings: optimizedInDebug),
     .target(
-      name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "Simulator"], swiftSettings: strict),
+      name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "PromQL", "Simulator"],
+      swiftSettings: strict),
     .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
     .target(
       name: "RayRecCLI",
@@ -94,7 +95,9 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "RayRecTesting",
-      dependencies: ["SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP", "Report"],
+      dependencies: [
+        "SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP", "Report",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecTestingTests",

@@ -11,16 +11,22 @@ struct QueryLimitOptions {
   /// Largest `--max-samples`: beyond it Prometheus's budget would exceed any machine's memory.
   static let maxSamplesRange = 1...1_000_000_000_000
 
-  static let options: [OptionSpec] = [
-    .option("timeout", value: "DURATION", help: "Longest one query may evaluate (default 2m)."),
-    .option("max-samples", value: "N", help: "Most samples one query may hold (default 50000000)."),
-  ]
+  static let options = options(timeout: "timeout")
+
+  /// The two options, the timeout under `timeout` (`serve` says `--query-timeout`, as its
+  /// `timeout` request parameter is another thing).
+  static func options(timeout: String) -> [OptionSpec] {
+    [
+      .option(timeout, value: "DURATION", help: "Longest one query may evaluate (default 2m)."),
+      .option("max-samples", value: "N", help: "Most samples one query may hold (default 50000000)."),
+    ]
+  }
 
   /// Parses the two options (usage errors name the accepted range).
-  init(_ args: ParsedArguments) throws {
-    if args.value("timeout") != nil {
-      let ms = try RecordCommand.duration(args, "timeout", default: 120_000)
-      guard ms > 0 else { throw UsageError(message: "--timeout must be positive", path: args.path) }
+  init(_ args: ParsedArguments, timeoutOption: String = "timeout") throws {
+    if args.value(timeoutOption) != nil {
+      let ms = try RecordCommand.duration(args, timeoutOption, default: 120_000)
+      guard ms > 0 else { throw UsageError(message: "--\(timeoutOption) must be positive", path: args.path) }
       timeout = .milliseconds(ms)
     }
     if let text = args.value("max-samples") {

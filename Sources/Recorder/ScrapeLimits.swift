@@ -1,3 +1,5 @@
+import PromQL
+
 /// Prometheus's per-scrape limits from `scrape_config`, with its meaning: 0 means no limit, and a
 /// scrape that breaks one fails as a whole (`up == 0`), with Prometheus's error text.
 ///
@@ -49,7 +51,7 @@ public struct ScrapeLimits: Sendable, Hashable {
         "label_name_length_limit exceeded (metric: \(Self.cut(metric)), label name: \(Self.cut(label.name)), length: \(label.name.utf8.count), limit: \(labelNameLengthLimit))"
     }
     return
-      "label_value_length_limit exceeded (metric: \(Self.cut(metric)), label name: \(Self.cut(label.name)), value: \(Self.quoted(Self.cut(label.value))), length: \(label.value.utf8.count), limit: \(labelValueLengthLimit))"
+      "label_value_length_limit exceeded (metric: \(Self.cut(metric)), label name: \(Self.cut(label.name)), value: \(GoSyntax.quote(Self.cut(label.value))), length: \(label.value.utf8.count), limit: \(labelValueLengthLimit))"
   }
 
   /// Prometheus's `sample_limit` error, when `samples` is over the limit.
@@ -62,23 +64,4 @@ public struct ScrapeLimits: Sendable, Hashable {
 
   /// Go's `%.50s`: the first 50 characters.
   static func cut(_ text: String) -> String { String(text.unicodeScalars.prefix(50)) }
-
-  /// Go's `%q` for the characters a label value holds: quoted, with `"`, `\` and control
-  /// characters escaped.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7f:
-        out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
 }

@@ -1,4 +1,6 @@
+import Exposition
 import Foundation
+import PromQL
 
 extension RecordingDiff {
   /// The diff as text, one section per kind of change, empty sections left out.
@@ -14,7 +16,9 @@ extension RecordingDiff {
     section("metric families only in A", familiesRemoved)
     section("metric families only in B", familiesAdded)
     section("type changed", typeChanges.map { "\($0.name): \($0.before) -> \($0.after)" })
-    section("HELP changed", helpChanges.map { "\($0.name): \(quoted($0.before)) -> \(quoted($0.after))" })
+    section(
+      "HELP changed",
+      helpChanges.map { "\($0.name): \(GoSyntax.quote($0.before)) -> \(GoSyntax.quote($0.after))" })
     section("metrics only in A", metricsRemoved)
     section("metrics only in B", metricsAdded)
     section(
@@ -25,7 +29,7 @@ extension RecordingDiff {
       })
     section("series count changed", seriesCounts.map { "\($0.name): \($0.before) -> \($0.after)" })
     section(
-      "values moved by more than \(Self.number(factor))x",
+      "values moved by more than \(ExpositionWriter.formatValue(factor))x",
       rangeChanges.map { "\($0.name): \(Self.range($0.before)) -> \(Self.range($0.after))" })
     section(
       "panels with data in one recording only",
@@ -71,17 +75,6 @@ extension RecordingDiff {
   }
 
   static func range(_ r: ClosedRange<Double>) -> String {
-    "[\(number(r.lowerBound)), \(number(r.upperBound))]"
-  }
-
-  /// A value as Prometheus prints it: integers without a fraction, others in the shortest form.
-  static func number(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-  }
-
-  private func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-      + "\""
+    "[\(ExpositionWriter.formatValue(r.lowerBound)), \(ExpositionWriter.formatValue(r.upperBound))]"
   }
 }

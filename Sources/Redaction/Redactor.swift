@@ -10,6 +10,8 @@ public struct Redactor {
   /// Label value (raw bytes, by label name class) to its redacted form: values repeat in every
   /// scrape, so each distinct one is scanned once.
   private var memo: [MemoKey: (value: [UInt8], counts: [TokenKind: Int])] = [:]
+  /// Each label name's role, decided once (a body repeats the same few names thousands of times).
+  private var roles: [[UInt8]: Role] = [:]
   /// How many tokens were replaced, per kind (each occurrence).
   public private(set) var counts: [TokenKind: Int] = [:]
 
@@ -56,7 +58,14 @@ public struct Redactor {
     while let entry = try? parser.next() {
       guard entry == .sample else { continue }
       for label in parser.labels {
-        let role = role(of: String(decoding: body[label.name], as: UTF8.self))
+        let name = Array(body[label.name])
+        let role: Role
+        if let known = roles[name] {
+          role = known
+        } else {
+          role = self.role(of: String(decoding: name, as: UTF8.self))
+          roles[name] = role
+        }
         let value = Array(body[label.value])
         let redacted = redactValue(value, role: role)
         guard redacted != value else { continue }

@@ -50,7 +50,7 @@ struct CounterContinuation: Sendable {
     Self.forEachCounter(in: frame) { key, value, valueRange in
       guard let step = own[key] else { return }
       out.append(contentsOf: frame.body[copied..<valueRange.lowerBound])
-      out.append(contentsOf: Self.format(value + step * Double(pass)).utf8)
+      out.append(contentsOf: ExpositionWriter.formatValue(value + step * Double(pass)).utf8)
       copied = valueRange.upperBound
     }
     out.append(contentsOf: frame.body[copied...])
@@ -102,11 +102,5 @@ struct CounterContinuation: Sendable {
     case .summary: return suffix == "_count" || suffix == "_sum"
     default: return false
     }
-  }
-
-  /// A value as exposition text: integers without a fraction, others in Swift's shortest form.
-  static func format(_ value: Double) -> String {
-    if value == value.rounded(.towardZero), abs(value) < 9e15 { return String(Int64(value)) }
-    return "\(value)"
   }
 }

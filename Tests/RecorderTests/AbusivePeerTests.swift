@@ -65,22 +65,14 @@ struct AbusivePeerTests {
     return nil
   }
 
-  static func canBind(_ port: UInt16) -> Bool {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = port.bigEndian
-    return withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    } == 0
-  }
+  static func canBind(_ port: UInt16) -> Bool { onLoopback(port) { bind($0, $1, $2) } }
 
-  static func listening(_ port: UInt16) -> Bool {
+  static func listening(_ port: UInt16) -> Bool { onLoopback(port) { connect($0, $1, $2) } }
+
+  /// Runs `call` (bind or connect) on a new TCP socket with 127.0.0.1:`port`; true when it succeeded.
+  static func onLoopback(
+    _ port: UInt16, _ call: (Int32, UnsafePointer<sockaddr>, socklen_t) -> Int32
+  ) -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return false }
     defer { close(fd) }
@@ -90,7 +82,7 @@ struct AbusivePeerTests {
     address.sin_port = port.bigEndian
     return withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        call(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     } == 0
   }

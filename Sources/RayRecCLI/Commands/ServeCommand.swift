@@ -34,10 +34,8 @@ enum ServeCommand {
       .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
       .option(
         "time-shift", value: "now|DURATION", help: "Serve the recording moved in time: 'now' ends it now."),
-      .option("query-timeout", value: "DURATION", help: "Longest a query may evaluate (default 2m)."),
-      .option("max-samples", value: "N", help: "Most samples a query may hold (default 50000000)."),
       .option("max-concurrency", value: "N", help: "Queries evaluated at once (default: the CPU count)."),
-    ],
+    ] + QueryLimitOptions.options(timeout: "query-timeout"),
     positionals: [
       PositionalSpec(
         "archive", help: "Recordings, each optionally followed by ,NAME=VALUE labels.", variadic: true)
@@ -88,17 +86,9 @@ enum ServeCommand {
       }
       configuration.maxConcurrency = n
     }
-    if let text = args.value("max-samples") {
-      guard let n = Int(text), n > 0 else {
-        throw UsageError(message: "--max-samples wants a positive number, got '\(text)'", path: args.path)
-      }
-      configuration.maxSamples = n
-    }
-    if args.value("query-timeout") != nil {
-      let ms = try RecordCommand.duration(args, "query-timeout", default: 120_000)
-      guard ms > 0 else { throw UsageError(message: "--query-timeout must be positive", path: args.path) }
-      configuration.queryTimeout = .milliseconds(ms)
-    }
+    let limits = try QueryLimitOptions(args, timeoutOption: "query-timeout")
+    configuration.maxSamples = limits.maxSamples
+    configuration.queryTimeout = limits.timeout
     var sources: [ServedRecording.Source] = []
     for argument in args.positionals {
       let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
