@@ -97,7 +97,7 @@ public enum VariableFormat: String, Hashable, Sendable, CaseIterable {
   }
 
   /// Percent-encodes UTF-8 bytes except ASCII letters, digits and `keep`.
-  static func percentEncode(_ value: String, keep: String) -> String {
+  public static func percentEncode(_ value: String, keep: String) -> String {
     let kept = Set(keep.utf8)
     var out = ""
     for b in value.utf8 {

@@ -70,6 +70,9 @@ public struct PrometheusBackend: QueryBackend {
     }
   }
 
+  /// `value` percent-encoded for a query string: everything but RFC 3986's unreserved bytes.
+  static func formEncoded(_ value: String) -> String { VariableFormat.percentEncode(value, keep: "-._~") }
+
   static func seconds(_ ms: Int64) -> String { String(format: "%.3f", Double(ms) / 1000) }
 
   /// The running test's ``QueryLimits`` timeout as the API's `timeout` parameter (the server's
@@ -101,22 +104,5 @@ public struct PrometheusBackend: QueryBackend {
       throw RecordingError("\(name)\(path): HTTP \(response.status)")
     }
     return response.body
-  }
-
-  /// `value` percent-encoded for a query string: everything but RFC 3986's unreserved bytes.
-  static func formEncoded(_ value: String) -> String {
-    var out = ""
-    out.reserveCapacity(value.utf8.count)
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-        UInt8(ascii: "~"):
-        out.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
-        out += String(format: "%%%02X", byte)
-      }
-    }
-    return out
   }
 }
