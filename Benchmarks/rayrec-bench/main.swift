@@ -16,6 +16,7 @@ let usage = """
     replay-switch [--speed 1000x] [--targets N] [--frames N] [--bytes N]
                                        how late frame switches come (p50, p99, max)
     replay-fuzz [SECONDS]              random and mutated requests against a replay; it must keep serving
+    frames ARCHIVE DIR                 every frame's body as DIR/N.prom (the zstd floor of bench-fixtures)
   """
 
 switch arguments.first {
@@ -28,6 +29,7 @@ case "replay-body": replayBody(Array(arguments.dropFirst()))
 case "replay-serve": replayServe(Array(arguments.dropFirst()))
 case "replay-switch": replaySwitch(Array(arguments.dropFirst()))
 case "replay-fuzz": replayFuzz(Array(arguments.dropFirst()))
+case "frames": framesDump(Array(arguments.dropFirst()))
 default:
   print(usage)
   exit(arguments.isEmpty ? 0 : 64)
