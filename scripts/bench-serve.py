@@ -159,6 +159,57 @@ for name, base, pid in servers:
     failed = sum(p[2] for p in passes)
     print(f"{name}: dashboard load {total:.3f} s (best of 3), p99 request {p99(lat) * 1000:.1f} ms, "
           f"p50 {sorted(lat)[len(lat) // 2] * 1000:.1f} ms, {failed} failed, peak RSS {rss(pid)} MB")
+
+
+def curl_load(base, tag):
+    """One dashboard load sent by curl (C, no interpreter lock): the variable requests in order,
+    then every panel 6 in parallel on reused connections, as Grafana's Go proxy sends them.
+    (total seconds, per-request seconds, failures, panel answers)."""
+    def config(name, requests):
+        path = f"{work}/curl-{tag}-{name}.cfg"
+        with open(path, "w") as f:
+            for i, (method, url, body, out) in enumerate(requests):
+                if i:
+                    f.write("next\n")
+                f.write(f'url = "{url}"\ncompressed\nsilent\noutput = "{out}"\n')
+                f.write('write-out = "%{http_code} %{time_total}\\n"\n')
+                if method == "POST":
+                    f.write(f'data = "{body}"\n')
+        return path
+    var_requests = [("GET", f"{base}/api/v1/label/{label}/values?" + urllib.parse.urlencode(
+        {"match[]": interpolate(match), "start": start, "end": end}), None, "/dev/null")
+        for _, label, match in variables]
+    panel_requests = [("POST", f"{base}/api/v1/query_range", urllib.parse.urlencode(
+        {"query": q, "start": start, "end": end, "step": step}), f"{work}/curl-{tag}-{i}.json")
+        for i, q in enumerate(panels)]
+    lines = []
+    t0 = time.perf_counter()
+    if var_requests:
+        lines += subprocess.run(["curl", "-K", config("vars", var_requests)], capture_output=True,
+                                text=True).stdout.split()
+    lines += subprocess.run(["curl", "--parallel", "--parallel-max", "6", "-K", config("panels", panel_requests)],
+                            capture_output=True, text=True).stdout.split()
+    total = time.perf_counter() - t0
+    codes, times = lines[0::2], [float(x) for x in lines[1::2]]
+    answers = []
+    for _, _, _, out in panel_requests:
+        try:
+            answers.append(open(out, "rb").read())
+        except OSError:
+            answers.append(b"")
+    failures = sum(c != "200" for c in codes) + (len(var_requests) + len(panel_requests) - len(codes))
+    return total, times, failures, answers
+
+
+curl_results = {}
+for name, base, pid in servers:
+    curl_load(base, name)  # warm-up
+    curl_results[name] = [curl_load(base, name) for _ in range(5)]
+    passes = curl_results[name]
+    lat = [x for p in passes for x in p[1]]
+    print(f"{name} (curl client): dashboard load {min(p[0] for p in passes):.3f} s (best of 5), "
+          f"p99 request {p99(lat) * 1000:.1f} ms, {sum(p[2] for p in passes)} failed")
+
 (pname, _, _), (oname, _, _) = servers
 theirs, ours = results[pname][0][3], results[oname][0][3]
 same = sum(canon(a) == canon(b) for a, b in zip(theirs, ours))
@@ -166,7 +217,13 @@ print(f"agreement: {same}/{len(panels)} panel answers equal (values to 9 signifi
 pt, ot = min(p[0] for p in results[pname]), min(p[0] for p in results[oname])
 plat = p99([x for p in results[pname] for x in p[1]])
 olat = p99([x for p in results[oname] for x in p[1]])
-print(f"ratio rayrec/prometheus: dashboard load {ot / pt:.2f}, p99 latency {olat / plat:.2f}")
+print(f"ratio rayrec/prometheus (python client): dashboard load {ot / pt:.2f}, p99 latency {olat / plat:.2f}")
+same = sum(canon(a) == canon(b) for a, b in zip(curl_results[pname][0][3], curl_results[oname][0][3]))
+print(f"agreement (curl client): {same}/{len(panels)} panel answers equal")
+pt, ot = min(p[0] for p in curl_results[pname]), min(p[0] for p in curl_results[oname])
+plat = p99([x for p in curl_results[pname] for x in p[1]])
+olat = p99([x for p in curl_results[oname] for x in p[1]])
+print(f"ratio rayrec/prometheus (curl client): dashboard load {ot / pt:.2f}, p99 latency {olat / plat:.2f}")
 
 # Load test against rayrec serve.
 name, base, pid = servers[1]
