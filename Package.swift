@@ -35,29 +35,35 @@ let package = Package(
     .library(name: "Report", targets: ["Report"]),
     .library(name: "RecordingDiff", targets: ["RecordingDiff"]),
     .library(name: "Redaction", targets: ["Redaction"]),
+    .library(name: "Basics", targets: ["Basics"]),
   ],
   targets: [
+    /// Small things every module may use, once: durations, times, Go's quoting, JSON strings, files.
+    .target(name: "Basics", swiftSettings: optimizedInDebug),
+    .testTarget(name: "BasicsTests", dependencies: ["Basics"], swiftSettings: strict),
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "Exposition", swiftSettings: optimizedInDebug),
+    .target(name: "Exposition", dependencies: ["Basics"], swiftSettings: optimizedInDebug),
     .target(
-      name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "PromQL", "Simulator"],
+      name: "Recorder", dependencies: ["Basics", "Archive", "Exposition", "HTTP", "PromQL", "Simulator"],
       swiftSettings: strict),
     .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
     .target(
       name: "RayRecCLI",
       dependencies: [
-        "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
+        "Basics", "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript",
+        "Simulator",
         "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report", "RecordingDiff", "Redaction",
       ],
       swiftSettings: strict),
-    .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
+    .target(name: "Archive", dependencies: ["Basics", "CZstd", "CZlib"], swiftSettings: optimizedInDebug),
     .target(
       name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: optimizedInDebug),
-    .target(name: "Replay", dependencies: ["Archive", "HTTP", "Exposition"], swiftSettings: strict),
+    .target(
+      name: "Replay", dependencies: ["Basics", "Archive", "HTTP", "Exposition"], swiftSettings: strict),
     .target(name: "CSystem"),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
-    .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
+    .target(name: "Simulator", dependencies: ["Basics", "Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
     .executableTarget(
       name: "rayrec-bench",
@@ -66,14 +72,14 @@ let package = Package(
       ],
       path: "Benchmarks/rayrec-bench",
       swiftSettings: strict),
-    .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+    .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "Basics"], swiftSettings: strict),
     /// Helpers several test targets share (test servers that count what they answered).
     .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
     .testTarget(
       name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
-      name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive", "TestSupport"],
+      name: "RayRecCLITests", dependencies: ["RayRecCLI", "Basics", "HTTP", "Archive", "TestSupport"],
       exclude: ["Golden"],
       swiftSettings: strict),
     .testTarget(
@@ -81,22 +87,22 @@ let package = Package(
       dependencies: ["SimulatorServer", "Simulator", "Recorder", "Archive", "HTTP"],
       swiftSettings: strict),
     .testTarget(name: "SeriesStoreTests", dependencies: ["SeriesStore"], swiftSettings: strict),
-    .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strict),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Basics"], swiftSettings: strict),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
-    .target(name: "PromQL", swiftSettings: strict),
+    .target(name: "PromQL", dependencies: ["Basics"], swiftSettings: strict),
     .testTarget(
-      name: "PromQLTests", dependencies: ["PromQL", "PromQLScript"], exclude: ["Scripts"],
+      name: "PromQLTests", dependencies: ["PromQL", "PromQLScript", "Basics"], exclude: ["Scripts"],
       swiftSettings: strict),
     .target(name: "PromQLScript", dependencies: ["PromQL"], swiftSettings: strict),
     .testTarget(name: "PromQLScriptTests", dependencies: ["PromQLScript", "PromQL"], swiftSettings: strict),
-    .target(name: "Dashboards", dependencies: ["PromQL", "SeriesStore"], swiftSettings: strict),
+    .target(name: "Dashboards", dependencies: ["Basics", "PromQL", "SeriesStore"], swiftSettings: strict),
     .testTarget(
       name: "DashboardsTests", dependencies: ["Dashboards", "PromQL", "SeriesStore", "Archive"],
       swiftSettings: strict),
     .target(
       name: "RayRecTesting",
       dependencies: [
-        "SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP", "Report",
+        "Basics", "SeriesStore", "Dashboards", "PromQL", "Archive", "Exposition", "Rules", "HTTP", "Report",
       ],
       swiftSettings: strict),
     .testTarget(
@@ -107,19 +113,22 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Exposition"], swiftSettings: strict),
-    .target(name: "YAML", swiftSettings: strict),
+    .target(name: "YAML", dependencies: ["Basics"], swiftSettings: strict),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strict),
-    .target(name: "Templates", swiftSettings: strict),
+    .target(name: "Templates", dependencies: ["Basics"], swiftSettings: strict),
     .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: strict),
     .target(
       name: "Rules",
-      dependencies: ["YAML", "Templates", "PromQL", "PromQLScript", "SeriesStore", "Archive", "Exposition"],
+      dependencies: [
+        "Basics", "YAML", "Templates", "PromQL", "PromQLScript", "SeriesStore", "Archive", "Exposition",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "RulesTests", dependencies: ["Rules", "YAML", "PromQL", "SeriesStore", "Archive"],
       swiftSettings: strict),
     .target(
-      name: "PromAPI", dependencies: ["HTTP", "PromQL", "SeriesStore", "Rules", "Archive", "Exposition"],
+      name: "PromAPI",
+      dependencies: ["Basics", "HTTP", "PromQL", "SeriesStore", "Rules", "Archive", "Exposition"],
       swiftSettings: strict),
     .testTarget(
       name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
@@ -129,10 +138,11 @@ let package = Package(
       name: "RedactionTests", dependencies: ["Redaction", "Archive", "SeriesStore", "PromQL", "Dashboards"],
       swiftSettings: strict),
     .target(
-      name: "RecordingDiff", dependencies: ["Archive", "Exposition", "PromQL", "SeriesStore", "Dashboards"],
+      name: "RecordingDiff",
+      dependencies: ["Basics", "Archive", "Exposition", "PromQL", "SeriesStore", "Dashboards"],
       swiftSettings: strict),
     .target(
-      name: "Report", dependencies: ["Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),
+      name: "Report", dependencies: ["Basics", "Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Dashboards", "Rules", "PromQL", "Archive"],
       swiftSettings: strict),

@@ -1,3 +1,5 @@
+import Basics
+
 extension ArchiveReader {
   /// What every reader of the archive (query, dashboards, replay, export, the test DSL) says on
   /// standard error when the archive was not closed cleanly: why, what it holds (frames up to
@@ -19,7 +21,7 @@ extension ArchiveReader {
     let held: String
     if let first = stats.firstTimeMs, let last = stats.lastTimeMs {
       held =
-        "\(stats.frames) frame\(stats.frames == 1 ? "" : "s") from \(Self.rfc3339(first)) to \(Self.rfc3339(last))"
+        "\(stats.frames) frame\(stats.frames == 1 ? "" : "s") from \(RFC3339.format(first)) to \(RFC3339.format(last))"
         + " (\(Self.span(last - first)))"
     } else {
       held = "no frames"
@@ -28,19 +30,6 @@ extension ArchiveReader {
       "\(path): warning: the archive was not closed cleanly (\(why): the recorder was stopped hard, is still "
       + "writing, or the file was cut short)\(damaged > 0 ? ", \(damaged) damaged stretch(es) skipped" : ""); "
       + "it holds \(held); run 'rayrec repair \(path) -o REPAIRED.rayrec' to keep a closed copy"
-  }
-
-  /// `2026-11-25T13:36:36.250Z`.
-  static func rfc3339(_ ms: Int64) -> String {
-    let day = ms.dividedFloor(by: 86_400_000)
-    let msOfDay = ms - day * 86_400_000
-    let (year, month, dayOfMonth) = HTTPDate.civil(fromDays: day)
-    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    var text =
-      "\(year)-\(two(month))-\(two(dayOfMonth))T\(two(msOfDay / 3_600_000)):\(two(msOfDay / 60_000 % 60))"
-      + ":\(two(msOfDay / 1000 % 60))"
-    if msOfDay % 1000 != 0 { text += "." + String(String(msOfDay % 1000 + 1000).dropFirst()) }
-    return text + "Z"
   }
 
   /// `1h2m3s`, `25s`, `0s`: whole seconds, for a span of frames.

@@ -1,3 +1,4 @@
+import Basics
 import Glibc
 import Synchronization
 
@@ -97,32 +98,7 @@ public final class ArchiveReader: Sendable {
   }
 
   static func readFile(_ path: String) throws(ArchiveError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw ArchiveWriter.ioError(path, "open") }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { throw ArchiveWriter.ioError(path, "fstat") }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var failure: ArchiveError?
-    let count = bytes.withUnsafeMutableBytes { raw -> Int in
-      guard let base = raw.baseAddress else { return 0 }
-      var done = 0
-      while done < raw.count {
-        let result = read(descriptor, base + done, raw.count - done)
-        if result < 0 {
-          if errno == EINTR { continue }
-          failure = ArchiveWriter.ioError(path, "read")
-          return done
-        }
-        if result == 0 { break }
-        done += result
-      }
-      return done
-    }
-    if let failure { throw failure }
-    // The file may have shrunk since fstat (a writer truncating it): keep what was read.
-    bytes.removeSubrange(count...)
-    return bytes
+    do { return try FileIO.readAll(path) } catch { throw ArchiveError(error) }
   }
 }
 

@@ -1,3 +1,4 @@
+import Basics
 import Glibc
 
 /// Appends frames to a `.rayrec` archive, crash-safely.
@@ -103,21 +104,9 @@ public final class ArchiveWriter {
   }
 
   private func write(_ bytes: [UInt8]) throws(ArchiveError) {
-    var failure: ArchiveError?
-    bytes.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      var done = 0
-      while done < raw.count {
-        let result = Glibc.write(descriptor, base + done, raw.count - done)
-        if result < 0 {
-          if errno == EINTR { continue }
-          failure = Self.ioError(path, "write")
-          return
-        }
-        done += result
-      }
+    if let code = FileIO.writeAll(descriptor, bytes) {
+      throw ArchiveError(FileError(path: path, operation: "write", errno: code))
     }
-    if let failure { throw failure }
     bytesWritten += bytes.count
   }
 

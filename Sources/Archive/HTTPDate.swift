@@ -1,3 +1,5 @@
+import Basics
+
 /// IMF-fixdate (RFC 9110 §5.6.7), e.g. `Wed, 25 Nov 2026 11:44:05 GMT`, to and from unix seconds.
 enum HTTPDate {
   static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
@@ -7,7 +9,8 @@ enum HTTPDate {
   static func format(_ seconds: Int64) -> String {
     let day = seconds.dividedFloor(by: 86_400)
     let secondOfDay = seconds - day * 86_400
-    let (year, month, dayOfMonth) = civil(fromDays: day)
+    let date = CivilDate(daysSinceEpoch: day)
+    let (year, month, dayOfMonth) = (date.year, date.month, date.day)
     guard (0...9999).contains(year) else { return "" }
     let weekday = Int(((day % 7) + 7) % 7)
     func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -36,30 +39,7 @@ enum HTTPDate {
       let year = number(12..<16), let hour = number(17..<19), let minute = number(20..<22),
       let second = number(23..<25)
     else { return nil }
-    let days = daysFromCivil(year: year, month: Int64(monthIndex + 1), day: day)
+    let days = CivilDate(year: year, month: Int64(monthIndex + 1), day: day).daysSinceEpoch
     return days * 86_400 + hour * 3600 + minute * 60 + second
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-  static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = y.dividedFloor(by: 400)
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
-  /// The date of a day count since 1970-01-01.
-  static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let shifted = days + 719_468
-    let era = shifted.dividedFloor(by: 146_097)
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthPrime = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// One dashboard's panel results judged against `--allow-empty` patterns: what
@@ -85,7 +86,7 @@ public struct DashboardCheck: Sendable {
 
   /// All checks as one JSON document.
   public static func json(_ checks: [DashboardCheck]) -> String {
-    func q(_ s: String) -> String { JSONValue.quoted(s) }
+    func q(_ s: String) -> String { JSONString.quote(s) }
     var out = "{\"dashboards\":["
     for (i, check) in checks.enumerated() {
       if i > 0 { out += "," }

@@ -1,3 +1,5 @@
+import Basics
+
 /// A parsed JSON document. Dashboards are read with our own parser so a mistake is reported as
 /// `line:column: message` (Foundation only says "around character N").
 public enum JSONValue: Hashable, Sendable {
@@ -103,7 +105,7 @@ public enum JSONValue: Hashable, Sendable {
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n):
       out += n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-    case .string(let s): out += JSONValue.quoted(s)
+    case .string(let s): out += JSONString.quote(s)
     case .array(let a):
       out += "["
       for (i, v) in a.enumerated() {
@@ -115,29 +117,11 @@ public enum JSONValue: Hashable, Sendable {
       out += "{"
       for (i, (k, v)) in members.enumerated() {
         if i > 0 { out += "," }
-        out += JSONValue.quoted(k) + ":"
+        out += JSONString.quote(k) + ":"
         v.write(into: &out)
       }
       out += "}"
     }
   }
 
-  /// `s` as a JSON string literal.
-  public static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
 }

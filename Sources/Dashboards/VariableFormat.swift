@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A Grafana variable format (`${var:csv}`); an unknown name falls back to `glob`, as in Grafana.
@@ -35,7 +36,7 @@ public enum VariableFormat: String, Hashable, Sendable, CaseIterable {
     case .html: return VariableFormat.escapeHTML(values.joined(separator: ", "))
     case .json:
       guard variable.isArray else { return single }
-      return "[" + values.map(JSONValue.quoted).joined(separator: ",") + "]"
+      return "[" + values.map(JSONString.quote).joined(separator: ",") + "]"
     case .lucene:
       guard variable.isArray else { return VariableFormat.luceneEscape(single) }
       if values.isEmpty { return "__empty__" }

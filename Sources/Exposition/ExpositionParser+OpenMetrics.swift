@@ -1,3 +1,5 @@
+import Basics
+
 /// OpenMetrics 1.0 text: single spaces, no blank lines, no free comments, `# EOF` at the end.
 extension ExpositionParser {
   mutating func nextOpenMetrics(_ p: UnsafeBufferPointer<UInt8>) throws(ExpositionError) -> ExpositionEntry? {
@@ -66,7 +68,7 @@ extension ExpositionParser {
     if entry == .type {
       let word = String(decoding: UnsafeBufferPointer(rebasing: p[text]), as: UTF8.self)
       guard let type = MetricType(word: word, format: .openMetrics) else {
-        throw error("invalid metric type \(TokenQuote.quote(p, text))", at: text.lowerBound)
+        throw error("invalid metric type \(GoQuote.token(p, text))", at: text.lowerBound)
       }
       metricType = type
     }
@@ -188,7 +190,7 @@ extension ExpositionParser {
     }
     if let ms = Self.decimalMilliseconds(p, range) { return ms }
     guard case .success(let seconds) = FloatText.parse(p, range), seconds.isFinite else {
-      throw error("invalid timestamp \(TokenQuote.quote(p, range))", at: start)
+      throw error("invalid timestamp \(GoQuote.token(p, range))", at: start)
     }
     let ms = (seconds * 1000).rounded(.towardZero)
     if ms >= 9.2e18 { return .max }

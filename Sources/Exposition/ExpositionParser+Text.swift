@@ -1,3 +1,5 @@
+import Basics
+
 /// Prometheus text format 0.0.4, with the leniency of Prometheus's own scrape parser.
 extension ExpositionParser {
   mutating func nextText(_ p: UnsafeBufferPointer<UInt8>) throws(ExpositionError) -> ExpositionEntry? {
@@ -63,7 +65,7 @@ extension ExpositionParser {
     } else {
       let word = String(decoding: UnsafeBufferPointer(rebasing: p[text]), as: UTF8.self)
       guard let type = MetricType(word: word, format: .text) else {
-        throw error("invalid metric type \(TokenQuote.quote(p, text))", at: textStart)
+        throw error("invalid metric type \(GoQuote.token(p, text))", at: textStart)
       }
       metricType = type
     }
@@ -121,7 +123,7 @@ extension ExpositionParser {
       while position < end, !ByteClass.isBlank(p[position]), p[position] != 0x0A { position += 1 }
       guard let ts = FloatText.parseInteger(p, tsStart..<position) else {
         throw error(
-          "invalid timestamp \(TokenQuote.quote(p, tsStart..<position)): expected integer milliseconds",
+          "invalid timestamp \(GoQuote.token(p, tsStart..<position)): expected integer milliseconds",
           at: tsStart)
       }
       timestamp = ts
@@ -247,11 +249,11 @@ extension ExpositionParser {
     case .success(let v): value = v
     case .failure(.range):
       throw error(
-        "value out of range: \(TokenQuote.quote(p, range))",
+        "value out of range: \(GoQuote.token(p, range))",
         at: range.lowerBound)
     case .failure(.syntax):
       throw error(
-        "invalid value \(TokenQuote.quote(p, range))",
+        "invalid value \(GoQuote.token(p, range))",
         at: range.lowerBound)
     }
   }

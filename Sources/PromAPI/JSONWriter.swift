@@ -1,3 +1,5 @@
+import Basics
+
 /// Writes JSON text into a byte buffer: the API's answers are built directly as bytes.
 struct JSONWriter {
   private(set) var bytes: [UInt8] = []
@@ -31,14 +33,14 @@ struct JSONWriter {
   /// An object key; the value follows.
   mutating func key(_ name: String) {
     separate()
-    JSONWriter.appendString(name, to: &bytes)
+    JSONString.append(name, to: &bytes, htmlSafe: true)
     bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
 
   mutating func string(_ value: String) {
     separate()
-    JSONWriter.appendString(value, to: &bytes)
+    JSONString.append(value, to: &bytes, htmlSafe: true)
     needsComma = true
   }
 
@@ -102,26 +104,4 @@ struct JSONWriter {
     if needsComma { bytes.append(UInt8(ascii: ",")) }
   }
 
-  private static let hex = Array("0123456789abcdef".utf8)
-
-  /// A string literal with Go's escaping: control characters, quotes, backslashes, and `<`, `>`,
-  /// `&` as `\u003c`-style escapes (Go's HTML-safe default).
-  static func appendString(_ text: String, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-      case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-      case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-      case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-        out += Array("\\u00".utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0xF)])
-      default: out.append(byte)
-      }
-    }
-    out.append(UInt8(ascii: "\""))
-  }
 }

@@ -1,3 +1,4 @@
+import Basics
 import PromQL
 
 /// `/api/v1/series`, `/api/v1/labels`, `/api/v1/label/<name>/values`, `/api/v1/metadata`,
@@ -50,7 +51,7 @@ extension PrometheusAPI {
   func labelValues(_ call: Call) -> Outcome {
     do throws(APIError) {
       guard PrometheusAPI.isLegacyLabelName(call.name) else {
-        throw APIError(.badData, "invalid label name: \(goQuote(call.name))")
+        throw APIError(.badData, "invalid label name: \(GoQuote.quote(call.name))")
       }
       let start = try APITime.parameter(call.form, "start", default: APITime.minMs)
       let end = try APITime.parameter(call.form, "end", default: APITime.maxMs)
@@ -148,7 +149,7 @@ extension PrometheusAPI {
     if text.isEmpty { return nil }
     guard let value = Int(text) else {
       throw message.map { APIError(.badData, $0) }
-        ?? .invalidParameter(name, "cannot parse \(goQuote(text)) to a valid limit")
+        ?? .invalidParameter(name, "cannot parse \(GoQuote.quote(text)) to a valid limit")
     }
     return value <= 0 ? nil : value
   }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PromQL
 import Rules
@@ -9,7 +10,7 @@ extension PrometheusAPI {
     do throws(APIError) {
       let type = call.form.value("type").lowercased()
       guard type.isEmpty || type == "alert" || type == "record" else {
-        throw .invalidParameter("type", "not supported value \(goQuote(type))")
+        throw .invalidParameter("type", "not supported value \(GoQuote.quote(type))")
       }
       let time = try ruleTime(call)
       let names = Set(call.form.values("rule_name[]"))

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 extension Evaluation {
@@ -35,7 +36,7 @@ extension Evaluation {
       return selectK(samples, k: parameter, largest: aggregate.op == .topk, group: groupLabels)
     case .countValues:
       guard isValidLabelName(label) else {
-        throw EvaluationError("invalid label name \(quoteToken(label))")
+        throw EvaluationError("invalid label name \(GoQuote.token(label))")
       }
       var counts: [Labels: Double] = [:]
       var order: [Labels] = []

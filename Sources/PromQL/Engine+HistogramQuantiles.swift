@@ -1,3 +1,5 @@
+import Basics
+
 /// `histogram_quantiles(buckets, "label", q1, q2, ...)` over classic `le` buckets: one series per
 /// quantile, the quantile written into the label.
 extension Evaluation {
@@ -6,7 +8,7 @@ extension Evaluation {
     guard case .string(let label) = try evaluate(args[1], at: time) else {
       throw EvaluationError("histogram_quantiles needs a label name as its second argument")
     }
-    guard isValidLabelName(label) else { throw EvaluationError("invalid label name \(quoteToken(label))") }
+    guard isValidLabelName(label) else { throw EvaluationError("invalid label name \(GoQuote.token(label))") }
     var result: [VectorSample] = []
     for arg in args.dropFirst(2) {
       let q = try scalar(arg, at: time)

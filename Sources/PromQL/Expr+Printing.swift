@@ -1,3 +1,5 @@
+import Basics
+
 /// Canonical PromQL text, as Prometheus's `String()` methods write it.
 extension Expr: CustomStringConvertible {
   /// The text form.
@@ -10,7 +12,7 @@ extension Expr: CustomStringConvertible {
   func write(to out: inout String) {
     switch self {
     case .number(let literal): out += literal.description
-    case .string(let literal): out += goQuote(literal.value)
+    case .string(let literal): out += GoQuote.quote(literal.value)
     case .vectorSelector(let selector): out += selector.description
     case .matrixSelector(let matrix): out += matrix.description
     case .subquery(let subquery):
@@ -60,7 +62,7 @@ extension Expr: CustomStringConvertible {
 
 /// Label names joined by `, `, quoted when they are not legacy names.
 func labelList(_ labels: [String]) -> String {
-  labels.map { LabelMatcher.isLegacyName($0) ? $0 : goQuote($0) }.joined(separator: ", ")
+  labels.map { LabelMatcher.isLegacyName($0) ? $0 : GoQuote.quote($0) }.joined(separator: ", ")
 }
 
 func atText(_ at: AtModifier?) -> String {

@@ -20,11 +20,6 @@ extension PrometheusFloatText {
 
 /// Go's text forms that other modules print the way Prometheus does.
 public enum GoSyntax {
-  /// Go's `strconv.Quote`.
-  public static func quote(_ text: String) -> String { goQuote(text) }
-  /// A token from the input quoted for an error message: whole when short, else its first 100
-  /// characters, `...` and its length in bytes.
-  public static func quoteToken(_ text: String) -> String { PromQL.quoteToken(text) }
   /// Go's `strconv.FormatFloat(v, 'E', -1, 64)`: `1.5E+00`, as promtool prints sample values.
   public static func formatFloatUpperE(_ value: Double) -> String { goFormatFloatE(value).uppercased() }
   /// Go's `strconv.FormatFloat(v, 'g', -1, 64)`.

@@ -1,3 +1,5 @@
+import Basics
+
 /// A label matcher: `name="value"`, `name!="value"`, `name=~"regex"`, `name!~"regex"`.
 ///
 /// Regexes are fully anchored like Prometheus's (`^(?s:...)$`, `.` matches newlines). Common
@@ -55,8 +57,8 @@ public struct LabelMatcher: Hashable, Sendable, CustomStringConvertible {
 
   /// `name="value"` with Go quoting; the name is quoted when it is not a legacy label name.
   public var description: String {
-    let quotedName = LabelMatcher.isLegacyName(name) ? name : goQuote(name)
-    return quotedName + type.rawValue + goQuote(value)
+    let quotedName = LabelMatcher.isLegacyName(name) ? name : GoQuote.quote(name)
+    return quotedName + type.rawValue + GoQuote.quote(value)
   }
 
   static func isLegacyName(_ name: String) -> Bool {

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// One label: a name and a value.
@@ -134,7 +135,8 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
   public var description: String {
     "{"
       + pairs.map {
-        (LabelMatcher.isLegacyName($0.name) ? $0.name : goQuote($0.name)) + "=" + goQuote($0.value)
+        (LabelMatcher.isLegacyName($0.name) ? $0.name : GoQuote.quote($0.name)) + "="
+          + GoQuote.quote($0.value)
       }
       .joined(separator: ", ") + "}"
   }

@@ -1,3 +1,5 @@
+import Basics
+
 extension Lexer {
   /// Scans a `"` or `'` string; the opening quote is consumed. Escapes are validated here,
   /// decoded later by ``StringLiteralDecoding``.
@@ -53,7 +55,7 @@ extension Lexer {
     default:
       let (scalar, width) = UTF8Decoding.decode(input, at: pos)
       pos += width
-      return "unknown escape sequence \(goUnicodeForm(scalar))"
+      return "unknown escape sequence \(GoQuote.unicodeForm(scalar))"
     }
     var value: UInt32 = 0
     while digits > 0 {
@@ -62,7 +64,7 @@ extension Lexer {
       if digit >= base {
         let (scalar, width) = UTF8Decoding.decode(input, at: pos)
         pos += width
-        return "illegal character \(goUnicodeForm(scalar)) in escape sequence"
+        return "illegal character \(GoQuote.unicodeForm(scalar)) in escape sequence"
       }
       pos += 1
       value = value &* base &+ digit
@@ -79,7 +81,7 @@ extension Lexer {
     if scanNumber() { return token(.number) }
     if acceptRemainingDuration() { return token(.duration) }
     let text = String(decoding: input[start..<min(pos, input.count)], as: UTF8.self)
-    return error("bad number or duration syntax: \(quoteToken(text))")
+    return error("bad number or duration syntax: \(GoQuote.token(text))")
   }
 
   /// Consumes the remainder of a duration after its leading digits, as Prometheus does. On failure

@@ -1,3 +1,5 @@
+import Basics
+
 /// Splits a PromQL query (as UTF-8 bytes) into tokens, with Prometheus's lexical rules and messages.
 ///
 /// The lexer is modal like Prometheus's: inside `{...}` keywords are plain identifiers, and right
@@ -85,8 +87,8 @@ struct Lexer {
 
   /// Describes the character at `index` the way Go's `%q` prints a rune.
   func quotedRune(at index: Int) -> String {
-    guard index < input.count else { return quoteRune(0xFFFD) }
-    return quoteRune(UTF8Decoding.decode(input, at: index).scalar)
+    guard index < input.count else { return GoQuote.rune(0xFFFD) }
+    return GoQuote.rune(UTF8Decoding.decode(input, at: index).scalar)
   }
 
   // MARK: - States
@@ -170,7 +172,7 @@ struct Lexer {
           return token(.colon)
         }
         if isDurationKeywordStart(byte), let keyword = scanDurationKeyword() { return keyword }
-        return error("unexpected character: \(quoteRune(UInt32(byte))), expected ':'")
+        return error("unexpected character: \(GoQuote.rune(UInt32(byte))), expected ':'")
       }
       return error("unexpected character: \(quotedRune(at: start))")
     }
@@ -239,7 +241,7 @@ struct Lexer {
     default:
       if isDurationKeywordStart(byte) {
         if let keyword = scanDurationKeyword() { return keyword }
-        return error("unexpected character in duration expression: \(quoteRune(UInt32(byte)))")
+        return error("unexpected character in duration expression: \(GoQuote.rune(UInt32(byte)))")
       }
       if isDigit(byte) || (byte == UInt8(ascii: ".") && current.map(isDigit) == true) {
         pos -= 1

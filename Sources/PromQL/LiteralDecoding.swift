@@ -1,3 +1,5 @@
+import Basics
+
 /// Decoding of number, duration and string token text with the rules Prometheus inherits from Go.
 enum LiteralDecoding {
   /// A NUMBER token's value: Go's `ParseInt(s, 0, 64)` first (so `0x1F` and octal `010` work),
@@ -11,7 +13,7 @@ enum LiteralDecoding {
     case "nan", "+nan", "-nan": return .success(.nan)
     default: break
     }
-    let syntaxError = "strconv.ParseFloat: parsing \(quoteToken(text)): invalid syntax"
+    let syntaxError = "strconv.ParseFloat: parsing \(GoQuote.token(text)): invalid syntax"
     let bytes = Array(text.utf8)
     if lower.hasPrefix("0x") || !underscoresAreValid(bytes) {
       return .failure(LiteralError(message: "error parsing number: " + syntaxError))
@@ -30,7 +32,8 @@ enum LiteralDecoding {
     if value.isInfinite {
       return .failure(
         LiteralError(
-          message: "error parsing number: strconv.ParseFloat: parsing \(quoteToken(text)): value out of range"
+          message:
+            "error parsing number: strconv.ParseFloat: parsing \(GoQuote.token(text)): value out of range"
         ))
     }
     return .success(value)

@@ -1,3 +1,5 @@
+import Basics
+
 /// The PromQL parser: a precedence-climbing parser that reproduces the Prometheus yacc grammar's
 /// results, including its precedence quirks and its error messages.
 public struct Parser {
@@ -98,17 +100,17 @@ public struct Parser {
     let value = text(token)
     switch token.kind {
     case .eof: return "end of input"
-    case .identifier: return "identifier " + quoteToken(value)
-    case .metricIdentifier: return "metric identifier " + quoteToken(value)
-    case .number: return "number " + goQuoteTruncated(value, limit: 10)
-    case .duration: return "duration " + goQuoteTruncated(value, limit: 10)
-    case .string: return "string " + goQuoteTruncated(value, limit: 10)
-    case .comment: return "comment " + goQuoteTruncated(value, limit: 10)
+    case .identifier: return "identifier " + GoQuote.token(value)
+    case .metricIdentifier: return "metric identifier " + GoQuote.token(value)
+    case .number: return "number " + GoQuote.truncated(value, limit: 10)
+    case .duration: return "duration " + GoQuote.truncated(value, limit: 10)
+    case .string: return "string " + GoQuote.truncated(value, limit: 10)
+    case .comment: return "comment " + GoQuote.truncated(value, limit: 10)
     default:
       if token.kind.isOperator { return "<op:\(value)>" }
       if token.kind.isKeyword { return "<\(value)>" }
       if token.kind.isAggregator { return "<aggr:\(value)>" }
-      return goQuoteTruncated(value, limit: 10)
+      return GoQuote.truncated(value, limit: 10)
     }
   }
 
@@ -234,9 +236,11 @@ public struct Parser {
     if function == nil, options.prometheus2Functions, name == PromQLFunction.holtWinters.name {
       function = PromQLFunction.holtWinters
     }
-    guard let function else { throw fail("unknown function with name \(quoteToken(name))", nameToken.range) }
+    guard let function else {
+      throw fail("unknown function with name \(GoQuote.token(name))", nameToken.range)
+    }
     if function.isExperimental, !options.experimentalFunctions {
-      throw fail("function \(quoteToken(name)) is not enabled", nameToken.range)
+      throw fail("function \(GoQuote.token(name)) is not enabled", nameToken.range)
     }
     lastHeight = height
     let position = PositionRange(start: nameToken.start, end: close.end)
@@ -327,7 +331,7 @@ public struct Parser {
         advance()
         let name = LiteralDecoding.string(input[token.start..<token.end])
         if name.isEmpty {
-          throw fail("invalid label name for grouping: \(quoteToken(name))", token.range)
+          throw fail("invalid label name for grouping: \(GoQuote.token(name))", token.range)
         }
         labels.append(name)
       } else {

@@ -1,3 +1,5 @@
+import Basics
+
 /// Prometheus's post-parse checks (`checkAST`), in the same order so the first error matches.
 /// It also normalizes vector matching: dropped for scalar operands, many-to-many for set operators.
 struct TypeChecker {
@@ -34,7 +36,7 @@ struct TypeChecker {
       if type != .scalar && type != .vector {
         throw fail(
           "unary expression only allowed on expressions of type scalar or instant vector, got "
-            + goQuote(type.documentedName), expr.position)
+            + GoQuote.quote(type.documentedName), expr.position)
       }
       unary.expr = inner
       return (.unary(unary), type)
@@ -61,7 +63,7 @@ struct TypeChecker {
     if !selector.name.isEmpty {
       for matcher in selector.matchers.dropLast() where matcher.name == LabelMatcher.metricNameLabel {
         throw fail(
-          "metric name must not be set twice: \(quoteToken(selector.name)) or \(quoteToken(matcher.value))",
+          "metric name must not be set twice: \(GoQuote.token(selector.name)) or \(GoQuote.token(matcher.value))",
           selector.position)
       }
       return
@@ -86,7 +88,7 @@ struct TypeChecker {
   func checkCall(_ call: Call, position: PositionRange) throws(PromQLError) -> Call {
     let function = call.function
     let declared = function.argumentTypes.count
-    let name = goQuote(function.name)
+    let name = GoQuote.quote(function.name)
     if function.variadic == 0 {
       if declared != call.args.count {
         throw fail("expected \(declared) argument(s) in call to \(name), got \(call.args.count)", position)
@@ -165,7 +167,8 @@ struct TypeChecker {
     if matching.on {
       for label in matching.matchingLabels where matching.include.contains(label) {
         throw fail(
-          "label \(quoteToken(label)) must not occur in ON and GROUP clause at once", operatorRange(binary))
+          "label \(GoQuote.token(label)) must not occur in ON and GROUP clause at once", operatorRange(binary)
+        )
       }
     }
     if lhsType != .scalar && lhsType != .vector {
@@ -184,7 +187,7 @@ struct TypeChecker {
     } else {
       if op.isSetOperator {
         if matching.cardinality == .oneToMany || matching.cardinality == .manyToOne {
-          throw fail("no grouping allowed for \(goQuote(op.rawValue)) operation", position)
+          throw fail("no grouping allowed for \(GoQuote.quote(op.rawValue)) operation", position)
         }
         if matching.cardinality != .manyToMany {
           throw fail("set operations must always be many-to-many", position)
@@ -194,7 +197,8 @@ struct TypeChecker {
       result.matching = matching
     }
     if (lhsType == .scalar || rhsType == .scalar) && op.isSetOperator {
-      throw fail("set operator \(goQuote(op.rawValue)) not allowed in binary scalar expression", position)
+      throw fail(
+        "set operator \(GoQuote.quote(op.rawValue)) not allowed in binary scalar expression", position)
     }
     return result
   }

@@ -1,3 +1,5 @@
+import Basics
+
 extension Value {
   /// The body Prometheus's HTTP API returns for a query with this result, e.g.
   /// `{"status":"success","data":{"resultType":"vector","result":[...]}}`, so tools can diff
@@ -56,7 +58,7 @@ extension Value {
   /// Prometheus (`1.500`, `2`).
   static func appendPoint(_ milliseconds: Int64, _ value: String, to out: inout [UInt8]) {
     appendTime(milliseconds, to: &out)
-    appendJSONString(value, to: &out)
+    JSONString.append(value, to: &out)
     out.append(UInt8(ascii: "]"))
   }
 
@@ -98,33 +100,11 @@ extension Value {
     out.append(UInt8(ascii: "{"))
     for (index, label) in labels.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
-      appendJSONString(label.name, to: &out)
+      JSONString.append(label.name, to: &out)
       out.append(UInt8(ascii: ":"))
-      appendJSONString(label.value, to: &out)
+      JSONString.append(label.value, to: &out)
     }
     out.append(UInt8(ascii: "}"))
   }
 
-  static let hexDigits = Array("0123456789abcdef".utf8)
-
-  /// A JSON string literal; control characters are escaped, everything else is copied as UTF-8.
-  static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-    let hex = hexDigits
-    out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-      case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-      case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-      case 0..<0x20:
-        out += Array("\\u00".utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0xF)])
-      default: out.append(byte)
-      }
-    }
-    out.append(UInt8(ascii: "\""))
-  }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Glibc
 
 /// Where a command prints: standard output and error, or buffers in tests.
@@ -23,15 +24,8 @@ public struct Console: Sendable {
       if fd == 1 { out += bytes } else { err += bytes }
       return
     }
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += n
-    }
+    // A closed pipe or full disk on the console has nobody left to tell.
+    _ = FileIO.writeAll(fd, bytes)
   }
 
   public var outText: String { String(decoding: out, as: UTF8.self) }

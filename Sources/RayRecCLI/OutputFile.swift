@@ -1,4 +1,5 @@
 import Archive
+import Basics
 import Glibc
 
 /// Writes a result file atomically: to a fresh temporary beside it (an unpredictable name, created
@@ -34,9 +35,9 @@ struct OutputFile {
     let file = try Self.temporary(beside: path)
     // A failing body drops `file`, which removes the temporary.
     let result = try body(file.temporaryPath)
-    do throws(ArchiveError) {
+    do throws(FileError) {
       try file.commit(replacing: force)
-    } catch .io(_, "link", EEXIST, _) {
+    } catch  where error.operation == "link" && error.errno == EEXIST {
       throw Self.alreadyExists(path)
     } catch {
       throw DataError(error.description)
@@ -46,7 +47,7 @@ struct OutputFile {
 
   /// A fresh, empty temporary beside `path`, closed so a writer can open it by name.
   private static func temporary(beside path: String) throws -> AtomicFile {
-    do throws(ArchiveError) {
+    do throws(FileError) {
       var file = try AtomicFile(beside: path)
       try file.closeForReopening()
       return file
@@ -69,14 +70,8 @@ struct FileSink {
   }
 
   func write(_ bytes: [UInt8]) throws {
-    var done = 0
-    while done < bytes.count {
-      let n = bytes[done...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw DataError("\(path): write failed: \(String(cString: strerror(errno)))")
-      }
-      done += n
+    if let code = FileIO.writeAll(fd, bytes) {
+      throw DataError("\(path): write failed: \(String(cString: strerror(code)))")
     }
   }
 

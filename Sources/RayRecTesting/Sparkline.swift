@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 public import PromQL
 
@@ -48,30 +49,9 @@ public enum Sparkline {
   }
 
   /// RFC 3339 UTC text of unix ms.
-  public static func time(_ ms: Int64) -> String {
-    let date = Date(timeIntervalSince1970: Double(ms) / 1000)
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
-  }
+  public static func time(_ ms: Int64) -> String { RFC3339.format(ms) }
 
   /// Durations as the command line prints them: `285ms` under a second, `12.5s` under a
   /// minute, whole seconds above (`1m31s`, `1h5s`).
-  public static func duration(_ ms: Int64) -> String {
-    if ms == 0 { return "0s" }
-    if ms < 0 { return "-" + duration(0 &- ms) }
-    if ms < 1000 { return "\(ms)ms" }
-    if ms < 60_000 {
-      var fraction = String(ms % 1000 + 1000).dropFirst()
-      while fraction.last == "0" { fraction = fraction.dropLast() }
-      return "\(ms / 1000)\(fraction.isEmpty ? "" : ".\(fraction)")s"
-    }
-    var rest = ms / 1000 + (ms % 1000 >= 500 ? 1 : 0)
-    var out = ""
-    for (unit, size) in [("h", Int64(3600)), ("m", 60), ("s", 1)] where rest >= size {
-      out += "\(rest / size)\(unit)"
-      rest %= size
-    }
-    return out
-  }
+  public static func duration(_ ms: Int64) -> String { DurationText.format(ms) }
 }

@@ -1,3 +1,4 @@
+import Basics
 import PromQL
 
 /// Prometheus's per-scrape limits from `scrape_config`, with its meaning: 0 means no limit, and a
@@ -51,7 +52,7 @@ public struct ScrapeLimits: Sendable, Hashable {
         "label_name_length_limit exceeded (metric: \(Self.cut(metric)), label name: \(Self.cut(label.name)), length: \(label.name.utf8.count), limit: \(labelNameLengthLimit))"
     }
     return
-      "label_value_length_limit exceeded (metric: \(Self.cut(metric)), label name: \(Self.cut(label.name)), value: \(GoSyntax.quote(Self.cut(label.value))), length: \(label.value.utf8.count), limit: \(labelValueLengthLimit))"
+      "label_value_length_limit exceeded (metric: \(Self.cut(metric)), label name: \(Self.cut(label.name)), value: \(GoQuote.quote(Self.cut(label.value))), length: \(label.value.utf8.count), limit: \(labelValueLengthLimit))"
   }
 
   /// Prometheus's `sample_limit` error, when `samples` is over the limit.

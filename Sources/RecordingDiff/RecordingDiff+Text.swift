@@ -1,3 +1,4 @@
+import Basics
 import Exposition
 import Foundation
 import PromQL
@@ -18,7 +19,7 @@ extension RecordingDiff {
     section("type changed", typeChanges.map { "\($0.name): \($0.before) -> \($0.after)" })
     section(
       "HELP changed",
-      helpChanges.map { "\($0.name): \(GoSyntax.quote($0.before)) -> \(GoSyntax.quote($0.after))" })
+      helpChanges.map { "\($0.name): \(GoQuote.quote($0.before)) -> \(GoQuote.quote($0.after))" })
     section("metrics only in A", metricsRemoved)
     section("metrics only in B", metricsAdded)
     section(

@@ -1,4 +1,5 @@
 public import Archive
+import Basics
 public import HTTP
 
 /// The service-discovery files a replay keeps up to date, so an unmodified Prometheus finds the
@@ -17,8 +18,8 @@ public enum DiscoveryFiles {
         labels.append((label.name, label.value))
       }
       out += index == 0 ? "\n" : ",\n"
-      out += "  {\"targets\": [\(quote(item.address.description))], \"labels\": {"
-      out += labels.map { "\(quote($0.0)): \(quote($0.1))" }.joined(separator: ", ")
+      out += "  {\"targets\": [\(JSONString.quote(item.address.description))], \"labels\": {"
+      out += labels.map { "\(JSONString.quote($0.0)): \(JSONString.quote($0.1))" }.joined(separator: ", ")
       out += "}}"
     }
     return out + (served.isEmpty ? "]\n" : "\n]\n")
@@ -27,41 +28,18 @@ public enum DiscoveryFiles {
   /// Ray's own discovery file (`/tmp/ray/prom_metrics_service_discovery.json`): one group, job
   /// `ray`, every served address.
   public static func raySD(_ served: [Served]) -> String {
-    let targets = served.map { quote($0.address.description) }.joined(separator: ", ")
+    let targets = served.map { JSONString.quote($0.address.description) }.joined(separator: ", ")
     return "[{\"labels\": {\"job\": \"ray\"}, \"targets\": [\(targets)]}]\n"
   }
 
   /// Replaces `path` atomically (a fresh, exclusively created sibling, then rename), so a reader
   /// never sees half a file and a symlink planted beside it is never followed.
   public static func write(_ text: String, to path: String) throws(ReplayError) {
-    do throws(ArchiveError) {
+    do throws(FileError) {
       try AtomicFile.replace(path, with: Array(text.utf8))
-    } catch .io(let failed, let operation, _, let message) {
-      throw .io(path: failed, message: "\(operation): \(message)")
     } catch {
-      throw .io(path: path, message: error.description)
+      throw .io(path: error.path, message: "\(error.operation): \(error.message)")
     }
   }
 
-  /// A JSON string literal.
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
 }

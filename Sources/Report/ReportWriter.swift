@@ -1,3 +1,4 @@
+import Basics
 import Dashboards
 import Foundation
 
@@ -110,7 +111,7 @@ public struct ReportWriter: Sendable {
 
   static func areasJSON(_ areas: [Area]) -> String {
     // `--` may not appear inside an HTML comment; \u002d keeps the JSON the same.
-    func q(_ s: String) -> String { JSONValue.quoted(s).replacingOccurrences(of: "-", with: "\\u002d") }
+    func q(_ s: String) -> String { JSONString.quote(s).replacingOccurrences(of: "-", with: "\\u002d") }
     var out = "["
     for (i, a) in areas.enumerated() {
       if i > 0 { out += ",\n" }

@@ -1,3 +1,4 @@
+import Basics
 import Exposition
 
 /// Reads the scenario language, line by line, into a ``Scenario``.
@@ -33,7 +34,7 @@ struct ScenarioParser {
   }
 
   /// A word of the file quoted for a message: `'word'`, or its start and length when it is long.
-  static func quote(_ text: some StringProtocol) -> String { TokenQuote.quote(text, mark: "'") }
+  static func quote(_ text: some StringProtocol) -> String { GoQuote.token(text, mark: "'") }
 
   mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,35 +1,10 @@
+import Basics
+
 /// Readers for the quantities scenario files use; each returns nil when the text does not fit.
 enum ScenarioValues {
-  /// A Prometheus duration: `90s`, `1m30s`, `500ms`, `2h`, `1d`, or `0`.
-  static func duration(_ text: String) -> Int64? {
-    if text == "0" { return 0 }
-    let units: [(String, Int64)] = [
-      ("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
-      ("w", 604_800_000),
-    ]
-    var rest = Substring(text)
-    var total: Int64 = 0
-    var lastUnit = Int64.max
-    if rest.isEmpty { return nil }
-    while !rest.isEmpty {
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty, digits.count <= 12, let n = Int64(digits) else { return nil }
-      rest = rest.dropFirst(digits.count)
-      guard
-        let unit = units.first(where: { rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms")) })
-      else { return nil }
-      // Units must go from largest to smallest, each at most once, as in Prometheus.
-      guard unit.1 < lastUnit else { return nil }
-      lastUnit = unit.1
-      rest = rest.dropFirst(unit.0.count)
-      let (product, overflow) = n.multipliedReportingOverflow(by: unit.1)
-      guard !overflow else { return nil }
-      let (sum, overflow2) = total.addingReportingOverflow(product)
-      guard !overflow2 else { return nil }
-      total = sum
-    }
-    return total
-  }
+  /// A duration as the command line takes it (``DurationText``): `90s`, `1m30s`, `500ms`, `2h`,
+  /// `1d`, `0`, or bare seconds (`15`).
+  static func duration(_ text: String) -> Int64? { DurationText.milliseconds(text) }
 
   /// A byte size: `1e9`, `512MiB`, `8GiB`, `2GB`, `100KB`, `4096`.
   static func size(_ text: String) -> Double? {
@@ -96,33 +71,10 @@ enum ScenarioValues {
     return octets
   }
 
-  /// A start time: unix seconds, or RFC 3339 UTC (`2026-11-25T12:00:00Z`).
+  /// A start time: unix seconds, or RFC 3339 (`2026-11-25T12:00:00Z`), from 1970 on.
   static func startTime(_ text: String) -> Int64? {
     if let n = Int64(text), n >= 0, n < 10_000_000_000 { return n * 1000 }
-    let b = Array(text.utf8)
-    guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
-      b[19] == 0x5A
-    else { return nil }
-    func int(_ r: Range<Int>) -> Int64? {
-      var v: Int64 = 0
-      for i in r {
-        guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-        v = v * 10 + Int64(b[i] - 0x30)
-      }
-      return v
-    }
-    guard let y = int(0..<4), let mo = int(5..<7), let d = int(8..<10), let h = int(11..<13),
-      let mi = int(14..<16), let s = int(17..<19), (1...12).contains(mo), (1...31).contains(d),
-      h < 24, mi < 60, s < 60, y >= 1970
-    else { return nil }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let yy = mo <= 2 ? y - 1 : y
-    let era = yy / 400
-    let yoe = yy - era * 400
-    let mp = (mo + 9) % 12
-    let doy = (153 * mp + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let days = era * 146_097 + doe - 719_468
-    return ((days * 24 + h) * 60 + mi) * 60_000 + s * 1000
+    guard let ms = RFC3339.milliseconds(text), ms >= 0, ms < 10_000_000_000_000 else { return nil }
+    return ms
   }
 }

@@ -1,3 +1,5 @@
+import Basics
+
 /// Expands alert label and annotation templates as Prometheus's rules/alerting.go does.
 public struct AlertTemplateExpander: Sendable {
   /// The definitions Prometheus puts before every alert template (no newline, so line numbers
@@ -98,7 +100,7 @@ public struct AlertTemplateExpander: Sendable {
         do {
           try check(text: entries[key] ?? "", alert: alert)
         } catch {
-          messages.append("\(kind) \(goQuote(key)): \(error.message)")
+          messages.append("\(kind) \(GoQuote.quote(key)): \(error.message)")
         }
       }
     }

@@ -1,3 +1,5 @@
+import Basics
+
 extension Executor {
   func evalPipeline(_ pipe: Pipe, dot: TemplateValue) throws(TemplateError) -> TemplateValue {
     at = .pipe(pipe)
@@ -55,7 +57,7 @@ extension Executor {
     case .nilValue: try fail("nil is not a command")
     case .number(_, let number): return try idealConstant(number)
     case .string(_, _, let text): return .string(text)
-    default: try fail("can't evaluate command \(goQuote(first.description))")
+    default: try fail("can't evaluate command \(GoQuote.quote(first.description))")
     }
   }
 
@@ -103,7 +105,7 @@ extension Executor {
     let hasArgs = args.count > 1 || final != nil
     switch receiver {
     case .null:
-      if options.missingKey == .error { try fail("nil data; no entry for key \(goQuote(name))") }
+      if options.missingKey == .error { try fail("nil data; no entry for key \(GoQuote.quote(name))") }
       return .null
     case .time, .duration:
       let node = at
@@ -125,13 +127,13 @@ extension Executor {
     case .map(let entries):
       if hasArgs { try fail("\(name) is not a method but has arguments") }
       if let value = entries[name] { return value }
-      if options.missingKey == .error { try fail("map has no entry for key \(goQuote(name))") }
+      if options.missingKey == .error { try fail("map has no entry for key \(GoQuote.quote(name))") }
       return .null
     case .stringMap(let entries):
       if hasArgs { try fail("\(name) is not a method but has arguments") }
       if let value = entries[name] { return .string(value) }
       switch options.missingKey {
-      case .error: try fail("map has no entry for key \(goQuote(name))")
+      case .error: try fail("map has no entry for key \(GoQuote.quote(name))")
       case .zero: return .string("")
       case .invalid: return .null
       }
@@ -149,7 +151,9 @@ extension Executor {
       return try evalCall(
         function, name: name, isBuiltin: false, callNode: callNode, dot: dot, args: args, final: final)
     }
-    guard let builtin = Builtins.table[name] else { try fail("\(goQuote(name)) is not a defined function") }
+    guard let builtin = Builtins.table[name] else {
+      try fail("\(GoQuote.quote(name)) is not a defined function")
+    }
     return try evalCall(
       builtin, name: name, isBuiltin: true, callNode: callNode, dot: dot, args: args, final: final)
   }

@@ -1,3 +1,5 @@
+import Basics
+
 /// The node a failing execution step was at: Go reports its position and its text.
 enum AtNode {
   case arg(Arg)
@@ -68,7 +70,7 @@ final class Executor {
     throw TemplateError(
       kind: .execution,
       message:
-        "template: \(template.name):\(line):\(column): executing \(goQuote(current)) at <\(context)>: \(message)"
+        "template: \(template.name):\(line):\(column): executing \(GoQuote.quote(current)) at <\(context)>: \(message)"
     )
   }
 
@@ -212,7 +214,7 @@ final class Executor {
 
   private func walkTemplate(name: String, pipe: Pipe?, node: Node, dot: TemplateValue) throws(TemplateError) {
     at = .node(node)
-    guard let root = template.trees[name] else { try fail("template \(goQuote(name)) not defined") }
+    guard let root = template.trees[name] else { try fail("template \(GoQuote.quote(name)) not defined") }
     if depth >= options.maxTemplateDepth {
       try fail("exceeded maximum template depth (\(options.maxTemplateDepth))")
     }

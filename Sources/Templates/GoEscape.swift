@@ -1,3 +1,5 @@
+import Basics
+
 /// The escapers behind the `html`, `js` and `urlquery` builtins and Prometheus's link functions.
 enum GoEscape {
   /// Go's `template.HTMLEscapeString`.
@@ -30,7 +32,7 @@ enum GoEscape {
       case "&": result += "\\u0026"
       case "=": result += "\\u003D"
       default:
-        if scalar.value < 0x20 || scalar.value >= 0x80 && !goIsPrint(scalar) {
+        if scalar.value < 0x20 || scalar.value >= 0x80 && !GoQuote.isPrint(scalar.value) {
           let hex = String(scalar.value, radix: 16, uppercase: true)
           result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         } else {

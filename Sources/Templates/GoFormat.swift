@@ -1,3 +1,5 @@
+import Basics
+
 /// Go's `fmt` package as far as templates need it: `Sprint`, `Sprintln`, `Sprintf` and `%v` printing.
 enum GoFormat {
   struct Flags {
@@ -197,7 +199,7 @@ enum GoFormat {
       return pad(shown, flags)
     case "q":
       if flags.sharp && goCanBackquote(text) { return pad("`" + text + "`", flags) }
-      return pad(goQuote(text), flags)
+      return pad(GoQuote.quote(text), flags)
     case "x", "X":
       var bytes = Array(text.utf8)
       if let precision = flags.precision { bytes = Array(bytes.prefix(precision)) }
@@ -228,11 +230,11 @@ enum GoFormat {
     case "c":
       return pad(scalar(value).map { String($0) } ?? "\u{FFFD}", flags)
     case "q":
-      return pad(goQuoteRune(scalar(value) ?? "\u{FFFD}"), flags)
+      return pad(GoQuote.rune((scalar(value) ?? "\u{FFFD}").value), flags)
     case "U":
       let hex = String(magnitude, radix: 16, uppercase: true)
       var text = "U+" + String(repeating: "0", count: max(0, max(4, flags.precision ?? 0) - hex.count)) + hex
-      if flags.sharp, let rune = scalar(value), goIsPrint(rune) { text += " '\(rune)'" }
+      if flags.sharp, let rune = scalar(value), GoQuote.isPrint(rune.value) { text += " '\(rune)'" }
       return pad(text, flags, zeroAllowed: false)
     default: return nil
     }

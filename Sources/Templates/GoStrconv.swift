@@ -1,59 +1,9 @@
-/// Go's `strconv.IsPrint` approximated with Unicode general categories: letters, marks, numbers,
-/// punctuation, symbols and the ASCII space.
-func goIsPrint(_ scalar: Unicode.Scalar) -> Bool {
-  if scalar == " " { return true }
-  switch scalar.properties.generalCategory {
-  case .control, .format, .surrogate, .privateUse, .unassigned, .spaceSeparator, .lineSeparator,
-    .paragraphSeparator:
-    return false
-  default:
-    return true
-  }
-}
+import Basics
 
-private func hex(_ value: UInt32, width: Int) -> String {
-  let digits = String(value, radix: 16)
-  return String(repeating: "0", count: max(0, width - digits.count)) + digits
-}
-
-/// `%#U`: `U+0041 'A'`, or just `U+00A0` when the rune is not printable.
+/// `%#U`: `U+0041 'A'`, or just `U+00A0` when the rune is not printable; `EOF` at the end.
 func goRuneDescription(_ scalar: Unicode.Scalar?) -> String {
   guard let scalar else { return "EOF" }
-  let code = "U+" + hex(scalar.value, width: 4).uppercased()
-  return goIsPrint(scalar) ? "\(code) '\(Character(scalar))'" : code
-}
-
-/// Go's `strconv.Quote` (ASCII-unaware form: printable Unicode is kept).
-func goQuote(_ text: String, quote: Character = "\"") -> String {
-  var result = String(quote)
-  for scalar in text.unicodeScalars {
-    result += escapeScalar(scalar, quote: quote)
-  }
-  result.append(quote)
-  return result
-}
-
-private func escapeScalar(_ scalar: Unicode.Scalar, quote: Character) -> String {
-  if Character(scalar) == quote || scalar == "\\" { return "\\" + String(scalar) }
-  if goIsPrint(scalar) { return String(scalar) }
-  switch scalar {
-  case "\u{07}": return "\\a"
-  case "\u{08}": return "\\b"
-  case "\u{0C}": return "\\f"
-  case "\n": return "\\n"
-  case "\r": return "\\r"
-  case "\t": return "\\t"
-  case "\u{0B}": return "\\v"
-  default:
-    if scalar.value < 0x20 || scalar.value == 0x7F { return "\\x" + hex(scalar.value, width: 2) }
-    if scalar.value < 0x10000 { return "\\u" + hex(scalar.value, width: 4) }
-    return "\\U" + hex(scalar.value, width: 8)
-  }
-}
-
-/// Go's `%q` of a rune: `'a'`.
-func goQuoteRune(_ scalar: Unicode.Scalar) -> String {
-  "'" + escapeScalar(scalar, quote: "'") + "'"
+  return GoQuote.unicodeForm(scalar.value)
 }
 
 /// Go's `strconv.CanBackquote`.

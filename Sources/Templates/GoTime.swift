@@ -1,3 +1,5 @@
+import Basics
+
 /// Go's `time.Time` (always UTC here) and `time.Duration` printing, and the few methods alert
 /// templates call on them (`(now | toTime).Format "2006"`, `(1800 | toDuration).String`).
 enum GoTime {
@@ -16,19 +18,10 @@ enum GoTime {
   static func civil(_ nanoseconds: Int64) -> Civil {
     let (seconds, nanos) = floorDivide(nanoseconds, 1_000_000_000)
     let (days, secondOfDay) = floorDivide(seconds, 86_400)
-    // Days since 1970-01-01 to a proleptic Gregorian date (Hinnant's algorithm).
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-    let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let date = CivilDate(daysSinceEpoch: days)
+    let (year, month, day) = (date.year, Int(date.month), Int(date.day))
     let cumulative = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
-    let yearDay = cumulative[month - 1] + day + (leap && month > 2 ? 1 : 0)
+    let yearDay = cumulative[month - 1] + day + (CivilDate.isLeap(year) && month > 2 ? 1 : 0)
     let weekday = Int(floorDivide(days + 4, 7).remainder)
     return Civil(
       year: year, month: month, day: day, hour: Int(secondOfDay / 3600), minute: Int(secondOfDay % 3600 / 60),

@@ -1,3 +1,5 @@
+import Basics
+
 /// Prometheus's number formatting template functions (template/template.go and
 /// prometheus/common helpers/templates), with their exact output and error texts.
 enum Humanize {
@@ -14,9 +16,9 @@ enum Humanize {
       switch goParseFloat(text) {
       case .value(let number): return number
       case .syntax:
-        throw TemplateFunctionError("strconv.ParseFloat: parsing \(goQuote(text)): invalid syntax")
+        throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
       case .range:
-        throw TemplateFunctionError("strconv.ParseFloat: parsing \(goQuote(text)): value out of range")
+        throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoQuote.quote(text)): value out of range")
       }
     default:
       throw TemplateFunctionError("can't convert \(value.goTypeName) to float")
@@ -119,7 +121,7 @@ enum Humanize {
       "ms": (7, 1_000_000), "s": (6, 1_000_000_000), "m": (5, 60_000_000_000), "h": (4, 3_600_000_000_000),
       "d": (3, 86_400_000_000_000), "w": (2, 604_800_000_000_000), "y": (1, 31_536_000_000_000_000),
     ]
-    let invalid = TemplateFunctionError("not a valid duration string: \(goQuote(original))")
+    let invalid = TemplateFunctionError("not a valid duration string: \(GoQuote.quote(original))")
     var rest = Substring(text)
     var total: UInt64 = 0
     var lastPosition = 0
@@ -132,7 +134,7 @@ enum Humanize {
       rest = rest.dropFirst(unitText.count)
       guard let unit = units[String(unitText)] else {
         throw TemplateFunctionError(
-          "unknown unit \(goQuote(String(unitText))) in duration \(goQuote(original))")
+          "unknown unit \(GoQuote.quote(String(unitText))) in duration \(GoQuote.quote(original))")
       }
       guard unit.position > lastPosition else { throw invalid }
       lastPosition = unit.position

@@ -1,3 +1,5 @@
+import Basics
+
 /// Scanning of character, number and string literals inside actions.
 extension Lexer {
   mutating func lexChar() -> Bool {
@@ -22,12 +24,12 @@ extension Lexer {
 
   mutating func lexNumber() -> Bool {
     guard scanNumber() else {
-      fail("bad number syntax: \(goQuote(slice(start, pos)))")
+      fail("bad number syntax: \(GoQuote.quote(slice(start, pos)))")
       return false
     }
     if let sign = peek(), sign == "+" || sign == "-" {
       guard scanNumber(), pos > 0, input[pos - 1] == UInt8(ascii: "i") else {
-        fail("bad number syntax: \(goQuote(slice(start, pos)))")
+        fail("bad number syntax: \(GoQuote.quote(slice(start, pos)))")
         return false
       }
       emit(.complex)

@@ -1,3 +1,5 @@
+import Basics
+
 /// A number constant with the interpretations Go's `parse.NumberNode` records.
 struct NumberLiteral: Sendable {
   var text: String
@@ -138,8 +140,8 @@ extension Node: CustomStringConvertible {
       }
       return result + "{{end}}"
     case .template(_, let name, let pipe):
-      if let pipe { return "{{template \(goQuote(name)) \(pipe)}}" }
-      return "{{template \(goQuote(name))}}"
+      if let pipe { return "{{template \(GoQuote.quote(name)) \(pipe)}}" }
+      return "{{template \(GoQuote.quote(name))}}"
     case .breakLoop: return "{{break}}"
     case .continueLoop: return "{{continue}}"
     }

@@ -1,3 +1,5 @@
+import Basics
+
 /// Builds template trees from tokens, following the grammar and error wording of Go's
 /// `text/template/parse`.
 struct Parser {
@@ -122,7 +124,7 @@ struct Parser {
       trees[name] = root
       return
     }
-    if !Parser.isEmpty(root) { try fail("template: multiple definition of template \(goQuote(name))") }
+    if !Parser.isEmpty(root) { try fail("template: multiple definition of template \(GoQuote.quote(name))") }
   }
 
   /// Parses a body in a fresh variable scope, as Go does for `define` and `block`.
@@ -348,7 +350,7 @@ struct Parser {
     case .field(_, let path): return .field(pos: chainPos, path: path + fields)
     case .variable(_, let path): return .variable(pos: chainPos, path: path + fields)
     case .bool, .string, .number, .nilValue, .dot:
-      try fail("unexpected . after term \(goQuote(node.description))")
+      try fail("unexpected . after term \(GoQuote.quote(node.description))")
     default: return .chain(pos: chainPos, base: node, fields: fields)
     }
   }
@@ -357,12 +359,12 @@ struct Parser {
     let token = try nextNonSpace()
     switch token.kind {
     case .identifier:
-      if !isFunction(token.text) { try fail("function \(goQuote(token.text)) not defined") }
+      if !isFunction(token.text) { try fail("function \(GoQuote.quote(token.text)) not defined") }
       return .identifier(pos: token.pos, name: token.text)
     case .dot: return .dot(pos: token.pos)
     case .nilKeyword: return .nilValue(pos: token.pos)
     case .variable:
-      if !vars.contains(token.text) { try fail("undefined variable \(goQuote(token.text))") }
+      if !vars.contains(token.text) { try fail("undefined variable \(GoQuote.quote(token.text))") }
       return .variable(pos: token.pos, path: [token.text])
     case .field: return .field(pos: token.pos, path: [String(token.text.dropFirst())])
     case .bool: return .bool(pos: token.pos, value: token.text == "true")
@@ -400,7 +402,7 @@ struct Parser {
       return number
     }
     if token.kind == .complex || token.text.hasSuffix("i") {
-      try fail("complex constants are not supported: \(goQuote(token.text))")
+      try fail("complex constants are not supported: \(GoQuote.quote(token.text))")
     }
     if let value = goParseInt(token.text) {
       number.isInt = true
@@ -410,10 +412,10 @@ struct Parser {
       return number
     }
     guard let value = goParseNumberFloat(token.text) else {
-      try fail("illegal number syntax: \(goQuote(token.text))")
+      try fail("illegal number syntax: \(GoQuote.quote(token.text))")
     }
     if !token.text.contains(where: { ".eEpP".contains($0) }) && !token.text.lowercased().hasPrefix("0x") {
-      try fail("integer overflow: \(goQuote(token.text))")
+      try fail("integer overflow: \(GoQuote.quote(token.text))")
     }
     number.isFloat = true
     number.float = value

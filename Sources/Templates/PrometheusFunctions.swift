@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// One sample of an instant-vector query result, as Prometheus hands it to templates.
@@ -119,7 +120,7 @@ public enum PrometheusFunctions {
         do throws(TemplateFunctionError) {
           return .string(try GoRegexp.compile(pattern).replaceAll(text, with: replacement))
         } catch {
-          let quoted = goCanBackquote(pattern) ? "`\(pattern)`" : goQuote(pattern)
+          let quoted = goCanBackquote(pattern) ? "`\(pattern)`" : GoQuote.quote(pattern)
           throw TemplateFunctionError("regexp: Compile(\(quoted)): \(error.message)")
         }
       },

@@ -1,3 +1,5 @@
+import Basics
+
 /// How execution treats a missing map key, like Go's `Option("missingkey=...")`.
 public enum MissingKeyMode: Sendable, Equatable {
   /// `missingkey=default`/`invalid`: the missing value prints `<no value>`.
@@ -75,7 +77,8 @@ public struct Template: Sendable {
     guard let root = trees[called] else {
       throw TemplateError(
         kind: .execution,
-        message: "template: no template \(goQuote(called)) associated with template \(goQuote(name))")
+        message:
+          "template: no template \(GoQuote.quote(called)) associated with template \(GoQuote.quote(name))")
     }
     let executor = Executor(template: self, options: options, current: called, data: data)
     try executor.run(root, dot: data)

@@ -1,3 +1,5 @@
+import Basics
+
 /// A lexical item of template text, positioned by byte offset as Go's `parse.Pos` is.
 struct Token {
   enum Kind: Equatable {
@@ -31,9 +33,9 @@ struct Token {
     default:
       if kind.isKeyword { return "<\(text)>" }
       if text.unicodeScalars.count > 10 {
-        return goQuote(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..."
+        return GoQuote.quote(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..."
       }
-      return goQuote(text)
+      return GoQuote.quote(text)
     }
   }
 }

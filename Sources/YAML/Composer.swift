@@ -1,3 +1,5 @@
+import Basics
+
 /// Builds node trees from events with an explicit stack of open collections: resolves aliases (with a
 /// budget on expanded nodes), applies `<<` merge keys and rejects duplicate keys.
 struct Composer {
@@ -111,7 +113,7 @@ struct Composer {
       if case .scalar(let scalar) = node.content {
         if let line = frames[top].keyLines[scalar.text] {
           throw SyntaxError(
-            "mapping key \(goQuoted(scalar.text)) already defined at line \(line)",
+            "mapping key \(GoQuote.quote(scalar.text)) already defined at line \(line)",
             at: Mark(index: 0, line: node.mark.line - 1, column: node.mark.column - 1))
         }
         frames[top].keyLines[scalar.text] = node.mark.line

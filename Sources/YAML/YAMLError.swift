@@ -39,25 +39,3 @@ struct Mark: Sendable, Equatable {
   /// The public 1-based form.
   var public1: YAMLMark { YAMLMark(line: line + 1, column: column + 1) }
 }
-
-/// Go's `%q`/`%#v` quoting of a string, as go-yaml uses it in its duplicate-key message.
-func goQuoted(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    case "\r": out += "\\r"
-    default:
-      if scalar.value < 0x20 || scalar.value == 0x7F {
-        let hex = String(scalar.value, radix: 16)
-        out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out + "\""
-}

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
       #expect(
         warning.hasPrefix("\(path): warning: the archive was not closed cleanly (it ends inside a record"))
       #expect(warning.contains("it holds \(reader.frames.count) frame"))
-      #expect(warning.contains(" to \(ArchiveReader.rfc3339(last)) ("))
+      #expect(warning.contains(" to \(RFC3339.format(last)) ("))
       #expect(warning.hasSuffix("run 'rayrec repair \(path) -o REPAIRED.rayrec' to keep a closed copy"))
     }
   }
@@ -72,7 +73,7 @@ import Testing
   }
 
   @Test func timesAndSpansPrintAsTheCommandLineDoes() {
-    #expect(ArchiveReader.rfc3339(1_795_608_000_250) == "2026-11-25T12:00:00.250Z")
+    #expect(RFC3339.format(1_795_608_000_250) == "2026-11-25T12:00:00.250Z")
     #expect(ArchiveReader.span(3_723_400) == "1h2m3s")
     #expect(ArchiveReader.span(999) == "0s")
   }

@@ -1,3 +1,4 @@
+import Basics
 import Testing
 
 @testable import Exposition
@@ -63,10 +64,10 @@ import Testing
 
   @Test func cutQuotesKeepWholeCharacters() {
     let text = String(repeating: "é", count: 150)
-    #expect(TokenQuote.quote(text) == "\"" + String(repeating: "é", count: 100) + "\"... (300 bytes)")
+    #expect(GoQuote.token(text) == "\"" + String(repeating: "é", count: 100) + "\"... (300 bytes)")
     let bytes = Array(text.utf8)
-    let quoted = bytes.withUnsafeBufferPointer { TokenQuote.quote($0, 0..<bytes.count) }
-    #expect(quoted == TokenQuote.quote(text))
-    #expect(TokenQuote.quote("short", mark: "'") == "'short'")
+    let quoted = bytes.withUnsafeBufferPointer { GoQuote.token($0, 0..<bytes.count) }
+    #expect(quoted == GoQuote.token(text))
+    #expect(GoQuote.token("short", mark: "'") == "'short'")
   }
 }

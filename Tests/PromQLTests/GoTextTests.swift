@@ -28,11 +28,4 @@ struct GoTextTests {
     #expect(goFormatFloatE(-1.5e-7) == "-1.5e-07")
     #expect(goFormatFloatE(1.2345e100) == "1.2345e+100")
   }
-
-  @Test func quotesLikeStrconv() {
-    #expect(goQuote("a\"b\\c\n\u{7}é\u{0}") == "\"a\\\"b\\\\c\\n\\aé\\x00\"")
-    #expect(quoteRune(UInt32(UInt8(ascii: "'"))) == "'\\''")
-    #expect(goUnicodeForm(0x63) == "U+0063 'c'")
-    #expect(goQuoteTruncated("abcdefghijkl", limit: 10) == "\"abcdefghij\"...")
-  }
 }

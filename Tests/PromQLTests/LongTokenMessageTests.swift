@@ -1,3 +1,4 @@
+import Basics
 import Testing
 
 @testable import PromQL
@@ -26,7 +27,7 @@ struct LongTokenMessageTests {
   @Test func shortTokensAreQuotedWhole() throws {
     #expect(try Self.message("nosuch(x)") == "unknown function with name \"nosuch\"")
     #expect(
-      quoteToken(String(repeating: "b", count: 100)) == "\"" + String(repeating: "b", count: 100) + "\"")
-    #expect(quoteToken(String(repeating: "é", count: 101)).hasSuffix("\"... (202 bytes)"))
+      GoQuote.token(String(repeating: "b", count: 100)) == "\"" + String(repeating: "b", count: 100) + "\"")
+    #expect(GoQuote.token(String(repeating: "é", count: 101)).hasSuffix("\"... (202 bytes)"))
   }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 
@@ -76,6 +77,6 @@ import Testing
     (60_000, "1m"), (120_285, "2m"), (1_796_999, "29m57s"), (3_605_000, "1h5s"), (300_000_000, "83h20m"),
   ])
   func durationsReadOneWayEverywhere(_ ms: Int64, _ text: String) {
-    #expect(DurationArgument.format(ms) == text)
+    #expect(DurationText.format(ms) == text)
   }
 }

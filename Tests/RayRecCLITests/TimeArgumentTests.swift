@@ -1,3 +1,4 @@
+import Basics
 import Testing
 
 @testable import RayRecCLI
@@ -36,15 +37,15 @@ import Testing
     ("1.5", 1500), ("1m500ms", 60_500),
   ])
   func parsesDurations(text: String, ms: Int64) {
-    #expect(DurationArgument.milliseconds(text) == ms)
+    #expect(DurationText.milliseconds(text) == ms)
   }
 
   @Test(arguments: ["", "5", "m", "5x", "30m1h", "-5s", "1h1h"])
   func rejectsBadDurations(text: String) {
     if text == "5" {
-      #expect(DurationArgument.milliseconds(text) == 5000)
+      #expect(DurationText.milliseconds(text) == 5000)
     } else {
-      #expect(DurationArgument.milliseconds(text) == nil)
+      #expect(DurationText.milliseconds(text) == nil)
     }
   }
 

@@ -1,4 +1,5 @@
 import Archive
+import Basics
 import Foundation
 import SeriesStore
 
@@ -90,7 +91,7 @@ enum ArchiveCommands {
       )
       if let first = stats.firstTimeMs, let last = stats.lastTimeMs {
         console.print(
-          "time:       \(RFC3339.format(first)) .. \(RFC3339.format(last)) (\(DurationArgument.format(last - first)))"
+          "time:       \(RFC3339.format(first)) .. \(RFC3339.format(last)) (\(DurationText.format(last - first)))"
         )
       }
       console.print(
@@ -109,7 +110,7 @@ enum ArchiveCommands {
         .map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
         let labels = t.labels.map { "\($0.name)=\"\($0.value)\"" }.joined(separator: ",")
         console.print(
-          "  \(t.instance)  job=\(t.job)\(labels.isEmpty ? "" : " {\(labels)}")  every \(DurationArgument.format(t.intervalMs))  \(frames.count) frames\(failures.isEmpty ? "" : " (failed: \(failures))")  \(census.byTarget[t.id]?.series ?? 0) series"
+          "  \(t.instance)  job=\(t.job)\(labels.isEmpty ? "" : " {\(labels)}")  every \(DurationText.format(t.intervalMs))  \(frames.count) frames\(failures.isEmpty ? "" : " (failed: \(failures))")  \(census.byTarget[t.id]?.series ?? 0) series"
         )
       }
       return 0

@@ -1,4 +1,5 @@
 import Archive
+import Basics
 
 /// `slice` and `merge`: recordings cut and joined as test fixtures.
 enum FixtureCommands {

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Glibc
 import HTTP
@@ -134,7 +135,7 @@ enum RecordCommand {
     if capped {
       console.error(
         "\(output): warning: --duration \(args.value("duration") ?? "") is longer than the scenario"
-          + " (\(DurationArgument.format(recordedMs))); recording its \(DurationArgument.format(recordedMs))")
+          + " (\(DurationText.format(recordedMs))); recording its \(DurationText.format(recordedMs))")
     }
     // Virtual time runs as fast as the machine can write; a signal ends it as it ends a live
     // recording: the archive is closed with the frames so far and put in place.
@@ -144,8 +145,8 @@ enum RecordCommand {
     }
     if let left = status.remainingMs, left > 0 {
       console.error(
-        "\(output): stopped by a signal at \(DurationArgument.format(status.elapsedMs)) of"
-          + " \(DurationArgument.format(recordedMs)); the archive holds the scrapes before, closed cleanly")
+        "\(output): stopped by a signal at \(DurationText.format(status.elapsedMs)) of"
+          + " \(DurationText.format(recordedMs)); the archive holds the scrapes before, closed cleanly")
     }
     return summarize(status, output, args, &console)
   }
@@ -217,7 +218,7 @@ enum RecordCommand {
 
   static func duration(_ args: ParsedArguments, _ name: String, default value: Int64) throws -> Int64 {
     guard let text = args.value(name) else { return value }
-    guard let ms = DurationArgument.milliseconds(text) else {
+    guard let ms = DurationText.milliseconds(text) else {
       throw UsageError(
         message: "--\(name): invalid duration '\(text)' (e.g. 5s, 1m30s; at most 290y)", path: args.path)
     }
@@ -228,8 +229,8 @@ enum RecordCommand {
 /// The one-line live status of a recording: which targets are down, how far it has come.
 enum StatusLine {
   static func render(_ s: RecordingStatus) -> String {
-    var time = DurationArgument.format(s.elapsedMs)
-    if let remaining = s.remainingMs { time += " of \(DurationArgument.format(s.elapsedMs + remaining))" }
+    var time = DurationText.format(s.elapsedMs)
+    if let remaining = s.remainingMs { time += " of \(DurationText.format(s.elapsedMs + remaining))" }
     var down = "\(s.targetsDown) down"
     if !s.downTargets.isEmpty {
       let shown = s.downTargets.prefix(3).joined(separator: ", ")

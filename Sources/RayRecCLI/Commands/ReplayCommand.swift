@@ -1,4 +1,5 @@
 import Archive
+import Basics
 import Glibc
 import HTTP
 import Recorder
@@ -52,6 +53,11 @@ enum ReplayCommand {
     positionals: [PositionalSpec("archive", help: "The .rayrec archive to replay.")],
     action: { args, console in try run(args, &console) })
 
+  /// The usage error of a `--speed` that is not one (replay's and simulate's).
+  static func speedError(_ text: String) -> String {
+    "--speed: '\(text)' is not a speed (e.g. 10x, 0.5x, 1; from 0.000001 to 1000000)"
+  }
+
   static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let stats = reader.stats
@@ -61,9 +67,7 @@ enum ReplayCommand {
     var options = ReplayOptions()
     if let text = args.value("speed") {
       guard let speed = ReplaySpeed(text) else {
-        throw UsageError(
-          message: "--speed: '\(text)' is not a speed (e.g. 10x, 0.5x, 1; from 0.000001 to 1000000)",
-          path: args.path)
+        throw UsageError(message: speedError(text), path: args.path)
       }
       options.speed = speed
     }
@@ -137,8 +141,8 @@ enum ReplayCommand {
   /// The live line: the recorded (virtual) time and how far into the window it is, the pass
   /// when looping, targets serving, requests answered.
   static func statusLine(_ status: ReplayStatus, loops: Bool) -> String {
-    let into = DurationArgument.format(max(0, status.virtualTimeMs - status.fromMs))
-    let length = DurationArgument.format(max(0, status.toMs - status.fromMs))
+    let into = DurationText.format(max(0, status.virtualTimeMs - status.fromMs))
+    let length = DurationText.format(max(0, status.toMs - status.fromMs))
     let percent = Int((status.progress * 100).rounded(.down))
     let serving = status.targets.filter { $0.state == "serving" }.count
     let hits = status.targets.reduce(0) { $0 + $1.hits }
@@ -161,7 +165,7 @@ enum ReplayCommand {
     let clock = replayer.clock
     let mode = replayer.options.step ? "step mode (one frame per request)" : "speed \(clock.speed)"
     console.print(
-      "replaying \(archive): \(replayer.addresses.count) targets, \(RFC3339.format(clock.fromMs)) to \(RFC3339.format(clock.toMs)) (\(DurationArgument.format(clock.lengthMs))), \(mode)\(clock.loops ? ", looping" : "")"
+      "replaying \(archive): \(replayer.addresses.count) targets, \(RFC3339.format(clock.fromMs)) to \(RFC3339.format(clock.toMs)) (\(DurationText.format(clock.lengthMs))), \(mode)\(clock.loops ? ", looping" : "")"
     )
     for (original, address) in replayer.addresses { console.print("  \(original) -> \(address)") }
     if let status = replayer.statusAddress { console.print("status: http://\(status)/") }
@@ -176,12 +180,12 @@ enum ReplayCommand {
     let clock = replayer.clock
     let factor = clock.speed.factor
     guard !replayer.options.step else { return [] }
-    let length = DurationArgument.format(clock.lengthMs)
-    let plays = DurationArgument.format(Int64((Double(clock.lengthMs) / factor).rounded()))
+    let length = DurationText.format(clock.lengthMs)
+    let plays = DurationText.format(Int64((Double(clock.lengthMs) / factor).rounded()))
     switch replayer.options.timestamps {
     case .off:
       guard factor != 1 else { return [] }
-      let window = DurationArgument.format(Int64((300_000 * factor).rounded()))
+      let window = DurationText.format(Int64((300_000 * factor).rounded()))
       return [
         "at \(clock.speed) an unmodified Prometheus stamps samples with its own clock: rate() and increase() read \(clock.speed) the recorded rates, a [5m] range covers \(window) of the recording, and \(length) of recording plays in \(plays). Use --timestamps to store recorded time instead."
       ]
@@ -191,7 +195,7 @@ enum ReplayCommand {
       let to = RFC3339.format(clock.toMs &+ shift)
       let lands =
         replayer.options.timestamps == .shifted
-        ? "moved by \(DurationArgument.format(shift)), so the window lands at \(from) .. \(to), ending as the replay started"
+        ? "moved by \(DurationText.format(shift)), so the window lands at \(from) .. \(to), ending as the replay started"
         : "their recorded times, \(from) .. \(to) (Prometheus drops samples over about an hour older than its newest: use --timestamps=shifted for older recordings)"
       return [
         "every sample carries its own time, \(lands); rate() and increase() read the recorded rates and a [5m] range covers 5m of the recording at any speed. \(length) of recording is served in \(plays). Prometheus's own up and scrape_* series still carry its clock, and it writes no staleness markers for stamped samples."

@@ -1,4 +1,5 @@
 import Archive
+import Basics
 import Exposition
 import Foundation
 import Glibc
@@ -108,7 +109,7 @@ enum ServeCommand {
         options.timeShift = nowMs - end
       } else {
         let negative = shift.hasPrefix("-")
-        guard let ms = DurationArgument.milliseconds(String(negative ? shift.dropFirst() : shift[...])) else {
+        guard let ms = DurationText.milliseconds(String(negative ? shift.dropFirst() : shift[...])) else {
           throw UsageError(message: "--time-shift wants now or a duration, got '\(shift)'", path: args.path)
         }
         options.timeShift = negative ? -ms : ms

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Glibc
 import HTTP
@@ -48,14 +49,13 @@ enum SimulateCommand {
     }
   }
 
+  /// `--speed` as replay reads it: one grammar and one range for both.
   static func speed(_ text: String?, path: [String]) throws -> Double {
     guard let text else { return 1 }
-    let number = text.hasSuffix("x") ? String(text.dropLast()) : text
-    guard let value = Double(number), value > 0, value.isFinite else {
-      throw UsageError(
-        message: "--speed wants a positive number such as 10 or 0.5x, got '\(text)'", path: path)
+    guard let speed = ReplaySpeed(text) else {
+      throw UsageError(message: ReplayCommand.speedError(text), path: path)
     }
-    return value
+    return speed.factor
   }
 
   static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
@@ -109,7 +109,7 @@ enum SimulateCommand {
           try await server.sync()
           if live {
             let line =
-              "virtual time +\(DurationArgument.format(server.virtualTimeMs / 1000 * 1000)) of \(DurationArgument.format(durationMs))"
+              "virtual time +\(DurationText.format(server.virtualTimeMs / 1000 * 1000)) of \(DurationText.format(durationMs))"
             LiveLine.draw(line)
           }
           try? await Task.sleep(for: .milliseconds(100))

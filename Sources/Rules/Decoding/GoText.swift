@@ -1,8 +1,5 @@
 import PromQL
 
-/// Go's `%q` of a string, as Prometheus's messages quote names.
-func goQuoted(_ text: String) -> String { GoSyntax.quote(text) }
-
 /// Go's `time.Duration.String()` of a whole number of milliseconds: `0s`, `1m30s`, `1h0m0s`, `1.5s`.
 func goDurationString(milliseconds: Int64) -> String {
   if milliseconds == 0 { return "0s" }

@@ -1,3 +1,4 @@
+import Basics
 import PromQL
 import YAML
 
@@ -88,7 +89,7 @@ struct StrictDecoder {
     }
     if mergeOverridesAreErrors {
       for key in node.mergeOverrides {
-        fail(key, "key \(goQuoted(key.scalar?.text ?? "")) already set in map")
+        fail(key, "key \(GoQuote.quote(key.scalar?.text ?? "")) already set in map")
       }
     }
     var result: [(key: String, value: String)] = []
@@ -149,7 +150,7 @@ struct StrictDecoder {
     case .success(let nanoseconds): return nanoseconds / 1_000_000
     case .failure(let error):
       if legacyDurationErrors {
-        throw DurationFailure(message: "not a valid duration string: \(goQuoted(scalar.text))")
+        throw DurationFailure(message: "not a valid duration string: \(GoQuote.quote(scalar.text))")
       }
       throw DurationFailure(message: error.message)
     }

@@ -1,3 +1,4 @@
+import Basics
 import PromQL
 import YAML
 
@@ -29,7 +30,7 @@ struct RuleFileValidator {
         for problem in ruleProblems {
           let prefix = problem.marks.map { "\($0.line):\($0.column): " }.joined()
           problems.append(
-            "\(prefix)group \(goQuoted(group.name)), rule \(ruleIndex + 1), \(goQuoted(name)): \(problem.message)"
+            "\(prefix)group \(GoQuote.quote(group.name)), rule \(ruleIndex + 1), \(GoQuote.quote(name)): \(problem.message)"
           )
         }
       }
@@ -102,7 +103,7 @@ struct RuleFileValidator {
       for (kind, entries) in [("label", draft.labels), ("annotation", draft.annotations)] {
         for entry in entries {
           if let error = AlertTemplating.parseError(alert: alert, text: entry.value) {
-            problems.append(Problem(marks: [], message: "\(kind) \(goQuoted(entry.key)): \(error)"))
+            problems.append(Problem(marks: [], message: "\(kind) \(GoQuote.quote(entry.key)): \(error)"))
           }
         }
       }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PromQL
 
@@ -8,7 +9,7 @@ extension RuleTimeline {
     var out: [String] = []
     let span = goDurationString(milliseconds: end - start)
     out.append(
-      "evaluated \(TimelineTime.rfc3339(start)) to \(TimelineTime.rfc3339(end)) (\(span)): \(evaluations) group evaluations"
+      "evaluated \(RFC3339.format(start)) to \(RFC3339.format(end)) (\(span)): \(evaluations) group evaluations"
     )
     out.append("")
     out.append(episodes.isEmpty ? "alerts: none went pending" : "alerts:")
@@ -46,7 +47,7 @@ extension RuleTimeline {
       out.append("evaluation errors: \(failureCount)")
       for failure in failures.prefix(10) {
         out.append(
-          "  \(TimelineTime.rfc3339(failure.time)) group \(goQuoted(failure.group)) rule \(failure.name): \(failure.message)"
+          "  \(RFC3339.format(failure.time)) group \(GoQuote.quote(failure.group)) rule \(failure.name): \(failure.message)"
         )
       }
     }
@@ -54,20 +55,20 @@ extension RuleTimeline {
   }
 
   private func stamp(_ time: Int64, _ recordingStart: Int64) -> String {
-    "\(TimelineTime.rfc3339(time)) (+\(goDurationString(milliseconds: time - recordingStart)))"
+    "\(RFC3339.format(time)) (+\(goDurationString(milliseconds: time - recordingStart)))"
   }
 
   /// The timeline as JSON (times as RFC 3339 and as seconds from the recording's start).
   public func json(recordingStart: Int64) -> String {
     func time(_ value: Int64?) -> Any {
       guard let value else { return NSNull() }
-      return ["time": TimelineTime.rfc3339(value), "offset_seconds": Double(value - recordingStart) / 1000]
+      return ["time": RFC3339.format(value), "offset_seconds": Double(value - recordingStart) / 1000]
     }
     func labels(_ labels: Labels) -> [String: String] {
       Dictionary(labels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
     }
     let object: [String: Any] = [
-      "start": TimelineTime.rfc3339(start), "end": TimelineTime.rfc3339(end), "evaluations": evaluations,
+      "start": RFC3339.format(start), "end": RFC3339.format(end), "evaluations": evaluations,
       "alerts": episodes.map { episode in
         [
           "alertname": episode.alert, "group": episode.group, "labels": labels(episode.labels),
@@ -90,21 +91,11 @@ extension RuleTimeline {
       },
       "errors": failureCount,
       "first_errors": failures.prefix(10).map {
-        ["time": TimelineTime.rfc3339($0.time), "rule": $0.name, "error": $0.message]
+        ["time": RFC3339.format($0.time), "rule": $0.name, "error": $0.message]
       },
     ]
     let data =
       (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
     return String(decoding: data, as: UTF8.self)
-  }
-}
-
-/// RFC 3339 in UTC, seconds or milliseconds as needed.
-enum TimelineTime {
-  static func rfc3339(_ milliseconds: Int64) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions =
-      milliseconds % 1000 == 0 ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
   }
 }

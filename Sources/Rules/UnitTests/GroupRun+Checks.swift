@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PromQL
 
@@ -44,7 +45,7 @@ extension GroupRun {
 
   /// One `promql_expr_test` case, queried at its eval time over the loaded and recorded data.
   func checkExpression(_ test: ExprTestCase, _ evaluator: RuleEvaluator) -> [String] {
-    let place = "    expr: \(goQuoted(test.expr)), time: \(modelDuration(test.evalTime))"
+    let place = "    expr: \(GoQuote.quote(test.expr)), time: \(modelDuration(test.evalTime))"
     let got: [VectorSample]
     do {
       let expr = try Parser.parse(test.expr, options: evaluator.parserOptions)
@@ -64,7 +65,7 @@ extension GroupRun {
       do {
         expected.append((try metricLabels(sample.labels), sample.value))
       } catch {
-        return ["\(place), err: labels \(goQuoted(sample.labels)): \(error.description)"]
+        return ["\(place), err: labels \(GoQuote.quote(sample.labels)): \(error.description)"]
       }
     }
     expected.sort { Labels.precedes($0.labels, $1.labels) }
@@ -143,8 +144,8 @@ struct AlertPair: Comparable {
       lines.append("  \(alert.labels.description)")
       let names = Set(alert.annotations.map(\.name)).union(other.annotations.map(\.name)).sorted()
       for name in names where alert.annotations[name] != other.annotations[name] {
-        if let value = alert.annotations[name] { lines.append("-   \(name): \(GoSyntax.quote(value))") }
-        if let value = other.annotations[name] { lines.append("+   \(name): \(GoSyntax.quote(value))") }
+        if let value = alert.annotations[name] { lines.append("-   \(name): \(GoQuote.quote(value))") }
+        if let value = other.annotations[name] { lines.append("+   \(name): \(GoQuote.quote(value))") }
       }
     }
     for alert in actual where !expectedLabels.contains(alert.labels) {

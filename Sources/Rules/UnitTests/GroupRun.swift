@@ -1,4 +1,5 @@
 import Archive
+import Basics
 import Exposition
 import Foundation
 import PromQL

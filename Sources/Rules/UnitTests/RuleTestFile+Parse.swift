@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PromQL
 import YAML
@@ -144,12 +145,7 @@ private struct TestFileReader {
     if let seconds = Double(text), seconds.isFinite, abs(seconds) < 9e15 {
       return Int64((seconds * 1000).rounded())
     }
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    let plain = ISO8601DateFormatter()
-    if let date = formatter.date(from: text) ?? plain.date(from: text) {
-      return Int64((date.timeIntervalSince1970 * 1000).rounded())
-    }
-    throw DurationFailure(message: "cannot parse \(goQuoted(text)) to a valid timestamp")
+    if let ms = RFC3339.milliseconds(text) { return ms }
+    throw DurationFailure(message: "cannot parse \(GoQuote.quote(text)) to a valid timestamp")
   }
 }

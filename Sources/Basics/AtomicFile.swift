@@ -8,8 +8,7 @@ import Glibc
 /// overwrite the file the link points to (on machines with `fs.protected_symlinks=0`, even in a
 /// sticky `/tmp`).
 ///
-/// Self-contained (Glibc only) so it can move to a shared foundation module unchanged. Not
-/// thread-safe: one owner writes, then calls ``commit(replacing:)`` or ``discard()``.
+/// Not thread-safe: one owner writes, then calls ``commit(replacing:)`` or ``discard()``.
 public struct AtomicFile: ~Copyable {
   /// Where the file ends up.
   public let path: String
@@ -22,8 +21,7 @@ public struct AtomicFile: ~Copyable {
   /// Creates an empty temporary in `path`'s directory, open for writing, mode `0644` (less the
   /// umask) as a plain `open` would give the result.
   ///
-  /// - Throws: ``ArchiveError/io(path:operation:errno:message:)`` when no temporary can be made.
-  public init(beside path: String) throws(ArchiveError) {
+  public init(beside path: String) throws(FileError) {
     var generator = SystemRandomNumberGenerator()
     // Every retry is a name that already existed; 64 in a row means something is very wrong.
     for _ in 0..<64 {
@@ -51,21 +49,13 @@ public struct AtomicFile: ~Copyable {
   }
 
   /// Appends `bytes`, retrying short and interrupted writes.
-  public func write(_ bytes: [UInt8]) throws(ArchiveError) {
-    var done = 0
-    while done < bytes.count {
-      let n = bytes[done...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Self.failure(temporaryPath, "write", errno)
-      }
-      done += n
-    }
+  public func write(_ bytes: [UInt8]) throws(FileError) {
+    if let code = FileIO.writeAll(descriptor, bytes) { throw Self.failure(temporaryPath, "write", code) }
   }
 
   /// Closes the temporary but keeps it, for a writer that insists on opening a path: it finds
   /// an empty regular file of ours there. ``commit(replacing:)`` still moves it.
-  public mutating func closeForReopening() throws(ArchiveError) {
+  public mutating func closeForReopening() throws(FileError) {
     guard descriptor >= 0 else { return }
     let fd = descriptor
     descriptor = -1
@@ -75,13 +65,13 @@ public struct AtomicFile: ~Copyable {
   /// Makes the bytes durable and moves them to ``path``; the temporary is gone afterwards.
   ///
   /// With `replacing`, an existing file (or symlink) at `path` is replaced by `rename`; without,
-  /// the name is claimed by `link`, so a file that appeared meanwhile is never clobbered:
-  /// ``ArchiveError/io(path:operation:errno:message:)`` with `EEXIST` says so.
-  public consuming func commit(replacing: Bool) throws(ArchiveError) {
+  /// the name is claimed by `link`, so a file that appeared meanwhile is never clobbered: a
+  /// ``FileError`` with `EEXIST` says so.
+  public consuming func commit(replacing: Bool) throws(FileError) {
     let temporary = temporaryPath
     var fd = descriptor
     settled = true
-    do throws(ArchiveError) {
+    do throws(FileError) {
       if fd < 0 {
         // Closed for reopening: fsync wants a descriptor again (never through a link).
         fd = open(temporary, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -102,7 +92,7 @@ public struct AtomicFile: ~Copyable {
   }
 
   /// `rename` replaces; `link` claims the name only while it is free, then drops the temporary.
-  private static func move(_ temporary: String, to path: String, replacing: Bool) throws(ArchiveError) {
+  private static func move(_ temporary: String, to path: String, replacing: Bool) throws(FileError) {
     if !replacing {
       if link(temporary, path) == 0 {
         unlink(temporary)
@@ -125,13 +115,13 @@ public struct AtomicFile: ~Copyable {
   }
 
   /// Replaces `path` with `bytes` so a reader sees the old file or the new one, never half.
-  public static func replace(_ path: String, with bytes: [UInt8]) throws(ArchiveError) {
+  public static func replace(_ path: String, with bytes: [UInt8]) throws(FileError) {
     let file = try AtomicFile(beside: path)
     try file.write(bytes)
     try file.commit(replacing: true)
   }
 
-  private static func failure(_ path: String, _ operation: String, _ code: Int32) -> ArchiveError {
-    .io(path: path, operation: operation, errno: code, message: String(cString: strerror(code)))
+  private static func failure(_ path: String, _ operation: String, _ code: Int32) -> FileError {
+    FileError(path: path, operation: operation, errno: code)
   }
 }

@@ -1,6 +1,5 @@
+import Basics
 import Testing
-
-@testable import PromQL
 
 @Suite(.timeLimit(.minutes(5))) struct CivilDateTests {
   @Test func knownDatesConvertBothWays() {

@@ -1,4 +1,4 @@
-import PromQL
+import Basics
 import Testing
 
 @Suite(.timeLimit(.minutes(5)))

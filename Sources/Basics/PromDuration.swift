@@ -11,6 +11,10 @@ public enum PromDuration {
 
   static let nanosecondsPerMillisecond: Int64 = 1_000_000
 
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
   private static let units: [(name: String, order: Int, nanoseconds: Int64)] = [
     ("y", 1, 365 * 24 * 3_600 * 1_000_000_000), ("w", 2, 7 * 24 * 3_600 * 1_000_000_000),
     ("d", 3, 24 * 3_600 * 1_000_000_000), ("h", 4, 3_600 * 1_000_000_000), ("m", 5, 60 * 1_000_000_000),
@@ -21,7 +25,7 @@ public enum PromDuration {
   public static func parse(_ text: String) -> Result<Int64, ParseError> {
     if text == "0" { return .success(0) }
     if text.isEmpty { return .failure(ParseError(message: "empty duration string")) }
-    let invalid = "not a valid duration string: \(quoteToken(text))"
+    let invalid = "not a valid duration string: \(GoQuote.token(text))"
     let bytes = Array(text.utf8)
     var index = 0
     var total: Int64 = 0
@@ -44,7 +48,7 @@ public enum PromDuration {
       let name = String(decoding: bytes[unitStart..<index], as: UTF8.self)
       guard let unit = units.first(where: { $0.name == name }) else {
         return .failure(
-          ParseError(message: "unknown unit \(quoteToken(name)) in duration \(quoteToken(text))"))
+          ParseError(message: "unknown unit \(GoQuote.token(name)) in duration \(GoQuote.token(text))"))
       }
       if unit.order <= lastOrder { return .failure(ParseError(message: invalid)) }
       lastOrder = unit.order
