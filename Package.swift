@@ -41,7 +41,7 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", swiftSettings: optimizedInDebug),
     .target(
-      name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "PromQL", "Simulator"],
+      name: "Recorder", dependencies: ["Archive", "Digest", "Exposition", "HTTP", "PromQL", "Simulator"],
       swiftSettings: strict),
     .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
     .target(
@@ -56,6 +56,10 @@ let package = Package(
       name: "SeriesStore", dependencies: ["Archive", "Exposition", "PromQL"], swiftSettings: optimizedInDebug),
     .target(name: "Replay", dependencies: ["Archive", "HTTP", "Exposition"], swiftSettings: strict),
     .target(name: "CSystem"),
+    /// The hashes written here because the toolchain has none on Linux: MD5 (for Prometheus's
+    /// `hashmod`, behind `record --shard`) and SHA-256/HMAC (for `redact`'s pseudonyms).
+    .target(name: "Digest", swiftSettings: strict),
+    .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strict),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .target(name: "Simulator", dependencies: ["Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
@@ -70,7 +74,7 @@ let package = Package(
     /// Helpers several test targets share (test servers that count what they answered).
     .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
     .testTarget(
-      name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "TestSupport"],
+      name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "Simulator", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive", "TestSupport"],
@@ -124,7 +128,7 @@ let package = Package(
     .testTarget(
       name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
       swiftSettings: strict),
-    .target(name: "Redaction", dependencies: ["Archive", "Exposition"], swiftSettings: strict),
+    .target(name: "Redaction", dependencies: ["Archive", "Digest", "Exposition"], swiftSettings: strict),
     .testTarget(
       name: "RedactionTests", dependencies: ["Redaction", "Archive", "SeriesStore", "PromQL", "Dashboards"],
       swiftSettings: strict),
