@@ -45,7 +45,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Exposition", dependencies: ["Basics"], swiftSettings: optimizedInDebug),
     .target(
-      name: "Recorder", dependencies: ["Basics", "Archive", "Exposition", "HTTP", "PromQL", "Simulator"],
+      name: "Recorder",
+      dependencies: ["Basics", "Archive", "Digest", "Exposition", "HTTP", "PromQL", "Simulator"],
       swiftSettings: strict),
     .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
     .target(
@@ -62,6 +63,10 @@ let package = Package(
     .target(
       name: "Replay", dependencies: ["Basics", "Archive", "HTTP", "Exposition"], swiftSettings: strict),
     .target(name: "CSystem"),
+    /// The hashes written here because the toolchain has none on Linux: MD5 (for Prometheus's
+    /// `hashmod`, behind `record --shard`) and SHA-256/HMAC (for `redact`'s pseudonyms).
+    .target(name: "Digest", swiftSettings: strict),
+    .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strict),
     .target(name: "HTTP", dependencies: ["CSystem", "CZlib"], swiftSettings: strict),
     .target(name: "Simulator", dependencies: ["Basics", "Exposition"], swiftSettings: strict),
     .executableTarget(name: "rayrec", dependencies: ["RayRecCLI"], swiftSettings: strict),
@@ -76,7 +81,7 @@ let package = Package(
     /// Helpers several test targets share (test servers that count what they answered).
     .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
     .testTarget(
-      name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "TestSupport"],
+      name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "Simulator", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "RayRecCLITests", dependencies: ["RayRecCLI", "Basics", "HTTP", "Archive", "TestSupport"],
@@ -133,7 +138,7 @@ let package = Package(
     .testTarget(
       name: "PromAPITests", dependencies: ["PromAPI", "HTTP", "PromQL", "Archive", "Rules", "SeriesStore"],
       swiftSettings: strict),
-    .target(name: "Redaction", dependencies: ["Archive", "Exposition"], swiftSettings: strict),
+    .target(name: "Redaction", dependencies: ["Archive", "Digest", "Exposition"], swiftSettings: strict),
     .testTarget(
       name: "RedactionTests", dependencies: ["Redaction", "Archive", "SeriesStore", "PromQL", "Dashboards"],
       swiftSettings: strict),
@@ -142,7 +147,8 @@ let package = Package(
       dependencies: ["Basics", "Archive", "Exposition", "PromQL", "SeriesStore", "Dashboards"],
       swiftSettings: strict),
     .target(
-      name: "Report", dependencies: ["Basics", "Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),
+      name: "Report", dependencies: ["Basics", "Dashboards", "Rules", "PromQL", "Archive"],
+      swiftSettings: strict),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Dashboards", "Rules", "PromQL", "Archive"],
       swiftSettings: strict),

@@ -29,7 +29,8 @@ public enum ArchiveMerge {
     var labels: [ArchiveTarget.Label]
   }
 
-  /// Writes the merge of `inputs` at `path`, frames in time order (ties in input order).
+  /// Writes the merge of `inputs` at `path`, frames in time order (ties in input order). The
+  /// header's recorder text is the inputs' distinct ones joined by ` + `.
   /// - Throws: ``ArchiveError/overlap(target:first:firstRange:second:secondRange:)`` before
   ///   writing anything when a joined target's inputs overlap in time; otherwise only when the
   ///   new archive cannot be written.
@@ -42,9 +43,13 @@ public enum ArchiveMerge {
     var report = Report()
     report.targets = sources.count
     report.joinedTargets = sources.filter { Set($0.members.map(\.input)).count > 1 }.count
+    // Inputs written differently (the shards of several recorders say which shard they are)
+    // are all named, so the merged archive does not pass for its first input alone.
+    var writers: [String] = []
+    for text in inputs.map(\.header.recorderVersion) where !writers.contains(text) { writers.append(text) }
     let header = ArchiveHeader(
       createdMs: inputs.map(\.header.createdMs).min() ?? 0,
-      recorderVersion: inputs.first?.header.recorderVersion ?? "", targets: sources.map(\.target))
+      recorderVersion: writers.joined(separator: " + "), targets: sources.map(\.target))
     let writer = try ArchiveWriter(path: path, header: header, options: options)
     var cursors = inputs.map { $0.makeCursor() }
     var damaged = Array(repeating: DamagedFrames(), count: inputs.count)

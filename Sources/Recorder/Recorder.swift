@@ -25,9 +25,14 @@ public struct Recorder: Sendable {
     to path: String, client: HTTPClient, stop: StopFlag,
     onStatus: @escaping @Sendable (RecordingStatus) -> Void = { _ in }
   ) async throws -> RecordingStatus {
-    var known = try currentTargets(initial: true)
+    let (listed, starting) = try startingTargets()
+    var known = starting
     if known.isEmpty && options.discoveryFiles.isEmpty {
-      throw RecorderError.noTargets("give --target, --sd-file or --ray")
+      // Nothing can join a fixed list later, so an empty shard of it would record nothing, ever.
+      guard let shard = options.shard, !listed.isEmpty else {
+        throw RecorderError.noTargets("give --target, --sd-file or --ray")
+      }
+      throw RecorderError.noTargets(shard.emptyReason(addresses: listed.map(\.address)))
     }
     var ids: [String: UInt32] = [:]
     var archiveTargets: [ArchiveTarget] = []
@@ -63,7 +68,7 @@ public struct Recorder: Sendable {
         if sink.hasFailed { break }
         if !options.discoveryFiles.isEmpty, now >= nextDiscovery {
           nextDiscovery += options.intervalMs
-          if let fresh = try? currentTargets(initial: false) {
+          if let fresh = try? inShard(listedTargets(initial: false)) {
             let freshURLs = Set(fresh.map(\.url))
             for gone in known where !freshURLs.contains(gone.url) {
               next[gone.url] = nil
@@ -149,9 +154,23 @@ public struct Recorder: Sendable {
       intervalMs: options.intervalMs, timeoutMs: options.timeoutMs)
   }
 
+  /// The targets listed when the recording starts (static ones plus what the discovery files
+  /// list) and those of them it records: the ``RecordingOptions/shard``'s, or all.
+  /// - Throws: ``RecorderError/discovery(path:message:)`` when a discovery file cannot be read.
+  public func startingTargets() throws -> (listed: [ScrapeTarget], recorded: [ScrapeTarget]) {
+    let listed = try listedTargets(initial: true)
+    return (listed, inShard(listed))
+  }
+
+  /// The targets of the shard, as Prometheus's `hashmod` relabelling keeps them.
+  private func inShard(_ targets: [ScrapeTarget]) -> [ScrapeTarget] {
+    guard let shard = options.shard else { return targets }
+    return targets.filter { shard.contains(address: $0.address) }
+  }
+
   /// Static targets plus what the discovery files list now. At start an unreadable file is an
   /// error; later it keeps the previous targets, as Prometheus does.
-  private func currentTargets(initial: Bool) throws -> [ScrapeTarget] {
+  private func listedTargets(initial: Bool) throws -> [ScrapeTarget] {
     var targets = options.targets
     var seen = Set(targets.map(\.url))
     for path in options.discoveryFiles {

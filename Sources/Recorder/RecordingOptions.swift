@@ -23,6 +23,9 @@ public struct RecordingOptions: Sendable {
   public var failedBodyBytes = 64 * 1024
   /// The `Accept` header; nil sends Prometheus's (OpenMetrics first, then text 0.0.4).
   public var accept: String?
+  /// Record only the targets of this shard (Prometheus's `hashmod` of `host:port`); nil for all.
+  /// Applied to static targets and to every reading of the discovery files alike.
+  public var shard: Shard?
 
   public init() {}
 }

@@ -27,9 +27,22 @@ public struct ScenarioRecorder: Sendable {
     self.recorderVersion = recorderVersion
   }
 
-  /// The archive targets, one per simulated endpoint.
+  /// Record only the endpoints of this shard; nil for all. An endpoint's address is its node's
+  /// address and the endpoint's port as the scenario gives them (``SimulatedTarget/instance``),
+  /// which is also what `rayrec simulate --sd-file` lists, so a live recording of the simulation
+  /// with the same shard takes the same endpoints (unless `--port-offset` or `--map` moves them).
+  public var shard: Shard?
+
+  /// The simulated endpoints recorded: the ``shard``'s, or all.
+  public var recordedTargets: [SimulatedTarget] {
+    guard let shard else { return simulation.targets }
+    return simulation.targets.filter { shard.contains(address: $0.instance) }
+  }
+
+  /// The archive targets, one per recorded endpoint; an endpoint's id is its position in the
+  /// simulation plus one, sharded or not.
   public var archiveTargets: [ArchiveTarget] {
-    simulation.targets.map { target in
+    recordedTargets.map { target in
       ArchiveTarget(
         id: UInt32(target.index + 1), url: target.url, job: target.job,
         labels: target.labels.sorted { $0.key < $1.key }.map { ArchiveTarget.Label($0.key, $0.value) },
@@ -50,37 +63,45 @@ public struct ScenarioRecorder: Sendable {
   /// When `stop` is set (SIGINT/SIGTERM) it stops between two frames and closes the archive
   /// with what was written; ``RecordingStatus/elapsedMs`` then says how far it came and
   /// ``RecordingStatus/remainingMs`` what was left.
+  /// - Throws: ``RecorderError/noTargets(_:)`` before writing anything when the ``shard`` holds
+  ///   no endpoint: a scenario's endpoints are fixed, so it would record nothing.
   public func record(to path: String, durationMs: Int64? = nil, stop: StopFlag? = nil) throws
     -> RecordingStatus
   {
     let scenario = simulation.scenario
     let end = duration(requested: durationMs).ms
-    var schedule: [(time: Int64, target: Int)] = []
-    for target in simulation.targets.indices {
+    let targets = archiveTargets
+    if targets.isEmpty, let shard {
+      throw RecorderError.noTargets(shard.emptyReason(addresses: simulation.targets.map(\.instance)))
+    }
+    // `target` is the endpoint's index in the simulation, `position` its index in `targets`.
+    var schedule: [(time: Int64, target: Int, position: Int)] = []
+    for (position, archived) in targets.enumerated() {
+      let target = Int(archived.id) - 1
       var t = simulation.scrapeOffset(for: target)
       while t < end {
-        schedule.append((t, target))
+        schedule.append((t, target, position))
         t += scenario.intervalMs
       }
     }
     schedule.sort { ($0.time, $0.target) < ($1.time, $1.target) }
     let header = ArchiveHeader(
-      createdMs: scenario.startUnixMs, recorderVersion: recorderVersion, targets: archiveTargets)
+      createdMs: scenario.startUnixMs, recorderVersion: recorderVersion, targets: targets)
     let writer = try ArchiveWriter(path: path, header: header)
     var status = RecordingStatus()
     var health = TargetHealth()
-    for target in archiveTargets { health.know(target) }
+    for target in targets { health.know(target) }
     let acceptHeader = accept ?? HTTPClientRequest.prometheusAccept
-    let checks = archiveTargets.map { ScrapeCheck(limits: limits, target: $0) }
+    let checks = targets.map { ScrapeCheck(limits: limits, target: $0) }
     var reached = end
-    for (t, target) in schedule {
+    for (t, target, position) in schedule {
       if stop?.isStopped == true {
         reached = t
         break
       }
       let response = simulation.response(for: target, at: t, accept: acceptHeader)
       let frame = frame(
-        response, target: UInt32(target + 1), at: scenario.startUnixMs + t, check: checks[target])
+        response, target: UInt32(target + 1), at: scenario.startUnixMs + t, check: checks[position])
       try writer.append(frame)
       status.frames += 1
       if frame.outcome.isFailure { status.failedFrames += 1 }

@@ -46,6 +46,8 @@ public enum RecorderError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidTarget(String, String)
   case discovery(path: String, message: String)
   case noTargets(String)
+  /// A `--shard` that is not `I/N` with `0 <= I < N`: the text given and what is wrong with it.
+  case invalidShard(String, String)
   /// Writing the archive failed (disk full, I/O error): the recording stopped there.
   case write(path: String, message: String)
 
@@ -54,6 +56,7 @@ public enum RecorderError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidTarget(let argument, let why): "invalid target '\(argument)': \(why)"
     case .discovery(let path, let message): "\(path): \(message)"
     case .noTargets(let why): "no targets to record: \(why)"
+    case .invalidShard(let text, let why): "invalid shard '\(text)': \(why)"
     case .write(let path, let message):
       "\(path): writing the archive failed, so the recording stopped: \(message); the frames written"
         + " before are kept (if the file was not closed, `rayrec repair` keeps every complete frame)"

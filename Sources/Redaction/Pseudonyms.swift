@@ -1,3 +1,5 @@
+import Digest
+
 /// What a replaced token was.
 public enum TokenKind: String, Sendable, CaseIterable, Comparable {
   /// An IPv4 address (replaced by one in 10.0.0.0/8).

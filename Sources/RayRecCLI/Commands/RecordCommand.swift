@@ -24,6 +24,13 @@ enum RecordCommand {
       connection is closed; a scrape over --sample-limit or a label limit fails whole (up == 0)
       with Prometheus's error text. A failed scrape keeps the first 64 KiB of its body. With
       --scenario, --duration is at most the scenario's own.
+      --shard I/N splits the targets among N recorders as Prometheus's relabel action hashmod
+      does (modulus N over __address__, keep I): each records the targets whose host:port, hashed
+      with MD5 (the last 8 bytes as a big-endian number), is I modulo N; 'rayrec merge' joins the
+      archives.
+      A shard of fixed targets (static --target ones, or a scenario's) that takes none of them is
+      an error; with discovery files it is a warning, and targets that join the shard later are
+      recorded.
       """,
     options: [
       .option("output", short: "o", value: "FILE", help: "The archive to write (required)."),
@@ -45,6 +52,10 @@ enum RecordCommand {
       .option(
         "scenario", value: "FILE",
         help: "Record a simulated cluster in virtual time instead (no sockets, no waiting)."),
+      .option(
+        "shard", value: "I/N",
+        help:
+          "Record only shard I of N (0 <= I < N): the targets Prometheus's hashmod of host:port puts there."),
       .option(
         "body-size-limit", value: "SIZE",
         help:
@@ -71,8 +82,10 @@ enum RecordCommand {
     }
     let bodyLimit = try bodySizeLimit(args)
     let limits = try scrapeLimits(args)
+    let shard = try shard(args)
     if let scenario = args.value("scenario") {
-      return try recordScenario(scenario, output, args, &console, bodyLimit: bodyLimit, limits: limits)
+      return try recordScenario(
+        scenario, output, args, &console, bodyLimit: bodyLimit, limits: limits, shard: shard)
     }
     var options = RecordingOptions()
     options.maxBodyBytes = bodyLimit
@@ -101,9 +114,20 @@ enum RecordCommand {
     if options.targets.isEmpty && options.discoveryFiles.isEmpty {
       throw UsageError(message: "no targets: give --target, --sd-file, --ray or --scenario", path: args.path)
     }
+    options.shard = shard
     // The archive is written in place as scrapes arrive (crash-safe), so refuse before it opens.
     try OutputFile.refuseExisting(output, force: args.flag("force"))
-    let recorder = Recorder(options: options, recorderVersion: "rayrec \(rayrecVersion)")
+    let recorder = Recorder(options: options, recorderVersion: recorderText(shard: shard))
+    if let shard, !options.discoveryFiles.isEmpty {
+      let (listed, recorded) = try recorder.startingTargets()
+      if recorded.isEmpty {
+        // Prometheus carries on with an empty shard too: discovery may bring targets later.
+        console.error(
+          "\(output): warning: \(shard.emptyReason(addresses: listed.map(\.address))); recording on,"
+            + " as Prometheus would: the discovery files are re-read every interval and targets that"
+            + " fall in this shard are recorded")
+      }
+    }
     let stop = SignalStop()
     let live = isatty(2) == 1
     let status = try Blocking.run {
@@ -120,14 +144,15 @@ enum RecordCommand {
 
   static func recordScenario(
     _ path: String, _ output: String, _ args: ParsedArguments, _ console: inout Console, bodyLimit: Int,
-    limits: ScrapeLimits
+    limits: ScrapeLimits, shard: Shard?
   ) throws -> Int32 {
     let simulation = try SimulateCommand.load(path)
     let durationMs = args.value("duration") == nil ? nil : try duration(args, "duration", default: 0)
     let timeoutMs = args.value("timeout") == nil ? nil : try duration(args, "timeout", default: 0)
     var recorder = ScenarioRecorder(
       simulation: simulation, timeoutMs: timeoutMs,
-      recorderVersion: "rayrec \(rayrecVersion) (scenario \(path))")
+      recorderVersion: recorderText(scenario: path, shard: shard))
+    recorder.shard = shard
     recorder.accept = try accept(args)
     recorder.maxBodyBytes = bodyLimit
     recorder.limits = limits
@@ -204,6 +229,23 @@ enum RecordCommand {
       sampleLimit: try count("sample-limit"), labelLimit: try count("label-limit"),
       labelNameLengthLimit: try count("label-name-length-limit"),
       labelValueLengthLimit: try count("label-value-length-limit"))
+  }
+
+  /// `--shard I/N`, nil when not given.
+  static func shard(_ args: ParsedArguments) throws -> Shard? {
+    guard let text = args.value("shard") else { return nil }
+    do {
+      return try Shard.parse(text)
+    } catch {
+      throw UsageError(message: "--shard: \(error)", path: args.path)
+    }
+  }
+
+  /// What the archive header says wrote it: `info` shows it, so a shard's archive says which
+  /// shard it is (the format has no field of its own for it).
+  static func recorderText(scenario: String? = nil, shard: Shard?) -> String {
+    let notes = [scenario.map { "scenario \($0)" }, shard.map { "shard \($0)" }].compactMap { $0 }
+    return "rayrec \(rayrecVersion)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
   }
 
   /// The `Accept` header `--accept` asks for; nil means Prometheus's own.
