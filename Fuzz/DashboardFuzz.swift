@@ -1,6 +1,7 @@
 // libFuzzer entry point for the Grafana dashboard reader. Compiled into the Dashboards module by
 // scripts/fuzz dashboard (not part of the SwiftPM build), with PromQL linked as a library.
 
+import Basics
 import PromQL
 
 @_cdecl("LLVMFuzzerTestOneInput")

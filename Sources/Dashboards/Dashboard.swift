@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A Grafana dashboard (JSON model of Grafana 8 to 11): its variables and its query panels.

@@ -1,3 +1,5 @@
+import Basics
+
 /// Where a panel or target sends its queries: a legacy name (`"Prometheus"`, `"${datasource}"`,
 /// `"-- Mixed --"`) or a Grafana 8+ reference `{"type": "prometheus", "uid": "..."}`.
 public struct DatasourceRef: Hashable, Sendable {

@@ -1,3 +1,4 @@
+public import Basics
 import Foundation
 
 /// A panel that queries data, found anywhere in the dashboard (also inside collapsed rows).

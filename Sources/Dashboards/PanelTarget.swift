@@ -1,3 +1,5 @@
+import Basics
+
 /// One query of a panel (`targets[]`).
 public struct PanelTarget: Hashable, Sendable {
   /// `A`, `B`, ...

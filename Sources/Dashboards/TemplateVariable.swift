@@ -1,3 +1,5 @@
+import Basics
+
 /// A dashboard template variable (`templating.list[]`), as written in the JSON.
 public struct TemplateVariable: Hashable, Sendable {
   /// The variable types Grafana 8 to 11 write.

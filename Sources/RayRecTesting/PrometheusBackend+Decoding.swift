@@ -1,3 +1,4 @@
+import Basics
 import Dashboards
 public import PromQL
 

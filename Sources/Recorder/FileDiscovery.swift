@@ -1,4 +1,4 @@
-import Foundation
+import Basics
 
 /// Prometheus `file_sd` JSON, which is also the format of Ray's discovery file
 /// (`/tmp/ray/prom_metrics_service_discovery.json`):
@@ -17,30 +17,32 @@ public enum FileDiscovery {
   public static func targets(
     json: [UInt8], path: String, defaultJob: String
   ) throws(RecorderError) -> [ScrapeTarget] {
-    let object: Any
+    let document: JSONValue
     do {
-      object = try JSONSerialization.jsonObject(with: Data(json))
+      document = try JSONParser.parse(json)
     } catch {
-      throw .discovery(path: path, message: "invalid JSON: \(error.localizedDescription)")
+      throw .discovery(path: path, message: "invalid JSON at \(error)")
     }
-    guard let groups = object as? [Any] else {
+    guard let groups = document.array else {
       throw .discovery(path: path, message: "expected a JSON array of target groups")
     }
     var out: [ScrapeTarget] = []
     var seen = Set<String>()
-    for (i, element) in groups.enumerated() {
-      guard let group = element as? [String: Any] else {
+    for (i, group) in groups.enumerated() {
+      guard case .object = group else {
         throw .discovery(path: path, message: "group \(i): expected an object")
       }
-      guard let addresses = group["targets"] as? [String] else {
+      guard let list = group["targets"]?.array, case let addresses = list.compactMap(\.string),
+        addresses.count == list.count
+      else {
         throw .discovery(path: path, message: "group \(i): expected \"targets\": [\"host:port\", ...]")
       }
       var labels: [String: String] = [:]
-      if let raw = group["labels"] {
-        guard let dict = raw as? [String: String] else {
+      if let raw = group["labels"], raw != .null {
+        guard case .object(let members) = raw, members.allSatisfy({ $0.1.string != nil }) else {
           throw .discovery(path: path, message: "group \(i): \"labels\" must map strings to strings")
         }
-        labels = dict
+        for (name, value) in members { labels[name] = value.string }
       }
       let job = labels.removeValue(forKey: "job") ?? defaultJob
       let metricsPath = labels["__metrics_path__"] ?? "/metrics"

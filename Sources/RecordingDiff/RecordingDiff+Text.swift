@@ -44,35 +44,41 @@ extension RecordingDiff {
 
   /// The diff as a JSON object (keys sorted).
   public var json: String {
-    func changes(_ list: [Change]) -> [[String: String]] {
-      list.map { ["name": $0.name, "before": $0.before, "after": $0.after] }
+    func changes(_ list: [Change]) -> JSONValue {
+      JSONValue(
+        list.map {
+          ["name": JSONValue($0.name), "before": JSONValue($0.before), "after": JSONValue($0.after)]
+        })
     }
-    let object: [String: Any] = [
-      "targets_only_in_a": targetsRemoved, "targets_only_in_b": targetsAdded,
-      "families_only_in_a": familiesRemoved, "families_only_in_b": familiesAdded,
+    let object: JSONValue = [
+      "targets_only_in_a": JSONValue(targetsRemoved), "targets_only_in_b": JSONValue(targetsAdded),
+      "families_only_in_a": JSONValue(familiesRemoved), "families_only_in_b": JSONValue(familiesAdded),
       "type_changed": changes(typeChanges), "help_changed": changes(helpChanges),
-      "metrics_only_in_a": metricsRemoved, "metrics_only_in_b": metricsAdded,
-      "label_names_changed": labelChanges.map {
-        ["name": $0.name, "added": $0.added, "removed": $0.removed]
-      },
+      "metrics_only_in_a": JSONValue(metricsRemoved), "metrics_only_in_b": JSONValue(metricsAdded),
+      "label_names_changed": JSONValue(
+        labelChanges.map {
+          ["name": JSONValue($0.name), "added": JSONValue($0.added), "removed": JSONValue($0.removed)]
+        }
+      ),
       "series_count_changed": changes(seriesCounts),
-      "values_moved": rangeChanges.map {
-        [
-          "name": $0.name, "before": [$0.before.lowerBound, $0.before.upperBound],
-          "after": [$0.after.lowerBound, $0.after.upperBound],
-        ] as [String: Any]
-      },
-      "factor": factor,
-      "panels_changed": panelChanges.map {
-        [
-          "dashboard": $0.dashboard, "panel": $0.panel, "before": $0.before, "after": $0.after,
-          "reasons": $0.reasons,
-        ] as [String: Any]
-      },
+      "values_moved": JSONValue(
+        rangeChanges.map {
+          [
+            "name": JSONValue($0.name), "before": JSONValue([$0.before.lowerBound, $0.before.upperBound]),
+            "after": JSONValue([$0.after.lowerBound, $0.after.upperBound]),
+          ]
+        }),
+      "factor": JSONValue(factor),
+      "panels_changed": JSONValue(
+        panelChanges.map {
+          [
+            "dashboard": JSONValue($0.dashboard), "panel": JSONValue($0.panel),
+            "before": JSONValue($0.before),
+            "after": JSONValue($0.after), "reasons": JSONValue($0.reasons),
+          ]
+        }),
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    return object.prettyText()
   }
 
   static func range(_ r: ClosedRange<Double>) -> String {

@@ -1,3 +1,4 @@
+import Basics
 public import Dashboards
 
 /// How a panel wants its values drawn, read from its JSON (`fieldConfig.defaults`, `options`,

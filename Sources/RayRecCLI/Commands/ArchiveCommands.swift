@@ -53,34 +53,38 @@ enum ArchiveCommands {
       if let warning = census.damaged.warning(path: reader.path) { console.error(warning) }
       let perSample = census.total.samples > 0 ? Double(stats.storedBytes) / Double(census.total.samples) : 0
       if args.flag("json") {
-        var targets: [[String: Any]] = []
+        var targets: [JSONValue] = []
         for t in reader.targets {
           let frames = reader.summaries(target: t.id)
+          let failures = Dictionary(
+            grouping: frames.compactMap {
+              $0.failure?.description ?? ($0.isFailure ? "http \($0.status)" : nil)
+            },
+            by: { $0 }
+          ).mapValues { JSONValue($0.count) }
           targets.append([
-            "id": Int(t.id), "url": t.url, "instance": t.instance, "job": t.job,
-            "labels": Dictionary(t.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
-            "interval_ms": t.intervalMs, "timeout_ms": t.timeoutMs, "frames": frames.count,
-            "failed_frames": frames.filter(\.isFailure).count,
-            "failures": Dictionary(
-              grouping: frames.compactMap {
-                $0.failure?.description ?? ($0.isFailure ? "http \($0.status)" : nil)
-              }, by: { $0 }
-            ).mapValues(\.count),
-            "series": census.byTarget[t.id]?.series ?? 0, "samples": census.byTarget[t.id]?.samples ?? 0,
+            "id": JSONValue(t.id), "url": JSONValue(t.url), "instance": JSONValue(t.instance),
+            "job": JSONValue(t.job),
+            "labels": JSONValue(Dictionary(t.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })),
+            "interval_ms": JSONValue(t.intervalMs), "timeout_ms": JSONValue(t.timeoutMs),
+            "frames": JSONValue(frames.count), "failed_frames": JSONValue(frames.filter(\.isFailure).count),
+            "failures": JSONValue(failures), "series": JSONValue(census.byTarget[t.id]?.series ?? 0),
+            "samples": JSONValue(census.byTarget[t.id]?.samples ?? 0),
           ])
         }
-        let object: [String: Any] = [
-          "path": reader.path, "format_version": Int(reader.header.formatVersion),
-          "recorder": reader.header.recorderVersion, "created_ms": reader.header.createdMs,
-          "closed_cleanly": reader.closedCleanly, "start_ms": stats.firstTimeMs ?? 0,
-          "end_ms": stats.lastTimeMs ?? 0,
-          "frames": stats.frames, "failed_frames": stats.failedFrames, "keyframes": stats.keyframes,
-          "series": census.total.series, "samples": census.total.samples, "raw_bytes": stats.rawBytes,
-          "stored_bytes": stats.storedBytes, "bytes_per_sample": perSample, "ratio": stats.compressionRatio,
-          "targets": targets, "damaged_frames": census.damaged.count,
+        let object: JSONValue = [
+          "path": JSONValue(reader.path), "format_version": JSONValue(reader.header.formatVersion),
+          "recorder": JSONValue(reader.header.recorderVersion),
+          "created_ms": JSONValue(reader.header.createdMs),
+          "closed_cleanly": JSONValue(reader.closedCleanly), "start_ms": JSONValue(stats.firstTimeMs ?? 0),
+          "end_ms": JSONValue(stats.lastTimeMs ?? 0), "frames": JSONValue(stats.frames),
+          "failed_frames": JSONValue(stats.failedFrames), "keyframes": JSONValue(stats.keyframes),
+          "series": JSONValue(census.total.series), "samples": JSONValue(census.total.samples),
+          "raw_bytes": JSONValue(stats.rawBytes), "stored_bytes": JSONValue(stats.storedBytes),
+          "bytes_per_sample": JSONValue(perSample), "ratio": JSONValue(stats.compressionRatio),
+          "targets": JSONValue(targets), "damaged_frames": JSONValue(census.damaged.count),
         ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        console.print(String(decoding: data, as: UTF8.self))
+        console.print(object.prettyText())
         return 0
       }
       console.print(

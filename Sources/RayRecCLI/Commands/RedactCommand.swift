@@ -1,4 +1,5 @@
 import Archive
+import Basics
 import Foundation
 import Redaction
 
@@ -66,12 +67,12 @@ enum RedactCommand {
     let distinct = report.mapping.values.map(\.count).reduce(0, +)
     let summary = counts.isEmpty ? "nothing" : counts.joined(separator: ", ") + " (\(distinct) distinct)"
     if let mapping = args.value("mapping") {
-      var object: [String: [String: String]] = [:]
-      for (kind, pairs) in report.mapping { object[kind.rawValue] = pairs }
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+      var object: [String: JSONValue] = [:]
+      for (kind, pairs) in report.mapping { object[kind.rawValue] = JSONValue(pairs) }
+      let text = JSONValue(object).prettyText() + "\n"
       try OutputFile(mapping, force: force).produce { temporary in
         let sink = try FileSink.create(temporary)
-        try sink.write(Array(data))
+        try sink.write(Array(text.utf8))
         try sink.close()
       }
     }

@@ -87,15 +87,15 @@ enum SimulateCommand {
     }
     let sdPath = args.value("sd-file")
     if let sdPath {
-      var groups: [[String: Any]] = []
-      for (target, address) in zip(simulation.targets, server.addresses) {
-        var labels = target.labels
-        labels["job"] = target.job
-        groups.append(["targets": ["\(address)"], "labels": labels])
+      // As replay's: `instance` is the node's own address, wherever --port-offset or --map moved it.
+      let groups: [DiscoveryFiles.Group] = zip(simulation.targets, server.addresses).map { target, address in
+        var labels: [(String, String)] = [("instance", target.instance), ("job", target.job)]
+        labels += target.labels.sorted { $0.key < $1.key }.filter { $0.key != "instance" && $0.key != "job" }
+          .map { ($0.key, $0.value) }
+        return ("\(address)", labels)
       }
-      let data = try JSONSerialization.data(withJSONObject: groups, options: [.prettyPrinted, .sortedKeys])
       // A discovery file is state rayrec keeps (rewritten while serving), not a result: replaced.
-      try DiscoveryFiles.write(String(decoding: data, as: UTF8.self), to: sdPath)
+      try DiscoveryFiles.write(DiscoveryFiles.fileSD(groups: groups), to: sdPath)
     }
     // On the way out, however it ends: targets that are gone must not linger in discovery.
     defer {

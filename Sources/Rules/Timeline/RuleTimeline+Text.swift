@@ -60,42 +60,51 @@ extension RuleTimeline {
 
   /// The timeline as JSON (times as RFC 3339 and as seconds from the recording's start).
   public func json(recordingStart: Int64) -> String {
-    func time(_ value: Int64?) -> Any {
-      guard let value else { return NSNull() }
-      return ["time": RFC3339.format(value), "offset_seconds": Double(value - recordingStart) / 1000]
+    func time(_ value: Int64?) -> JSONValue {
+      guard let value else { return nil }
+      return [
+        "time": JSONValue(RFC3339.format(value)),
+        "offset_seconds": JSONValue(Double(value - recordingStart) / 1000),
+      ]
     }
-    func labels(_ labels: Labels) -> [String: String] {
-      Dictionary(labels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+    func labels(_ labels: Labels) -> JSONValue {
+      JSONValue(Dictionary(labels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
     }
-    let object: [String: Any] = [
-      "start": RFC3339.format(start), "end": RFC3339.format(end), "evaluations": evaluations,
-      "alerts": episodes.map { episode in
-        [
-          "alertname": episode.alert, "group": episode.group, "labels": labels(episode.labels),
-          "annotations": labels(episode.annotations), "pending": time(episode.pendingAt),
-          "firing": time(episode.firedAt), "ended": time(episode.endedAt),
-          "peak": episode.peak.isFinite ? episode.peak : GoSyntax.formatFloatG(episode.peak),
-        ] as [String: Any]
-      },
-      "silent_alerts": silentAlerts,
-      "recording_rules": recordings.map { recording in
-        var entry: [String: Any] = [
-          "record": recording.record, "group": recording.group, "series": recording.series,
-          "samples": recording.samples,
-        ]
-        if let range = recording.range, range.lowerBound.isFinite, range.upperBound.isFinite {
-          entry["min"] = range.lowerBound
-          entry["max"] = range.upperBound
-        }
-        return entry
-      },
-      "errors": failureCount,
-      "first_errors": failures.prefix(10).map {
-        ["time": RFC3339.format($0.time), "rule": $0.name, "error": $0.message]
-      },
+    let object: JSONValue = [
+      "start": JSONValue(RFC3339.format(start)), "end": JSONValue(RFC3339.format(end)),
+      "evaluations": JSONValue(evaluations),
+      "alerts": JSONValue(
+        episodes.map { episode in
+          [
+            "alertname": JSONValue(episode.alert), "group": JSONValue(episode.group),
+            "labels": labels(episode.labels), "annotations": labels(episode.annotations),
+            "pending": time(episode.pendingAt), "firing": time(episode.firedAt),
+            "ended": time(episode.endedAt),
+            "peak": episode.peak.isFinite
+              ? JSONValue(episode.peak) : JSONValue(GoSyntax.formatFloatG(episode.peak)),
+          ]
+        }),
+      "silent_alerts": JSONValue(silentAlerts.map { JSONValue($0) }),
+      "recording_rules": JSONValue(
+        recordings.map { recording in
+          var entry: [(String, JSONValue)] = [
+            ("record", JSONValue(recording.record)), ("group", JSONValue(recording.group)),
+            ("series", JSONValue(recording.series)), ("samples", JSONValue(recording.samples)),
+          ]
+          if let range = recording.range, range.lowerBound.isFinite, range.upperBound.isFinite {
+            entry += [("min", JSONValue(range.lowerBound)), ("max", JSONValue(range.upperBound))]
+          }
+          return .object(entry)
+        }),
+      "errors": JSONValue(failureCount),
+      "first_errors": JSONValue(
+        failures.prefix(10).map {
+          [
+            "time": JSONValue(RFC3339.format($0.time)), "rule": JSONValue($0.name),
+            "error": JSONValue($0.message),
+          ]
+        }),
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    return object.prettyText()
   }
 }

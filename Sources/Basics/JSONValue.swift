@@ -1,7 +1,5 @@
-import Basics
-
-/// A parsed JSON document. Dashboards are read with our own parser so a mistake is reported as
-/// `line:column: message` (Foundation only says "around character N").
+/// A JSON document, read by ``JSONParser`` (so a mistake is reported as `line:column: message`;
+/// Foundation only says "around character N") and written compact or pretty.
 public enum JSONValue: Hashable, Sendable {
   case null
   case bool(Bool)
@@ -103,6 +101,7 @@ public enum JSONValue: Hashable, Sendable {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
+    case .number(let n) where !n.isFinite: out += "null"
     case .number(let n):
       out += n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
     case .string(let s): out += JSONString.quote(s)

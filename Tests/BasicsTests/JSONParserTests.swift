@@ -1,7 +1,6 @@
-import PromQL
 import Testing
 
-@testable import Dashboards
+@testable import Basics
 
 @Suite(.timeLimit(.minutes(5))) struct JSONParserTests {
   @Test func parsesEveryKindOfValue() throws {
