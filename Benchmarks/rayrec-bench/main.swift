@@ -17,6 +17,7 @@ let usage = """
                                        how late frame switches come (p50, p99, max)
     replay-fuzz [SECONDS]              random and mutated requests against a replay; it must keep serving
     frames ARCHIVE DIR                 every frame's body as DIR/N.prom (the zstd floor of bench-fixtures)
+    load ARCHIVE [--repeat N]          building the series store, decoding overlapped and not
   """
 
 switch arguments.first {
@@ -30,6 +31,7 @@ case "replay-serve": replayServe(Array(arguments.dropFirst()))
 case "replay-switch": replaySwitch(Array(arguments.dropFirst()))
 case "replay-fuzz": replayFuzz(Array(arguments.dropFirst()))
 case "frames": framesDump(Array(arguments.dropFirst()))
+case "load": loadBenchmark(Array(arguments.dropFirst()))
 default:
   print(usage)
   exit(arguments.isEmpty ? 0 : 64)

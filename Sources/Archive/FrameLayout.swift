@@ -6,7 +6,7 @@ import Glibc
 /// Two frames of a target whose skeletons are equal differ only in their value tokens, so a
 /// reader that already understood one body (which series each token belongs to) can read the
 /// next one token by token, without parsing its text again.
-public struct FrameLayout {
+public struct FrameLayout: Sendable {
   /// The body with every value token removed, when the frame was stored transformed; nil for
   /// frames stored as plain bodies.
   public let skeleton: [UInt8]?

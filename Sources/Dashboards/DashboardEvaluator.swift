@@ -73,18 +73,27 @@ public struct DashboardEvaluator: Sendable {
     var evaluator = self
     var interpolator = TemplateInterpolator(Array(variables.values.values))
     // Panel time overrides, as Grafana applies them: relative range first, then the shift.
+    var info: [String] = []
     if let text = panel.timeFrom,
       let ms = GrafanaInterval.parse(interpolator.interpolate(text, format: .raw)), ms > 0
     {
       evaluator.from = max(from, to &- ms)
+      info.append("Last \(interpolator.interpolate(text, format: .raw))")
     }
     if let text = panel.timeShift,
       let ms = GrafanaInterval.parse(interpolator.interpolate(text, format: .raw))
     {
       evaluator.from = evaluator.from &- ms
       evaluator.to = evaluator.to &- ms
+      info.append("timeshift -\(interpolator.interpolate(text, format: .raw))")
     }
-    return evaluator.evaluateInRange(panel, in: dashboard, variables: variables, interpolator: &interpolator)
+    var result = evaluator.evaluateInRange(
+      panel, in: dashboard, variables: variables, interpolator: &interpolator)
+    if evaluator.from != from || evaluator.to != to {
+      result.timeRange = evaluator.from...max(evaluator.from, evaluator.to)
+      result.timeInfo = info.joined(separator: " ")
+    }
+    return result
   }
 
   func evaluateInRange(

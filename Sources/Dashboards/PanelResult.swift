@@ -69,13 +69,23 @@ public struct PanelResult: Hashable, Sendable {
   public var targets: [TargetResult]
   /// Variable-level problems that affect the panel (a failed variable query it uses).
   public var notes: [String]
+  /// The time range the panel was evaluated over, unix ms, when its own `timeFrom` or
+  /// `timeShift` moved it off the dashboard's; nil when it is the dashboard's.
+  public var timeRange: ClosedRange<Int64>?
+  /// Grafana's header text for that range (`Last 5m`, `timeshift -1h`), empty without one.
+  public var timeInfo: String
 
   /// Creates the value from its parts.
-  public init(panel: Panel, title: String, targets: [TargetResult], notes: [String] = []) {
+  public init(
+    panel: Panel, title: String, targets: [TargetResult], notes: [String] = [],
+    timeRange: ClosedRange<Int64>? = nil, timeInfo: String = ""
+  ) {
     self.panel = panel
     self.title = title
     self.targets = targets
     self.notes = notes
+    self.timeRange = timeRange
+    self.timeInfo = timeInfo
   }
 
   /// Errors win over data, data over no data; a panel with nothing to run is skipped.

@@ -2,12 +2,19 @@ public import Dashboards
 import Foundation
 public import PromQL
 
-/// One line to draw: its legend name, color and points (finite values only, time order).
+/// One line to draw: its legend name, color and points (finite values only, time order), and
+/// what a panel's overrides set for it alone.
 public struct ChartSeries: Hashable, Sendable {
   public var name: String
   public var color: String
   public var times: [Int64]
   public var values: [Double]
+  /// The line's own width, fill and value format (nil: the panel's).
+  public var lineWidth: Double?
+  public var fillOpacity: Double?
+  public var format: ValueFormat?
+  /// Listed in the legend.
+  public var inLegend = true
 
   /// Creates the value from its parts.
   public init(name: String, color: String, times: [Int64], values: [Double]) {
@@ -40,11 +47,23 @@ public struct ChartData: Sendable {
   /// The lines of `result`, stacked when the style says so, reduced to `columns` pixel columns
   /// and to about `pointBudget` points over all lines.
   public init(result: PanelResult, style: PanelStyle, columns: Int, pointBudget: Int = 20_000) {
+    var hidden = 0
     for target in result.targets where target.skipped == nil {
       totalSeries += target.series.count
       for raw in target.series where series.count < Self.maxSeries {
-        add(raw, name: Self.legend(target.legendFormat(for: result.panel), labels: raw.labels))
+        let name = Self.legend(target.legendFormat(for: result.panel), labels: raw.labels)
+        let rules = style.overrides.filter { $0.applies(name: name, refID: target.refId) }
+        if rules.contains(where: \.hiddenFromChart) {
+          hidden += 1
+          continue
+        }
+        add(raw, name: name)
+        for rule in rules { series[series.count - 1].apply(rule, style: style) }
       }
+    }
+    if hidden > 0 {
+      totalSeries -= hidden
+      notes.append("\(hidden) series hidden by the panel's overrides")
     }
     finish(stacked: style.stacked, columns: columns, pointBudget: pointBudget)
   }
@@ -152,6 +171,22 @@ public struct ChartData: Sendable {
       rest = rest[close.upperBound...]
     }
     return out + rest
+  }
+}
+
+extension ChartSeries {
+  /// What `rule` sets for this line.
+  mutating func apply(_ rule: SeriesOverride, style: PanelStyle) {
+    if let displayName = rule.displayName { name = displayName }
+    if let color = rule.color { self.color = color }
+    if let lineWidth = rule.lineWidth { self.lineWidth = lineWidth }
+    if let fillOpacity = rule.fillOpacity { self.fillOpacity = fillOpacity }
+    if rule.unit != nil || rule.decimals != nil {
+      let base = format ?? style.format
+      format = ValueFormat(unit: rule.unit ?? base.unit, decimals: rule.decimals ?? base.decimals)
+    }
+    if rule.negativeY { values = values.map { -$0 } }
+    if rule.hiddenFromLegend { inLegend = false }
   }
 }
 

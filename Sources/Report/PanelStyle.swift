@@ -25,6 +25,8 @@ public struct PanelStyle: Hashable, Sendable {
   public var reducer = Reducer.lastNotNull
   /// Whether the legend is shown.
   public var legend = true
+  /// Per-series rules (``SeriesOverride``), in the panel's order: a later one wins.
+  public var overrides: [SeriesOverride] = []
   /// What in the panel's JSON could not be used.
   public var notes: [String] = []
 
@@ -55,6 +57,9 @@ public struct PanelStyle: Hashable, Sendable {
       if let show = json["options"]?["legend"]?["showLegend"]?.bool { legend = show }
       if json["options"]?["legend"]?["displayMode"]?.string == "hidden" { legend = false }
     }
+    let (overrides, overrideNotes) = SeriesOverride.read(panel: json, legacy: legacy)
+    self.overrides = overrides
+    notes += overrideNotes
     if let calcs = json["options"]?["reduceOptions"]?["calcs"] {
       if let name = calcs.array?.first?.string {
         if let reducer = Reducer(rawValue: name) {

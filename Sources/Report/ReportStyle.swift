@@ -26,7 +26,8 @@ enum ReportStyle {
     .panel{background:var(--panel);border:1px solid var(--border);border-radius:2px}
     .panel>div{position:absolute}
     .panel-head{left:0;right:0;top:0;height:28px;display:flex;align-items:center;padding:0 8px;gap:8px}
-    .panel-title{flex:1;font-size:14px;font-weight:500;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+    .panel-title{flex:1;font-size:14px;font-weight:500;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\
+    .panel-time{font-size:12px;color:#5794F2;margin:0 8px;white-space:nowrap}
     .verdict{font-size:11px;padding:0 6px;border-radius:2px;line-height:16px;white-space:nowrap;color:#111217}
     .v-data{background:#73BF69}.v-no-data{background:#FF9830}.v-error{background:#F2495C}\
     .v-fallback-only{background:#FADE2A}.v-skipped{background:#8e8e8e}

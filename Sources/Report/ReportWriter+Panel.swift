@@ -15,7 +15,12 @@ extension ReportWriter {
     page.out += "<div class=\"panel\" style=\"\(Page.box(rect))\" data-status=\"\(status.rawValue)\">"
     page.out +=
       "<div class=\"panel-head\"><span class=\"panel-title\" title=\"\(HTML.escape(result.displayName))\">"
-    page.out += HTML.escape(title) + "</span><span class=\"\(badgeClass)\">\(HTML.escape(badge))</span></div>"
+    page.out += HTML.escape(title) + "</span>"
+    // Grafana writes a panel's own time range beside its title.
+    if !result.timeInfo.isEmpty {
+      page.out += "<span class=\"panel-time\">\(HTML.escape(result.timeInfo))</span>"
+    }
+    page.out += "<span class=\"\(badgeClass)\">\(HTML.escape(badge))</span></div>"
     let content = Rect(
       x: rect.x + 8, y: rect.y + Self.titleHeight, width: max(10, rect.width - 16),
       height: max(10, rect.height - Self.titleHeight - 6))
@@ -80,15 +85,16 @@ extension ReportWriter {
       let data = ChartData(result: result, style: style, columns: plotWidth, pointBudget: pointsPerPanel)
       notes += data.notes
       let notesHeight = notes.isEmpty ? 0.0 : 16
-      let entries = data.series.count + (data.totalSeries > data.series.count ? 1 : 0)
+      let entries = data.series.filter(\.inLegend).count + (data.totalSeries > data.series.count ? 1 : 0)
       let legendLines = min(legendRoom, entries)
       let legendHeight = legendLines > 0 ? Double(legendLines) * Self.legendLine + 4 : 0
       let chartHeight = max(20, box.height - notesHeight - legendHeight)
-      let span = max(1, input.to - input.from)
+      let (from, to) = result.timeRange.map { ($0.lowerBound, $0.upperBound) } ?? (input.from, input.to)
+      let span = max(1, to - from)
       let step = result.targets.map(\.stepMs).max() ?? 0
       let gap = max(step * 5 / 2, span / Int64(max(1, plotWidth)) * 5 / 2, 1)
       let chart = TimeSeriesChart(
-        data: data, style: style, from: input.from, to: input.to, width: box.width, height: chartHeight,
+        data: data, style: style, from: from, to: to, width: box.width, height: chartHeight,
         gapMs: step == 0 ? span : gap)
       let chartTop = box.y + notesHeight
       drawnArea = chart.plotArea.offset(box.x, chartTop)
@@ -132,15 +138,16 @@ extension ReportWriter {
   /// The legend: a swatch, the name and the last value per line; the rest counted.
   func legend(_ data: ChartData, style: PanelStyle, lines: Int, box: Rect) -> String {
     var out = "<div class=\"legend\" style=\"\(Page.box(box))\">"
-    let hidden = data.series.count + (data.totalSeries - data.series.count) - lines
+    let listed = data.series.filter(\.inLegend)
+    let hidden = listed.count + (data.totalSeries - data.series.count) - lines
     let shown = hidden > 0 ? max(0, lines - 1) : lines
-    for s in data.series.prefix(shown) {
-      let last = s.values.last.map(style.format.format) ?? "-"
+    for s in listed.prefix(shown) {
+      let last = s.values.last.map((s.format ?? style.format).format) ?? "-"
       out += "<div class=\"legend-item\"><i style=\"background:\(s.color)\"></i><span class=\"legend-name\">"
       out += HTML.escape(s.name) + "</span><span class=\"legend-value\">\(HTML.escape(last))</span></div>"
     }
     if hidden > 0 {
-      out += "<div class=\"legend-item muted\">+ \(data.totalSeries - shown) more series</div>"
+      out += "<div class=\"legend-item muted\">+ \(hidden + 1) more series</div>"
     }
     return out + "</div>"
   }

@@ -118,13 +118,14 @@ public struct TimeSeriesChart: Sendable {
     out += " viewBox=\"\(box.joined(separator: " "))\">"
     let baseline = HTML.coordinate(y(Swift.max(lo, Swift.min(hi, 0))))
     // Stacked fills are drawn top series first, so each lower band covers the one above it.
-    if style.fillOpacity > 0 {
-      for s in data.series.reversed() {
+    for s in data.series.reversed() {
+      let fill = s.fillOpacity ?? style.fillOpacity
+      if fill > 0 {
         for run in runs(s) where run.count > 1 {
           var d = "M" + HTML.coordinate(x(s.times[run[0]])) + " " + baseline
           for i in run { d += "L" + HTML.coordinate(x(s.times[i])) + " " + HTML.coordinate(y(s.values[i])) }
           d += "L" + HTML.coordinate(x(s.times[run[run.count - 1]])) + " " + baseline + "Z"
-          let opacity = HTML.coordinate(Swift.max(0.1, style.fillOpacity))
+          let opacity = HTML.coordinate(Swift.max(0.1, fill))
           out += "<path d=\"\(d)\" fill=\"\(s.color)\" fill-opacity=\"\(opacity)\" stroke=\"none\"/>"
         }
       }
@@ -145,7 +146,7 @@ public struct TimeSeriesChart: Sendable {
       }
       guard !d.isEmpty else { continue }
       out +=
-        "<path class=\"line\" d=\"\(d)\" stroke=\"\(s.color)\" stroke-width=\"\(HTML.coordinate(style.lineWidth))\"/>"
+        "<path class=\"line\" d=\"\(d)\" stroke=\"\(s.color)\" stroke-width=\"\(HTML.coordinate(s.lineWidth ?? style.lineWidth))\"/>"
     }
     out += "</svg>"
     if style.thresholdLines {

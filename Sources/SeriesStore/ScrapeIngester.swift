@@ -68,8 +68,14 @@ struct ScrapeIngester {
   }
 
   mutating func ingestAll() {
-    var cursor = reader.makeCursor()
-    while let (frame, layout) = cursor.nextIntact(skipping: &damaged) { ingest(frame, layout) }
+    if options.overlapDecoding {
+      let frames = DecodedFrames(reader: reader)
+      while let (frame, layout) = frames.next() { ingest(frame, layout) }
+      damaged = frames.damaged
+    } else {
+      var cursor = reader.makeCursor()
+      while let (frame, layout) = cursor.nextIntact(skipping: &damaged) { ingest(frame, layout) }
+    }
     // A target that stopped being scraped before the end: Prometheus marks its series stale when
     // its scrape loop stops (one interval after the last scrape is as close as we can tell).
     guard options.staleness else { return }

@@ -14,6 +14,10 @@ public struct SeriesStoreOptions: Sendable {
   /// series are the same either way (a test compares them bit for bit over every shipped
   /// recording); off, every body is parsed, as the reference.
   public var reuseLayouts = true
+  /// Decode the next frames on a thread of their own while this one's samples are ingested
+  /// (``DecodedFrames``); off, one thread does both in turn (for comparison: the series are the
+  /// same).
+  public var overlapDecoding = true
 
   public init() {}
 

@@ -86,5 +86,16 @@ import Testing
     let shifted = try #require(results[1].targets[0].series.first?.timestamps)
     #expect(
       shifted.first == aligned(Fixtures.end - 120_000) && shifted.last == aligned(Fixtures.end - 60_000))
+    #expect(results[0].timeInfo == "Last 1m")
+    #expect(results[1].timeInfo == "Last 1m timeshift -1m")
+    #expect(results[1].timeRange?.upperBound == Fixtures.end - 60_000)
+    #expect(results[1].timeRange.map { $0.upperBound - $0.lowerBound } == 60_000)
+  }
+
+  @Test func aPanelWithoutTimeOverridesHasTheDashboardsRange() throws {
+    let dashboard = try Dashboard.parse(
+      #"{"title": "T", "panels": [{"type": "timeseries", "title": "P", "targets": [{"expr": "up"}]}]}"#)
+    let results = Fixtures.evaluator().evaluate(dashboard)
+    #expect(results[0].timeRange == nil && results[0].timeInfo.isEmpty)
   }
 }

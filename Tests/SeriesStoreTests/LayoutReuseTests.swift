@@ -22,15 +22,18 @@ struct LayoutReuseTests {
 
   static let sharedSample = packageRoot + "/../shared/samples/ray-2.60/scrapes"
 
-  /// Builds the store with and without layout reuse and compares every series bit for bit.
+  /// Builds the store with and without layout reuse and compares every series bit for bit; the
+  /// reference also decodes on the ingesting thread, so the overlapped decoding is checked too.
   @discardableResult
   static func expectSameSeries(_ reader: ArchiveReader, options base: SeriesStoreOptions) throws
     -> SeriesStore
   {
     var parsed = base
     parsed.reuseLayouts = false
+    parsed.overlapDecoding = false
     var reused = base
     reused.reuseLayouts = true
+    reused.overlapDecoding = true
     let reference = try SeriesStore(reader: reader, options: parsed)
     let store = try SeriesStore(reader: reader, options: reused)
     #expect(store.startMs == reference.startMs && store.endMs == reference.endMs)
