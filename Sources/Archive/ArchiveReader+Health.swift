@@ -22,7 +22,7 @@ extension ArchiveReader {
     if let first = stats.firstTimeMs, let last = stats.lastTimeMs {
       held =
         "\(stats.frames) frame\(stats.frames == 1 ? "" : "s") from \(RFC3339.format(first)) to \(RFC3339.format(last))"
-        + " (\(Self.span(last - first)))"
+        + " (\(DurationText.format(max(0, last - first))))"
     } else {
       held = "no frames"
     }
@@ -30,22 +30,5 @@ extension ArchiveReader {
       "\(path): warning: the archive was not closed cleanly (\(why): the recorder was stopped hard, is still "
       + "writing, or the file was cut short)\(damaged > 0 ? ", \(damaged) damaged stretch(es) skipped" : ""); "
       + "it holds \(held); run 'rayrec repair \(path) -o REPAIRED.rayrec' to keep a closed copy"
-  }
-
-  /// `1h2m3s`, `25s`, `0s`: whole seconds, for a span of frames.
-  static func span(_ ms: Int64) -> String {
-    var seconds = max(0, ms) / 1000
-    if seconds == 0 { return "0s" }
-    var text = ""
-    if seconds >= 3600 {
-      text += "\(seconds / 3600)h"
-      seconds %= 3600
-    }
-    if seconds >= 60 {
-      text += "\(seconds / 60)m"
-      seconds %= 60
-    }
-    if seconds > 0 { text += "\(seconds)s" }
-    return text
   }
 }

@@ -42,49 +42,9 @@ enum GoTime {
   static func string(of value: TemplateValue) -> String {
     switch value {
     case .time(let nanoseconds): format(nanoseconds, layout: "2006-01-02 15:04:05.999999999 -0700 MST")
-    case .duration(let nanoseconds): durationString(nanoseconds)
+    case .duration(let nanoseconds): GoDuration.string(nanoseconds: nanoseconds)
     default: ""
     }
-  }
-
-  /// Go's `Duration.String`: `1h2m3.5s`, `1.5ms`, `0s`.
-  static func durationString(_ nanoseconds: Int64) -> String {
-    let negative = nanoseconds < 0
-    var magnitude = nanoseconds.magnitude
-    var text: String
-    if magnitude < 1_000_000_000 {
-      let unit: String
-      let precision: Int
-      switch magnitude {
-      case 0: return "0s"
-      case ..<1000: (unit, precision) = ("ns", 0)
-      case ..<1_000_000: (unit, precision) = ("µs", 3)
-      default: (unit, precision) = ("ms", 6)
-      }
-      let (integer, fraction) = splitFraction(magnitude, digits: precision)
-      text = "\(integer)\(fraction)\(unit)"
-    } else {
-      let (seconds, fraction) = splitFraction(magnitude, digits: 9)
-      magnitude = seconds
-      text = "\(magnitude % 60)\(fraction)s"
-      magnitude /= 60
-      if magnitude > 0 {
-        text = "\(magnitude % 60)m" + text
-        magnitude /= 60
-        if magnitude > 0 { text = "\(magnitude)h" + text }
-      }
-    }
-    return negative ? "-" + text : text
-  }
-
-  /// Splits `value / 10^digits` into the integer part and `.fraction` without trailing zeros.
-  private static func splitFraction(_ value: UInt64, digits: Int) -> (UInt64, String) {
-    var scale: UInt64 = 1
-    for _ in 0..<digits { scale *= 10 }
-    var fraction = String(value % scale)
-    fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    return (value / scale, fraction.isEmpty ? "" : "." + fraction)
   }
 
   private static func padded(_ value: Int64, _ width: Int, _ fill: Character = "0") -> String {
@@ -189,7 +149,7 @@ enum GoTime {
       }
     case .duration(let nanoseconds):
       switch (name, args.isEmpty) {
-      case ("String", true): return .success(.string(durationString(nanoseconds)))
+      case ("String", true): return .success(.string(GoDuration.string(nanoseconds: nanoseconds)))
       case ("Seconds", true): return .success(.float(Double(nanoseconds) / 1e9))
       case ("Minutes", true): return .success(.float(Double(nanoseconds) / 6e10))
       case ("Hours", true): return .success(.float(Double(nanoseconds) / 3.6e12))

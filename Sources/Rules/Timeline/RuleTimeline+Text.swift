@@ -7,7 +7,7 @@ extension RuleTimeline {
   /// recording's start, their annotations, recording-rule output, alerts that stayed silent.
   public func lines(recordingStart: Int64) -> [String] {
     var out: [String] = []
-    let span = goDurationString(milliseconds: end - start)
+    let span = GoDuration.string(milliseconds: end - start)
     out.append(
       "evaluated \(RFC3339.format(start)) to \(RFC3339.format(end)) (\(span)): \(evaluations) group evaluations"
     )
@@ -55,7 +55,7 @@ extension RuleTimeline {
   }
 
   private func stamp(_ time: Int64, _ recordingStart: Int64) -> String {
-    "\(RFC3339.format(time)) (+\(goDurationString(milliseconds: time - recordingStart)))"
+    "\(RFC3339.format(time)) (+\(GoDuration.string(milliseconds: time - recordingStart)))"
   }
 
   /// The timeline as JSON (times as RFC 3339 and as seconds from the recording's start).

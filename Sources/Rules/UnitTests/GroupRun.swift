@@ -73,7 +73,7 @@ struct GroupRun {
       if !failures.isEmpty {
         return errors
           + failures.map {
-            "    rule: \($0.name), time: \(goDurationString(milliseconds: $0.time)), err: \($0.message)"
+            "    rule: \($0.name), time: \(GoDuration.string(milliseconds: $0.time)), err: \($0.message)"
           }
       }
       while next < alertTimes.count, time - start <= alertTimes[next],
