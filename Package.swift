@@ -48,7 +48,7 @@ let package = Package(
       name: "Recorder",
       dependencies: ["Basics", "Archive", "Digest", "Exposition", "HTTP", "PromQL", "Simulator"],
       swiftSettings: strict),
-    .target(name: "SimulatorServer", dependencies: ["Simulator", "HTTP"], swiftSettings: strict),
+    .target(name: "SimulatorServer", dependencies: ["Basics", "Simulator", "HTTP"], swiftSettings: strict),
     .target(
       name: "RayRecCLI",
       dependencies: [

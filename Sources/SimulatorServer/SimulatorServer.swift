@@ -1,3 +1,4 @@
+import Basics
 public import HTTP
 public import Simulator
 import Synchronization
@@ -104,6 +105,11 @@ public final class SimulatorServer: Sendable {
   }
 
   public var virtualTimeMs: Int64 { clock() }
+
+  /// The live line `rayrec simulate` draws: how far the virtual time has come of `durationMs`.
+  public func statusLine(durationMs: Int64) -> String {
+    "virtual time +\(DurationText.format(virtualTimeMs / 1000 * 1000)) of \(DurationText.format(durationMs))"
+  }
   public func hits(target: Int) -> Int { state.withLock { $0.hits[target] ?? 0 } }
 
   public func stop() async { await server.stop() }

@@ -57,12 +57,12 @@ import Testing
     status.elapsedMs = 65_000
     status.remainingMs = 535_000
     #expect(
-      StatusLine.render(status)
+      status.line
         == "1m5s of 10m | targets 2 up, 1 down (127.0.0.1:8126) | 12 frames (3 failed) | 0 B raw, 0 B stored, 0x"
     )
     status.downTargets = ["a:1", "b:1", "c:1", "d:1", "e:1"]
     status.remainingMs = nil
-    #expect(StatusLine.render(status).hasPrefix("1m5s | targets 2 up, 1 down (a:1, b:1, c:1, +2 more) |"))
+    #expect(status.line.hasPrefix("1m5s | targets 2 up, 1 down (a:1, b:1, c:1, +2 more) |"))
   }
 
   @Test func liveLinesAreCutToTheTerminalWidth() {

@@ -98,9 +98,9 @@ import Testing
 
   @Test func theLineShowsRecordedTimeAndNoLoopWithoutLoop() throws {
     #expect(
-      ReplayCommand.statusLine(try Self.status(), loops: false)
+      try Self.status().line(loops: false)
         == "recorded 2026-11-25T12:01:30Z (+1m30s of 5m, 30%) | targets 1/1 serving | 4 requests")
-    #expect(ReplayCommand.statusLine(try Self.status(loop: 2), loops: true).contains("30%) | pass 3 |"))
+    #expect(try Self.status(loop: 2).line(loops: true).contains("30%) | pass 3 |"))
   }
 
   @Test func shiftedTimestampsSayWhereTheWindowLandsAndNotThatRatesAreScaled() throws {

@@ -135,7 +135,7 @@ enum RecordCommand {
       defer { Task { await client.shutdown() } }
       return try await recorder.record(to: output, client: client, stop: stop.flag) { status in
         guard live else { return }
-        LiveLine.draw(StatusLine.render(status))
+        LiveLine.draw(status.line)
       }
     }
     if live { LiveLine.clear() }
@@ -265,27 +265,5 @@ enum RecordCommand {
         message: "--\(name): invalid duration '\(text)' (e.g. 5s, 1m30s; at most 290y)", path: args.path)
     }
     return ms
-  }
-}
-
-/// The one-line live status of a recording: which targets are down, how far it has come.
-enum StatusLine {
-  static func render(_ s: RecordingStatus) -> String {
-    var time = DurationText.format(s.elapsedMs)
-    if let remaining = s.remainingMs { time += " of \(DurationText.format(s.elapsedMs + remaining))" }
-    var down = "\(s.targetsDown) down"
-    if !s.downTargets.isEmpty {
-      let shown = s.downTargets.prefix(3).joined(separator: ", ")
-      down += " (\(shown)\(s.downTargets.count > 3 ? ", +\(s.downTargets.count - 3) more" : ""))"
-    }
-    return
-      "\(time) | targets \(s.targetsUp) up, \(down) | \(s.frames) frames (\(s.failedFrames) failed) | \(bytes(s.rawBytes)) raw, \(bytes(s.storedBytes)) stored, \(String(format: "%.0f", s.ratio))x"
-  }
-
-  static func bytes(_ n: Int) -> String {
-    if n >= 1 << 30 { return String(format: "%.1f GiB", Double(n) / Double(1 << 30)) }
-    if n >= 1 << 20 { return String(format: "%.1f MiB", Double(n) / Double(1 << 20)) }
-    if n >= 1 << 10 { return String(format: "%.1f KiB", Double(n) / Double(1 << 10)) }
-    return "\(n) B"
   }
 }

@@ -123,7 +123,7 @@ enum ReplayCommand {
     let live = isatty(2) == 1 && !quiet
     while !replayer.isFinished && !stop.flag.isStopped {
       usleep(100_000)
-      if live { LiveLine.draw(statusLine(replayer.status(), loops: options.loops)) }
+      if live { LiveLine.draw(replayer.status().line(loops: options.loops)) }
     }
     // Let the last answers leave before closing the connections.
     usleep(100_000)
@@ -136,20 +136,6 @@ enum ReplayCommand {
       console.print("replay \(how): \(hits) requests answered")
     }
     return 0
-  }
-
-  /// The live line: the recorded (virtual) time and how far into the window it is, the pass
-  /// when looping, targets serving, requests answered.
-  static func statusLine(_ status: ReplayStatus, loops: Bool) -> String {
-    let into = DurationText.format(max(0, status.virtualTimeMs - status.fromMs))
-    let length = DurationText.format(max(0, status.toMs - status.fromMs))
-    let percent = Int((status.progress * 100).rounded(.down))
-    let serving = status.targets.filter { $0.state == "serving" }.count
-    let hits = status.targets.reduce(0) { $0 + $1.hits }
-    let pass = loops ? " | pass \(status.loop + 1)" : ""
-    let mode = status.mode == "step" ? "step mode | " : ""
-    return
-      "\(mode)recorded \(RFC3339.format(status.virtualTimeMs / 1000 * 1000)) (+\(into) of \(length), \(percent)%)\(pass) | targets \(serving)/\(status.targets.count) serving | \(hits) requests"
   }
 
   static func time(_ args: ParsedArguments, _ name: String, first: Int64, last: Int64) throws -> Int64? {

@@ -107,11 +107,7 @@ enum SimulateCommand {
       try Blocking.run {
         while !stop.flag.isStopped && server.virtualTimeMs < durationMs {
           try await server.sync()
-          if live {
-            let line =
-              "virtual time +\(DurationText.format(server.virtualTimeMs / 1000 * 1000)) of \(DurationText.format(durationMs))"
-            LiveLine.draw(line)
-          }
+          if live { LiveLine.draw(server.statusLine(durationMs: durationMs)) }
           try? await Task.sleep(for: .milliseconds(100))
         }
         await server.stop()
