@@ -114,6 +114,25 @@ public final class Simulation: Sendable {
     return refuses(node: node, fault: model.fault(node: node, endpoint: spec.endpoint, at: t), at: t)
   }
 
+  /// The first virtual time after `timeMs` at which ``refusesConnections(target:at:)`` may change
+  /// for some target: an event's start or end (a node leaving or joining, a fault), or the tick
+  /// boundary at which a node's membership takes effect. Nil when nothing changes any more, so a
+  /// live server sleeps until exactly then instead of polling.
+  public func nextConnectionChange(after timeMs: Int64) -> Int64? {
+    let resolution = max(1, scenario.resolutionMs)
+    var next: Int64?
+    for event in scenario.events {
+      for edge in [event.atMs, event.untilMs].compactMap({ $0 }) {
+        // Membership is judged at tick boundaries (see `refuses`): the change lands on the next one.
+        let tick = (edge + resolution - 1) / resolution * resolution
+        for candidate in [edge, tick] where candidate > timeMs {
+          next = min(next ?? candidate, candidate)
+        }
+      }
+    }
+    return next
+  }
+
   private func refuses(node: Int, fault: FaultKind?, at t: Int64) -> Bool {
     // Membership is judged at the tick the state describes, so a node is never drawn half-joined.
     let tickTime = t / scenario.resolutionMs * scenario.resolutionMs

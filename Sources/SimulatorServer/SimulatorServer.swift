@@ -18,6 +18,8 @@ public final class SimulatorServer: Sendable {
   struct State {
     var listeners: [Int: ListenerID] = [:]
     var hits: [Int: Int] = [:]
+    /// The task that opens and closes listeners on time (see ``start()``).
+    var scheduler: Task<Void, Never>?
   }
 
   /// The state the server and its handler share.
@@ -80,9 +82,24 @@ public final class SimulatorServer: Sendable {
     handler.server.withLock { $0 = server }
   }
 
-  /// Opens the listeners of every endpoint that is up now.
+  /// Opens the listeners of every endpoint that is up now, and from then on opens and closes
+  /// them as the scenario's refused spans begin and end: a task sleeps until the virtual time of
+  /// the next change (``Simulation/nextConnectionChange(after:)``), so faults take effect on time
+  /// at any speed without anyone polling.
   public func start() async throws {
     try await sync()
+    let task = Task { [self] in
+      while !Task.isCancelled {
+        guard let next = simulation.nextConnectionChange(after: clock()) else { return }
+        let wallMs = Double(next - clock()) / max(speed, 0.000_001)
+        try? await Task.sleep(for: .microseconds(Int64(max(0, wallMs) * 1000) + 1))
+        if Task.isCancelled { return }
+        // A listener that cannot be opened again (its port taken meanwhile) stays closed; the
+        // endpoint then refuses, as a crashed process whose port was reused would.
+        try? await sync()
+      }
+    }
+    state.withLock { $0.scheduler = task }
   }
 
   /// Opens or closes listeners to match the endpoints' refused spans at the current virtual time.
@@ -112,7 +129,10 @@ public final class SimulatorServer: Sendable {
   }
   public func hits(target: Int) -> Int { state.withLock { $0.hits[target] ?? 0 } }
 
-  public func stop() async { await server.stop() }
+  public func stop() async {
+    state.withLock { $0.scheduler }?.cancel()
+    await server.stop()
+  }
 }
 
 /// Answers requests on the event loop; must not block.

@@ -105,8 +105,8 @@ enum SimulateCommand {
     let live = isatty(2) == 1
     do {
       try Blocking.run {
+        // The server opens and closes listeners itself; this loop only waits and shows the time.
         while !stop.flag.isStopped && server.virtualTimeMs < durationMs {
-          try await server.sync()
           if live { LiveLine.draw(server.statusLine(durationMs: durationMs)) }
           try? await Task.sleep(for: .milliseconds(100))
         }
