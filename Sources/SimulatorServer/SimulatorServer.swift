@@ -142,6 +142,10 @@ final class SimulationHandler: HTTPHandler {
   let speed: Double
   let state: SimulatorServer.SharedState
   let server = Mutex<HTTPServer?>(nil)
+  /// Each target's last gzipped body: a body stays the same for a whole model tick, so scrapes
+  /// within one (Prometheus and a recorder, or retries) compress it once, as a replay compresses
+  /// once per frame.
+  let gzipped = Mutex<[Int: (body: [UInt8], compressed: [UInt8])]>([:])
 
   init(
     simulation: Simulation, clock: @escaping @Sendable () -> Int64, speed: Double,
@@ -151,6 +155,14 @@ final class SimulationHandler: HTTPHandler {
     self.clock = clock
     self.speed = speed
     self.state = state
+  }
+
+  /// `body` gzipped, from the target's cache when it is the body compressed last.
+  func compressed(_ body: [UInt8], target: Int) -> [UInt8] {
+    if let cached = gzipped.withLock({ $0[target] }), cached.body == body { return cached.compressed }
+    let made = Gzip.compress(body)
+    gzipped.withLock { $0[target] = (body, made) }
+    return made
   }
 
   func handle(_ request: HTTPRequest, context: HTTPRequestContext) -> HTTPReply {
@@ -166,7 +178,7 @@ final class SimulationHandler: HTTPHandler {
       var headers: HTTPHeaders = ["Content-Type": answer.contentType]
       var body = answer.body
       if gzip && answer.status == 200 {
-        body = Gzip.compress(body)
+        body = compressed(body, target: target)
         headers.fields.append((name: "Content-Encoding", value: "gzip"))
       }
       return HTTPResponse(status: answer.status, headers: headers, body: request.method == "HEAD" ? [] : body)

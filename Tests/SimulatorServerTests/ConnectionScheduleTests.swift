@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Simulator
+import Synchronization
 import Testing
 
 @testable import SimulatorServer
@@ -59,5 +60,23 @@ import Testing
     #expect(refused.allSatisfy { $0.atMs >= 3_000 && $0.atMs <= 7_000 }, "\(refused.map(\.atMs))")
     #expect(observed.contains { $0.answered && $0.atMs > 6_500 }, "no answer after the span")
     #expect(server.hits(target: worker) > 0)
+  }
+}
+
+/// Bodies are compressed once while they stay the same, as a replay compresses once per frame.
+@Suite(.timeLimit(.minutes(1))) struct SimulatorGzipTests {
+  @Test func aBodyThatDidNotChangeIsNotCompressedAgain() throws {
+    let simulation = Simulation(
+      scenario: try Scenario.parse(ConnectionScheduleTests.scenario, file: "test.scn"))
+    let handler = SimulationHandler(
+      simulation: simulation, clock: { 0 }, speed: 1, state: SimulatorServer.SharedState())
+    let body = Array(String(repeating: "ray_metric{x=\"1\"} 1\n", count: 500).utf8)
+    let first = handler.compressed(body, target: 0)
+    #expect(handler.gzipped.withLock { $0[0]?.body } == body)
+    #expect(handler.compressed(body, target: 0) == first)
+    #expect(try Gzip.decompress(first) == body)
+    let changed = body + Array("ray_other 2\n".utf8)
+    #expect(try Gzip.decompress(handler.compressed(changed, target: 0)) == changed)
+    #expect(handler.gzipped.withLock { $0[0]?.body } == changed)
   }
 }
