@@ -1,3 +1,5 @@
+import Basics
+
 /// GNU-style parsing: `--name value`, `--name=value`, bundled short flags `-abc`, `--` to end
 /// options, repeated options collected in order.
 public enum ArgumentParser {

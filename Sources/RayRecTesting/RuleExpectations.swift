@@ -1,3 +1,4 @@
+import Basics
 import PromQL
 public import Rules
 public import Testing
@@ -150,7 +151,10 @@ private func knownAlert(_ alertname: String, _ backend: RulesBackend, at sourceL
       [
         "no alerting rule named \(alertname) in \(backend.ruleFiles.map(\.path).joined(separator: ", "))",
         "  alerts there: " + (names.isEmpty ? "none" : names.joined(separator: ", ")),
-      ] + Suggestion.closest(to: alertname, among: names).map { ["  did you mean \($0)?"] }.orEmpty,
+      ]
+        + Suggestion.closest(
+          to: alertname, among: names, ignoringCase: true, maxDistance: max(2, alertname.count / 3)
+        ).map { ["  did you mean \($0)?"] }.orEmpty,
       at: sourceLocation)
     return nil
   }

@@ -1,27 +1,32 @@
-/// "Did you mean ...?" for a mistyped command or option name.
-enum Suggestion {
+/// "Did you mean ...?" for a mistyped name: a command, an option, a scenario directive, an alert.
+public enum Suggestion {
   /// The candidate closest to `word`: one it starts (a unique prefix), or one within a small edit
-  /// distance (a swapped pair of letters counts once); nil when nothing is close.
-  static func closest(to word: String, among candidates: [String]) -> String? {
+  /// distance (a swapped pair of letters counts once; at most 1 or 2 edits by length unless
+  /// `maxDistance` says otherwise); nil when nothing is close.
+  public static func closest(
+    to word: String, among candidates: [String], ignoringCase: Bool = false, maxDistance: Int? = nil
+  ) -> String? {
     guard !word.isEmpty else { return nil }
-    let prefixed = candidates.filter { $0.hasPrefix(word) }
+    let fold: (String) -> String = ignoringCase ? { $0.lowercased() } : { $0 }
+    let key = fold(word)
+    let prefixed = candidates.filter { fold($0).hasPrefix(key) }
     if word.count >= 2, prefixed.count == 1 { return prefixed[0] }
-    let limit = max(1, min(2, word.count / 3))
+    let limit = maxDistance ?? max(1, min(2, word.count / 3))
     var best: (String, Int)?
     for candidate in candidates {
-      let d = distance(word, candidate)
+      let d = distance(key, fold(candidate))
       if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
     }
     return best?.0
   }
 
   /// `; did you mean 'X'?` or nothing.
-  static func hint(_ word: String, among candidates: [String], prefix: String = "") -> String {
+  public static func hint(_ word: String, among candidates: [String], prefix: String = "") -> String {
     closest(to: word, among: candidates).map { "; did you mean '\(prefix)\($0)'?" } ?? ""
   }
 
   /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
-  static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a)
     let y = Array(b)
     if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
