@@ -16,7 +16,8 @@ import Testing
 
   @Test func caseAndALargerDistanceCanBeAllowed() {
     #expect(Suggestion.closest(to: "raynodedown", among: ["RayNodeDown"]) == nil)
-    #expect(Suggestion.closest(to: "raynodedown", among: ["RayNodeDown"], ignoringCase: true) == "RayNodeDown")
+    #expect(
+      Suggestion.closest(to: "raynodedown", among: ["RayNodeDown"], ignoringCase: true) == "RayNodeDown")
     #expect(Suggestion.closest(to: "RayNodDwn", among: ["RayNodeDown"]) == "RayNodeDown")
     #expect(Suggestion.closest(to: "RayNdDwn", among: ["RayNodeDown"], maxDistance: 3) == "RayNodeDown")
   }
