@@ -19,7 +19,7 @@ test:
 	scripts/e2e-serve
 	scripts/check-close-wait
 
-BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
+BUILD_DEPS = libzstd-dev zlib1g-dev libsnappy-dev pkg-config
 
 build:
 	scripts/install-deps $(BUILD_DEPS)

@@ -35,10 +35,12 @@ let package = Package(
     .library(name: "Report", targets: ["Report"]),
     .library(name: "RecordingDiff", targets: ["RecordingDiff"]),
     .library(name: "Redaction", targets: ["Redaction"]),
+    .library(name: "RemoteWrite", targets: ["RemoteWrite"]),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
     .target(name: "Exposition", swiftSettings: optimizedInDebug),
     .target(
       name: "Recorder", dependencies: ["Archive", "Exposition", "HTTP", "PromQL", "Simulator"],
@@ -49,6 +51,7 @@ let package = Package(
       dependencies: [
         "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript", "Simulator",
         "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report", "RecordingDiff", "Redaction",
+        "RemoteWrite",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -68,12 +71,13 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
     /// Helpers several test targets share (test servers that count what they answered).
-    .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
+    .target(
+      name: "TestSupport", dependencies: ["HTTP", "PromQL", "RemoteWrite"], path: "Tests/Support", swiftSettings: strict),
     .testTarget(
       name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
-      name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive", "TestSupport"],
+      name: "RayRecCLITests", dependencies: ["RayRecCLI", "HTTP", "Archive", "RemoteWrite", "TestSupport"],
       exclude: ["Golden"],
       swiftSettings: strict),
     .testTarget(
@@ -135,6 +139,14 @@ let package = Package(
       name: "Report", dependencies: ["Dashboards", "Rules", "PromQL", "Archive"], swiftSettings: strict),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Dashboards", "Rules", "PromQL", "Archive"],
+      swiftSettings: strict),
+    .target(
+      name: "RemoteWrite",
+      dependencies: ["CSnappy", "HTTP", "Archive", "Exposition", "PromQL", "SeriesStore"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RemoteWriteTests",
+      dependencies: ["RemoteWrite", "HTTP", "Archive", "Exposition", "PromQL", "SeriesStore", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),

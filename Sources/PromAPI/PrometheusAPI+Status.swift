@@ -1,6 +1,8 @@
+import Exposition
 import Foundation
 import PromQL
 import Rules
+import SeriesStore
 
 /// `/api/v1/status/*`, `/api/v1/targets` and friends: what a Prometheus that had scraped the
 /// recorded targets would report.
@@ -225,7 +227,7 @@ extension PrometheusAPI {
           out.string(entry.metric)
         }
         out.key("type")
-        out.string(entry.type)
+        out.string(entry.type.rawValue)
         out.key("help")
         out.string(entry.help)
         out.key("unit")

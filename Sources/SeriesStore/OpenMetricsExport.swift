@@ -11,6 +11,10 @@ public import Exposition
 /// simply stops; queries keep seeing its last value for the 5m lookback), and exemplars.
 public struct OpenMetricsExport {
   public var extraLabels: [Label] = []
+  /// Only frames at or after this time (unix ms) are written.
+  public var fromMs = Int64.min
+  /// Only frames before this time (unix ms) are written.
+  public var toMs = Int64.max
 
   public init(extraLabels: [Label] = []) { self.extraLabels = extraLabels }
 
@@ -30,7 +34,9 @@ public struct OpenMetricsExport {
     var labelers: [UInt32: TargetLabels] = [:]
     for target in reader.targets { labelers[target.id] = TargetLabels(target, extra: extraLabels) }
     while let frame = try cursor.next() {
-      guard let labeler = labelers[frame.targetID] else { continue }
+      guard let labeler = labelers[frame.targetID], frame.timeMs >= fromMs, frame.timeMs < toMs else {
+        continue
+      }
       report.frames += 1
       var families: [MetricFamily] = []
       var scraped = 0
