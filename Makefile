@@ -17,6 +17,7 @@ test:
 	scripts/e2e-replay
 	RAYREC=.build/debug/rayrec scripts/rules-agreement
 	scripts/e2e-serve
+	scripts/e2e-remote-write
 	scripts/check-close-wait
 
 BUILD_DEPS = libzstd-dev zlib1g-dev libsnappy-dev pkg-config

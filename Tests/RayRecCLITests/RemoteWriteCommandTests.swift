@@ -52,6 +52,23 @@ import Testing
     #expect(metadata.contains(MetricMetadata(type: .gauge, familyName: "ray_tasks", help: "Tasks by state.")))
   }
 
+  @Test func jsonGivesThePushsFiguresForScripts() async throws {
+    let (archive, cleanup) = try Self.archive()
+    defer { for path in cleanup { try? FileManager.default.removeItem(atPath: path) } }
+    let receiver = try RemoteWriteReceiver()
+    let (code, out, err) = await Self.run(["export", archive, "--remote-write", receiver.url, "--json"])
+    await receiver.stop()
+    #expect(code == 0, "\(err)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    let sent = receiver.acknowledgedSamples.values.reduce(0) { $0 + $1.count }
+    #expect(object["samples"] as? Int == sent)
+    #expect(object["samples_delivered"] as? Int == sent)
+    #expect(object["requests"] as? Int == receiver.received.count)
+    #expect(object["body_bytes"] as? Int == receiver.received.reduce(0) { $0 + $1.body.count })
+    #expect(object["dry_run"] as? Bool == false)
+    #expect(object["failure"] is NSNull)
+  }
+
   @Test func aRejectedPushExitsOneWithTheReceiversMessage() async throws {
     let (archive, cleanup) = try Self.archive()
     defer { for path in cleanup { try? FileManager.default.removeItem(atPath: path) } }

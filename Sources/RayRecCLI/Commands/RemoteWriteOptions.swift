@@ -23,6 +23,7 @@ enum RemoteWriteOptions {
       "min-backoff", value: "DURATION", help: "First wait before a retry; doubles each time (default 30ms)."),
     .option("max-backoff", value: "DURATION", help: "Longest wait between retries (default 5s)."),
     .flag("dry-run", help: "Print what would be sent (requests, bytes, headers) and send nothing."),
+    .flag("json", help: "Print the push's figures as JSON (samples, requests, bytes, seconds)."),
     StoreOptionArguments.compat,
     StoreOptionArguments.noStaleness,
   ]
@@ -30,7 +31,7 @@ enum RemoteWriteOptions {
   /// Options that only mean something with `--remote-write`.
   static let remoteOnly = [
     "header", "bearer-token-file", "basic-auth", "tenant", "batch-size", "shards", "timeout", "max-retries",
-    "min-backoff", "max-backoff", "dry-run", "compat", "no-staleness",
+    "min-backoff", "max-backoff", "dry-run", "json", "compat", "no-staleness",
   ]
 
   /// A usage error when a remote-write option comes without `--remote-write`.
@@ -59,7 +60,11 @@ enum RemoteWriteOptions {
           .send(metadata: push.metadata, source: push)
       }
       warnDamaged(push, reader, &console)
-      printDryRun(push, report, endpoint, options, &console)
+      if args.flag("json") {
+        printJSON(push, report, endpoint, dryRun: true, &console)
+      } else {
+        printDryRun(push, report, endpoint, options, &console)
+      }
       return 0
     }
     let line = PushProgressLine(enabled: isatty(2) == 1)
@@ -73,7 +78,7 @@ enum RemoteWriteOptions {
     }
     line.clear()
     warnDamaged(push, reader, &console)
-    return summarize(push, report, endpoint, &console)
+    return summarize(push, report, endpoint, json: args.flag("json"), &console)
   }
 
   /// The URL and the headers given on the command line (usage errors).
@@ -161,68 +166,5 @@ enum RemoteWriteOptions {
     options.minBackoff = .milliseconds(minimum)
     options.maxBackoff = .milliseconds(maximum)
     return options
-  }
-
-  /// Which damaged frames were skipped (their scrapes are missing from what was sent).
-  static func warnDamaged(_ push: ArchivePush, _ reader: ArchiveReader, _ console: inout Console) {
-    if let warning = push.summary.damagedFrames.warning(path: reader.path) { console.error(warning) }
-  }
-
-  /// The summary line on standard output; on failure, what happened on standard error (exit 1).
-  static func summarize(
-    _ push: ArchivePush, _ report: RemoteWriteReport, _ endpoint: RemoteWriteEndpoint,
-    _ console: inout Console
-  ) -> Int32 {
-    let p = report.progress
-    let summary = push.summary
-    let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
-    let rate = seconds > 0 ? Int(Double(p.samplesDelivered) / seconds) : 0
-    if let warning = report.metadataFailure {
-      console.error("warning: metadata not delivered (\(push.metadata.count) entries): \(warning)")
-    }
-    let text =
-      "\(endpoint.url): \(p.samplesDelivered) of \(summary.sampleCount) samples (\(summary.seriesCount) series, "
-      + "\(summary.staleMarkers) staleness markers) and \(report.metadataDelivered) metadata entries in "
-      + "\(p.requestsDelivered) requests, \(StatusLine.bytes(p.bodyBytes)) sent "
-      + "(\(StatusLine.bytes(report.protobufBytes)) protobuf), \(p.retries) retries, "
-      + String(format: "%.2fs", seconds) + ", \(rate) samples/s"
-    guard let failure = report.failure else {
-      console.print(text)
-      return 0
-    }
-    console.error("remote write to \(endpoint.url) failed: \(failure)")
-    console.error(text)
-    console.error(
-      "not delivered: \(summary.sampleCount - p.samplesDelivered) samples of the \(summary.sampleCount) read so far "
-        + "(acknowledged requests are never sent again)")
-    return 1
-  }
-
-  static func printDryRun(
-    _ push: ArchivePush, _ report: RemoteWriteReport, _ endpoint: RemoteWriteEndpoint,
-    _ options: QueueOptions,
-    _ console: inout Console
-  ) {
-    console.print("dry run: nothing was sent")
-    console.print("POST \(endpoint.url)")
-    console.print("User-Agent: rayrec/\(rayrecVersion)")
-    for header in endpoint.printableHeaders { console.print(header) }
-    let summary = push.summary
-    if let first = summary.firstMs, let last = summary.lastMs {
-      console.print("samples from \(RFC3339.format(first)) to \(RFC3339.format(last))")
-    }
-    let metadataRequests = (push.metadata.count + options.metadataBatchSize - 1) / options.metadataBatchSize
-    console.print(
-      "\(summary.seriesCount) series, \(summary.sampleCount) samples (\(summary.staleMarkers) staleness markers), "
-        + "\(push.metadata.count) metadata entries")
-    console.print(
-      "\(report.progress.requestsDelivered) requests (\(metadataRequests) of metadata), at most "
-        + "\(options.batchSize) samples each, on \(options.shards) shards: "
-        + "\(report.progress.bodyBytes) bytes snappy, \(report.protobufBytes) bytes protobuf")
-    console.print("first series (samples in their first 10 minutes):")
-    for (labels, samples) in summary.preview { console.print("  \(labels.description): \(samples)") }
-    if summary.seriesCount > summary.preview.count {
-      console.print("  ... and \(summary.seriesCount - summary.preview.count) more series")
-    }
   }
 }

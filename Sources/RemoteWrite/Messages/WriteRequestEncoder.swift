@@ -24,7 +24,7 @@ public struct WriteRequestEncoder: Sendable {
     }
     writer.key(1, .lengthDelimited)
     writer.varint(UInt64(seriesSize))
-    writer.bytes.append(contentsOf: labels.bytes)
+    writer.raw(labels.bytes)
     for (timestamp, value) in zip(timestamps, values) {
       writer.key(2, .lengthDelimited)
       writer.varint(UInt64(Self.sampleSize(timestamp, value)))

@@ -1,5 +1,7 @@
-/// Appends Protocol Buffers wire format (proto3) to a byte array: the few encodings remote
-/// write's messages use. Fields at their default value (0, empty) are left out, as every proto3
+import Archive
+
+/// Appends Protocol Buffers wire format (proto3) to a byte array, through the archive's
+/// ``ByteWriter`` (varints, little-endian words): the few encodings remote write's messages use. Fields at their default value (0, empty) are left out, as every proto3
 /// encoder does, so the bytes match what Prometheus's own encoder writes.
 struct ProtobufWriter {
   /// How a field's value is laid out on the wire.
@@ -10,13 +12,13 @@ struct ProtobufWriter {
     case fixed32 = 5
   }
 
-  /// The bytes written so far.
-  var bytes: [UInt8]
+  /// Where the bytes go.
+  var out: ByteWriter
 
-  init(capacity: Int = 0) {
-    bytes = []
-    bytes.reserveCapacity(capacity)
-  }
+  init(capacity: Int = 0) { out = ByteWriter(capacity: capacity) }
+
+  /// The bytes written so far.
+  var bytes: [UInt8] { out.bytes }
 
   /// A field's key: its number and wire type in one varint.
   @inline(__always)
@@ -26,20 +28,11 @@ struct ProtobufWriter {
 
   /// Base-128 varint, least significant group first.
   @inline(__always)
-  mutating func varint(_ value: UInt64) {
-    var rest = value
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
-  }
+  mutating func varint(_ value: UInt64) { out.varint(value) }
 
   /// Eight bytes, little-endian.
   @inline(__always)
-  mutating func fixed64(_ value: UInt64) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-  }
+  mutating func fixed64(_ value: UInt64) { out.u64(value) }
 
   /// A `double` field. Left out only when all its bits are 0: a -0.0 or a NaN (the staleness
   /// marker is one) keeps its exact bits.
@@ -63,14 +56,17 @@ struct ProtobufWriter {
     guard !value.isEmpty else { return }
     key(field, .lengthDelimited)
     varint(UInt64(value.utf8.count))
-    bytes.append(contentsOf: value.utf8)
+    out.append(value.utf8)
   }
+
+  /// Bytes already encoded (fields of a message), as they are.
+  mutating func raw(_ encoded: [UInt8]) { out.append(encoded) }
 
   /// A length-delimited field whose content is already encoded (an embedded message).
   mutating func embedded(_ field: Int, _ content: [UInt8]) {
     key(field, .lengthDelimited)
     varint(UInt64(content.count))
-    bytes.append(contentsOf: content)
+    out.append(content)
   }
 
   /// An embedded message written by `body` (encoded apart first, since its length comes first).
