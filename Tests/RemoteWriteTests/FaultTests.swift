@@ -81,6 +81,21 @@ import Testing
     receiver.expectNoAcknowledgedBatchResent()
   }
 
+  @Test func aCopyRefusedAfterAnUnansweredAttemptSaysTheFirstMayHaveLanded() async throws {
+    // The receiver stores the first attempt but never answers; the copy is out of order then.
+    let receiver = try RemoteWriteReceiver { index, _ in
+      index == 0 ? .stall : .status(400, body: "out of order sample")
+    }
+    let report = try await fixtures.push(
+      to: receiver.url, options: QueueFixtures.options(), timeout: .milliseconds(300))
+    await receiver.stop()
+    #expect(
+      report.failure
+        == "server returned HTTP status 400 Bad Request: out of order sample (an earlier attempt of this request got no answer: the receiver may have stored it)"
+    )
+    #expect(receiver.received.count == 2)
+  }
+
   @Test func tooManyRequestsIsRetriedAfterTheDelayTheReceiverAsksFor() async throws {
     let receiver = try RemoteWriteReceiver { index, _ in
       index == 0 ? .status(429, body: "rate limited", headers: ["Retry-After": "1"]) : .status(204)

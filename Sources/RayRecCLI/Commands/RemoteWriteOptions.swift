@@ -67,7 +67,8 @@ enum RemoteWriteOptions {
       }
       return 0
     }
-    let line = PushProgressLine(enabled: isatty(2) == 1)
+    // Only on a terminal, and never in tests (whose consoles keep the output).
+    let line = PushProgressLine(enabled: console.passthrough && isatty(2) == 1)
     let report = try Blocking.run {
       let client = try HTTPClient(version: rayrecVersion)
       let queue = RemoteWriteQueue(

@@ -57,6 +57,8 @@ public struct HTTPTransport: RemoteWriteTransport {
     if status == 404 {
       message += " (is the path right? Prometheus takes remote write at /api/v1/write when started "
       message += "with --web.enable-remote-write-receiver)"
+    } else if status == 413 {
+      message += " (the request is larger than the receiver takes: a smaller --batch-size helps)"
     }
     guard (500..<600).contains(status) || status == 429 else { return .rejected(message) }
     return .retryable(message, retryAfter: retryAfter.flatMap { Self.delay($0, now: now) }, answered: true)

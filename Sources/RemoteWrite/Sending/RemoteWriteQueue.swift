@@ -81,6 +81,9 @@ public struct RemoteWriteQueue: Sendable {
     let body = Snappy.compress(protobuf)
     var backoff = options.minBackoff
     var attempt = 0
+    // An attempt without an answer may have been stored: a receiver without an out-of-order
+    // window then refuses the copy (the series already hold its samples), which the message says.
+    var unanswered = false
     while true {
       guard !state.stopped else { return .stopped }
       let outcome = await transport.send(body)
@@ -94,8 +97,11 @@ public struct RemoteWriteQueue: Sendable {
         state.delivered(samples: samples, protobufBytes: protobuf.count)
         return .delivered
       case .rejected(let message):
-        return .failed(message)
-      case .retryable(let message, let retryAfter, _):
+        guard unanswered else { return .failed(message) }
+        return .failed(
+          "\(message) (an earlier attempt of this request got no answer: the receiver may have stored it)")
+      case .retryable(let message, let retryAfter, let answered):
+        unanswered = unanswered || !answered
         guard attempt < options.maxRetries else {
           let tries = attempt + 1
           return .failed("\(message) (gave up after \(tries) attempt\(tries == 1 ? "" : "s"))")
