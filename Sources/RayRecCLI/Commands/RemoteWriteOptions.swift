@@ -10,7 +10,7 @@ import SeriesStore
 enum RemoteWriteOptions {
   static let specs: [OptionSpec] = [
     .option("remote-write", value: "URL", help: "Push with Prometheus remote write 1.0 to this URL instead."),
-    .option("header", value: "NAME:VALUE", repeatable: true, help: "An extra request header (repeatable)."),
+    .option("header", value: "NAME:VALUE", repeatable: true, help: "An extra request header."),
     .option("bearer-token-file", value: "FILE", help: "Send 'Authorization: Bearer' with the token in FILE."),
     .option(
       "basic-auth", value: "USER:PASSFILE", help: "Send basic auth as USER with the password in PASSFILE."),
