@@ -71,10 +71,11 @@ import Testing
     // The first request is never answered; the client gives up after its timeout and retries.
     let receiver = try RemoteWriteReceiver { index, _ in index == 0 ? .stall : .status(204) }
     let report = try await fixtures.push(
-      to: receiver.url, options: QueueFixtures.options(), timeout: .milliseconds(300))
+      to: receiver.url, options: QueueFixtures.options(), timeout: .seconds(1))
     await receiver.stop()
     #expect(report.delivered, "\(report.failure ?? "")")
-    #expect(report.progress.retries == 1)
+    // One retry at least: a machine too busy to answer within the second may need more.
+    #expect(report.progress.retries >= 1)
     let received = receiver.received
     #expect(received[0].body == received[1].body)
     #expect(receiver.acknowledgedSamples == fixtures.expectedBySeries)
@@ -87,13 +88,13 @@ import Testing
       index == 0 ? .stall : .status(400, body: "out of order sample")
     }
     let report = try await fixtures.push(
-      to: receiver.url, options: QueueFixtures.options(), timeout: .milliseconds(300))
+      to: receiver.url, options: QueueFixtures.options(), timeout: .seconds(1))
     await receiver.stop()
     #expect(
       report.failure
         == "server returned HTTP status 400 Bad Request: out of order sample (an earlier attempt of this request got no answer: the receiver may have stored it)"
     )
-    #expect(receiver.received.count == 2)
+    #expect(receiver.received.count == 2, "the 400 is not retried")
   }
 
   @Test func tooManyRequestsIsRetriedAfterTheDelayTheReceiverAsksFor() async throws {

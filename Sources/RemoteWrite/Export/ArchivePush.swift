@@ -27,8 +27,9 @@ public final class ArchivePush: WriteSpanSource {
     public var sampleCount = 0
     /// Of those, staleness markers.
     public var staleMarkers = 0
-    /// The first and last sample time in the window (unix ms); nil when it holds none.
+    /// The first sample time in the window (unix ms); nil when it holds none.
     public var firstMs: Int64?
+    /// The last sample time in the window (unix ms); nil when it holds none.
     public var lastMs: Int64?
     /// The first few series made, with their sample counts in the first span, for a dry run.
     public var preview: [(labels: Labels, samples: Int)] = []
