@@ -17,9 +17,10 @@ test:
 	scripts/e2e-replay
 	RAYREC=.build/debug/rayrec scripts/rules-agreement
 	scripts/e2e-serve
+	scripts/e2e-remote-write
 	scripts/check-close-wait
 
-BUILD_DEPS = libzstd-dev zlib1g-dev pkg-config
+BUILD_DEPS = libzstd-dev zlib1g-dev libsnappy-dev pkg-config
 
 build:
 	scripts/install-deps $(BUILD_DEPS)

@@ -36,6 +36,7 @@ let package = Package(
     .library(name: "RecordingDiff", targets: ["RecordingDiff"]),
     .library(name: "Redaction", targets: ["Redaction"]),
     .library(name: "Basics", targets: ["Basics"]),
+    .library(name: "RemoteWrite", targets: ["RemoteWrite"]),
   ],
   targets: [
     /// Small things every module may use, once: durations, times, Go's quoting, JSON strings, files.
@@ -43,6 +44,7 @@ let package = Package(
     .testTarget(name: "BasicsTests", dependencies: ["Basics"], swiftSettings: strict),
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
     .target(name: "Exposition", dependencies: ["Basics"], swiftSettings: optimizedInDebug),
     .target(
       name: "Recorder",
@@ -55,6 +57,7 @@ let package = Package(
         "Basics", "Exposition", "Archive", "HTTP", "Recorder", "SeriesStore", "PromQL", "PromQLScript",
         "Simulator",
         "SimulatorServer", "Replay", "Dashboards", "Rules", "PromAPI", "Report", "RecordingDiff", "Redaction",
+        "RemoteWrite",
       ],
       swiftSettings: strict),
     .target(name: "Archive", dependencies: ["Basics", "CZstd", "CZlib"], swiftSettings: optimizedInDebug),
@@ -79,12 +82,13 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "Basics"], swiftSettings: strict),
     /// Helpers several test targets share (test servers that count what they answered).
-    .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
+    .target(
+      name: "TestSupport", dependencies: ["HTTP", "PromQL", "RemoteWrite"], path: "Tests/Support", swiftSettings: strict),
     .testTarget(
       name: "RecorderTests", dependencies: ["Recorder", "Archive", "HTTP", "Simulator", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
-      name: "RayRecCLITests", dependencies: ["RayRecCLI", "Basics", "HTTP", "Archive", "TestSupport"],
+      name: "RayRecCLITests", dependencies: ["RayRecCLI", "Basics", "HTTP", "Archive", "RemoteWrite", "TestSupport"],
       exclude: ["Golden"],
       swiftSettings: strict),
     .testTarget(
@@ -151,6 +155,14 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Dashboards", "Rules", "PromQL", "Archive"],
+      swiftSettings: strict),
+    .target(
+      name: "RemoteWrite",
+      dependencies: ["CSnappy", "HTTP", "Archive", "Exposition", "PromQL", "SeriesStore"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RemoteWriteTests",
+      dependencies: ["RemoteWrite", "HTTP", "Archive", "Exposition", "PromQL", "SeriesStore", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "ReplayTests", dependencies: ["Replay", "Archive", "HTTP", "RayRecCLI"], swiftSettings: strict),

@@ -1,10 +1,14 @@
-/// Little-endian and LEB128 serialisation into a growing byte array.
-struct ByteWriter {
-  var bytes: [UInt8] = []
+/// Little-endian and LEB128 serialisation into a growing byte array (the archive's records, and
+/// remote write's protobuf through `RemoteWrite`'s writer). Inlinable: encoders call it per value.
+public struct ByteWriter: Sendable {
+  /// The bytes written so far.
+  public var bytes: [UInt8] = []
 
-  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+  /// An empty writer with room for `capacity` bytes.
+  @inlinable public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-  mutating func u8(_ value: UInt8) { bytes.append(value) }
+  /// One byte.
+  @inlinable public mutating func u8(_ value: UInt8) { bytes.append(value) }
 
   mutating func u16(_ value: UInt16) {
     bytes.append(UInt8(truncatingIfNeeded: value))
@@ -15,14 +19,15 @@ struct ByteWriter {
     for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
   }
 
-  mutating func u64(_ value: UInt64) {
+  /// Eight bytes, little-endian.
+  @inlinable public mutating func u64(_ value: UInt64) {
     for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
   }
 
   mutating func i64(_ value: Int64) { u64(UInt64(bitPattern: value)) }
 
-  /// Unsigned LEB128.
-  mutating func varint(_ value: UInt64) {
+  /// Unsigned LEB128 (protobuf's varint).
+  @inlinable public mutating func varint(_ value: UInt64) {
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -46,7 +51,8 @@ struct ByteWriter {
 
   mutating func string(_ value: String) { blob(value.utf8) }
 
-  mutating func append<C: Collection>(_ value: C) where C.Element == UInt8 {
+  /// The bytes as they are.
+  @inlinable public mutating func append<C: Collection>(_ value: C) where C.Element == UInt8 {
     bytes.append(contentsOf: value)
   }
 }

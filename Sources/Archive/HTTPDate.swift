@@ -1,12 +1,12 @@
 import Basics
 
 /// IMF-fixdate (RFC 9110 §5.6.7), e.g. `Wed, 25 Nov 2026 11:44:05 GMT`, to and from unix seconds.
-enum HTTPDate {
+public enum HTTPDate {
   static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
   static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
   /// Formats unix seconds; years outside 0...9999 give an empty string (never equal to a header).
-  static func format(_ seconds: Int64) -> String {
+  public static func format(_ seconds: Int64) -> String {
     let day = seconds.dividedFloor(by: 86_400)
     let secondOfDay = seconds - day * 86_400
     let date = CivilDate(daysSinceEpoch: day)
@@ -20,8 +20,9 @@ enum HTTPDate {
       + "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) GMT"
   }
 
-  /// Parses the fixed layout; nil for anything else (the caller compares `format` with the text).
-  static func parse(_ text: String) -> Int64? {
+  /// Parses the fixed layout into unix seconds; nil for anything else (the caller compares
+  /// `format` with the text).
+  public static func parse(_ text: String) -> Int64? {
     let bytes = Array(text.utf8)
     guard bytes.count == 29, bytes[3] == UInt8(ascii: ","), bytes[25...] == Array(" GMT".utf8)[...] else {
       return nil

@@ -13,7 +13,8 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   let loop: EventLoop
   let request: HTTPClientRequest
   let address: SocketAddress
-  let requestHead: [UInt8]
+  /// The request as sent: head, then body.
+  let requestBytes: [UInt8]
   let started: UInt64
   let startMillis: Int64
   let deadline: UInt64
@@ -39,13 +40,13 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   private var body: BodyBuffer?
 
   init(
-    loop: EventLoop, request: HTTPClientRequest, address: SocketAddress, head: [UInt8], started: UInt64,
+    loop: EventLoop, request: HTTPClientRequest, address: SocketAddress, bytes: [UInt8], started: UInt64,
     startMillis: Int64, deadline: UInt64
   ) {
     self.loop = loop
     self.request = request
     self.address = address
-    self.requestHead = head
+    self.requestBytes = bytes
     self.started = started
     self.startMillis = startMillis
     self.deadline = deadline
@@ -94,13 +95,13 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
 
   func loopStopped() {
     finish(
-      .failure(HTTPError(kind: .cancelled, operation: "scrape \(request.url)", message: "event loop stopped"))
+      .failure(HTTPError(kind: .cancelled, operation: request.operation, message: "event loop stopped"))
     )
   }
 
   /// The caller's task was cancelled.
   func cancel() {
-    finish(.failure(HTTPError(kind: .cancelled, operation: "scrape \(request.url)", message: "cancelled")))
+    finish(.failure(HTTPError(kind: .cancelled, operation: request.operation, message: "cancelled")))
   }
 
   private func connectTimerFired() {
@@ -129,7 +130,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
         .failure(
           withPartial(
             HTTPError(
-              kind: .readTimeout, operation: "scrape \(request.url)", message: "\(what) within \(seconds)s")))
+              kind: .readTimeout, operation: request.operation, message: "\(what) within \(seconds)s")))
       )
     }
   }
@@ -137,9 +138,9 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
   private func progress() {
     guard let socket else { return }
     if phase == .sending {
-      sending: while sent < requestHead.count && writable {
+      sending: while sent < requestBytes.count && writable {
         let offset = sent
-        let result = requestHead.withUnsafeBytes { raw in
+        let result = requestBytes.withUnsafeBytes { raw in
           Result { () throws(HTTPError) in try socket.send(UnsafeRawBufferPointer(rebasing: raw[offset...])) }
         }
         switch result {
@@ -157,7 +158,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
           return
         }
       }
-      if sent == requestHead.count { phase = .receiving }
+      if sent == requestBytes.count { phase = .receiving }
     }
     if phase == .receiving { receive(socket) }
   }
@@ -355,7 +356,7 @@ final class ClientConnection: EventHandler, @unchecked Sendable {
         .failure(
           withPartial(
             HTTPError(
-              kind: .redirect, operation: "scrape \(request.url)",
+              kind: .redirect, operation: request.operation,
               message: "redirect \(head.status) to \(location) not followed"))))
       return
     }

@@ -42,14 +42,14 @@ extension HTTPClient {
       }
     }
     let connection = ClientConnection(
-      loop: loop, request: request, address: address, head: request.serialized(userAgent: userAgent),
+      loop: loop, request: request, address: address, bytes: request.serialized(userAgent: userAgent),
       started: started, startMillis: startMillis, deadline: started &+ request.timeout.nanoseconds)
     let handoff = Handoff()
     connection.completion = { outcome in handoff.deliver(outcome) }
     guard loop.enqueue({ connection.start() }) else {
       return result(
         .failure(
-          HTTPError(kind: .cancelled, operation: "scrape \(request.url)", message: "client is shut down")))
+          HTTPError(kind: .cancelled, operation: request.operation, message: "client is shut down")))
     }
     // The connection's own deadline timer ends the exchange at `request.timeout`; the extra
     // second only guards against a loop that stopped running timers, so a caller never hangs.
@@ -59,11 +59,11 @@ extension HTTPClient {
       return result(
         .failure(
           HTTPError(
-            kind: .readTimeout, operation: "scrape \(request.url)",
+            kind: .readTimeout, operation: request.operation,
             message: "no answer from the event loop within \(HTTPClientRequest.seconds(request.timeout))s")))
     }
     return result(
-      handoff.outcome.withLock { $0 } ?? .failure(.badResponse("scrape \(request.url)", "no outcome")))
+      handoff.outcome.withLock { $0 } ?? .failure(.badResponse(request.operation, "no outcome")))
   }
 }
 

@@ -64,7 +64,7 @@ public final class HTTPClient: Sendable {
             kind: .badURL, operation: "resolve \(request.url.host)", message: "no address")))
     }
     let connection = ClientConnection(
-      loop: loop, request: request, address: address, head: request.serialized(userAgent: userAgent),
+      loop: loop, request: request, address: address, bytes: request.serialized(userAgent: userAgent),
       started: started, startMillis: startMillis, deadline: deadline)
     let outcome = await withTaskCancellationHandler {
       await withCheckedContinuation {
@@ -75,7 +75,7 @@ public final class HTTPClient: Sendable {
           continuation.resume(
             returning: .failure(
               .init(
-                kind: .cancelled, operation: "scrape \(request.url)", message: "client is shut down")))
+                kind: .cancelled, operation: request.operation, message: "client is shut down")))
         }
       }
     } onCancel: {

@@ -30,6 +30,11 @@ public struct HTTPClientRequest: Sendable, Equatable {
   public var closeConnection = false
   /// Extra fields sent after the standard ones.
   public var extraHeaders: HTTPHeaders = [:]
+  /// Whether to send what a scrape sends (`Accept`, `Accept-Encoding`,
+  /// `X-Prometheus-Scrape-Timeout-Seconds`); off for other requests, such as remote write's POSTs.
+  public var sendsScrapeHeaders = true
+  /// The request body, sent with its `Content-Length` (also for an empty POST or PUT body).
+  public var body: [UInt8] = []
 
   /// A GET of `url` with Prometheus' scrape headers.
   public init(url: HTTPURL, timeout: Duration = .seconds(10)) {
@@ -37,10 +42,13 @@ public struct HTTPClientRequest: Sendable, Equatable {
     self.timeout = timeout
   }
 
-  /// Serialises the request head.
+  /// What a failure names as the operation: `scrape URL` for scrapes, `METHOD URL` otherwise.
+  var operation: String { sendsScrapeHeaders ? "scrape \(url)" : "\(method) \(url)" }
+
+  /// Serialises the request: its head, then the body.
   func serialized(userAgent: String) -> [UInt8] {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(512)
+    bytes.reserveCapacity(512 + body.count)
     func line(_ name: String, _ value: String) {
       bytes.append(contentsOf: name.utf8)
       bytes.append(contentsOf: ": ".utf8)
@@ -50,12 +58,17 @@ public struct HTTPClientRequest: Sendable, Equatable {
     bytes.append(contentsOf: "\(method) \(url.target) HTTP/1.1\r\n".utf8)
     line("Host", url.hostHeader)
     line("User-Agent", userAgent)
-    line("Accept", accept)
-    if acceptGzip { line("Accept-Encoding", "gzip") }
-    line("X-Prometheus-Scrape-Timeout-Seconds", Self.seconds(timeout))
+    if sendsScrapeHeaders {
+      line("Accept", accept)
+      if acceptGzip { line("Accept-Encoding", "gzip") }
+      line("X-Prometheus-Scrape-Timeout-Seconds", Self.seconds(timeout))
+    }
     if closeConnection { line("Connection", "close") }
     for field in extraHeaders.fields { line(field.name, field.value) }
+    // RFC 9110 §8.6: a POST or PUT says its length even when it is 0; GET says it only with a body.
+    if !body.isEmpty || method == "POST" || method == "PUT" { line("Content-Length", "\(body.count)") }
     bytes.append(contentsOf: "\r\n".utf8)
+    bytes.append(contentsOf: body)
     return bytes
   }
 

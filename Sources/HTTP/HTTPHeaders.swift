@@ -46,6 +46,17 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
       && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
   }
 
+  /// Whether `name` can be a field name: one or more RFC 9110 token characters.
+  public static func isValidName(_ name: String) -> Bool {
+    !name.isEmpty && name.utf8.allSatisfy(HeadScanner.isTokenByte)
+  }
+
+  /// Whether `value` can be sent as a field value: no control characters but tab (RFC 9110
+  /// §5.5), so no CR or LF that would end the field and smuggle in another.
+  public static func isValidValue(_ value: String) -> Bool {
+    value.utf8.allSatisfy { $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }
+  }
+
   /// True when a comma-separated field contains `token` (e.g. `Connection: keep-alive, x`).
   func containsToken(_ token: String, in name: String) -> Bool {
     for field in fields where asciiCaseInsensitiveEqual(field.name, name) {

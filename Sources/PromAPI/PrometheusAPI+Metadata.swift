@@ -1,5 +1,7 @@
 import Basics
+import Exposition
 import PromQL
+import SeriesStore
 
 /// `/api/v1/series`, `/api/v1/labels`, `/api/v1/label/<name>/values`, `/api/v1/metadata`,
 /// `/api/v1/query_exemplars`, `/api/v1/format_query`: answered from the samples (Prometheus
@@ -82,7 +84,7 @@ extension PrometheusAPI {
         out.beginArray()
         for (index, entry) in (recording.metadata[name] ?? []).enumerated() {
           if let perMetric, index >= perMetric { break }
-          out.stringMap([("type", entry.type), ("help", entry.help), ("unit", entry.unit)])
+          out.stringMap([("type", entry.type.rawValue), ("help", entry.help), ("unit", entry.unit)])
         }
         out.endArray()
       }

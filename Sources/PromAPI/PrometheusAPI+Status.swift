@@ -1,7 +1,9 @@
 import Basics
+import Exposition
 import Foundation
 import PromQL
 import Rules
+import SeriesStore
 
 /// `/api/v1/status/*`, `/api/v1/targets` and friends: what a Prometheus that had scraped the
 /// recorded targets would report.
@@ -226,7 +228,7 @@ extension PrometheusAPI {
           out.string(entry.metric)
         }
         out.key("type")
-        out.string(entry.type)
+        out.string(entry.type.rawValue)
         out.key("help")
         out.string(entry.help)
         out.key("unit")

@@ -51,7 +51,7 @@ public final class ServedRecording: Sendable {
   /// What the loader skipped (damaged frames, per recording), for the server to print.
   public let warnings: [String]
   /// Metric metadata by family name, as the last successful scrape of each target gave it.
-  let metadata: [String: [MetricMetadata]]
+  let metadata: [String: [RecordedMetadata]]
   /// The recorded targets as Prometheus's target list shows them.
   let targets: [TargetStatus]
   /// The rules' state after the last evaluation (nil without rules).
@@ -69,7 +69,7 @@ public final class ServedRecording: Sendable {
     self.options = options
     var stores: [SeriesStore] = []
     var targets: [TargetStatus] = []
-    var metadata: [String: Set<MetricMetadata>] = [:]
+    var metadata: [String: Set<RecordedMetadata>] = [:]
     let optionsBySource = sources.map { source in
       var storeOptions = options.store
       storeOptions.extraLabels += source.labels.map { Exposition.Label($0.name, $0.value) }
@@ -119,7 +119,9 @@ public final class ServedRecording: Sendable {
     startMs = start &+ shift
     endMs = end &+ shift
     self.targets = targets
-    self.metadata = metadata.mapValues { $0.sorted { ($0.type, $0.help) < ($1.type, $1.help) } }
+    self.metadata = metadata.mapValues {
+      $0.sorted { ($0.type.rawValue, $0.help) < ($1.type.rawValue, $1.help) }
+    }
   }
 
   /// The rules' state as of `time` (shifted Unix ms): the state at the end, or the rules
@@ -153,14 +155,6 @@ public final class ServedRecording: Sendable {
     }
     return out
   }
-}
-
-/// One metric's metadata (`/api/v1/metadata`).
-struct MetricMetadata: Hashable, Sendable {
-  var metric: String
-  var type: String
-  var help: String
-  var unit: String
 }
 
 extension ServedRecording {

@@ -17,7 +17,7 @@ struct TargetStatus: Sendable {
   var lastDurationSeconds: Double
   var lastError: String
   /// Metadata from the last successful scrape.
-  var metadata: [MetricMetadata]
+  var metadata: [RecordedMetadata]
 
   init(reader: ArchiveReader, target: ArchiveTarget, labels: TargetLabels, shift: Int64) {
     job = target.job
@@ -27,7 +27,6 @@ struct TargetStatus: Sendable {
     timeoutMs = target.timeoutMs
     let summaries = reader.summaries(target: target.id)
     var error = ""
-    var metadata: [MetricMetadata] = []
     if let last = summaries.last {
       lastScrapeMs = last.timeMs &+ shift
       lastDurationSeconds = Double(last.durationMicros) / 1e6
@@ -40,20 +39,8 @@ struct TargetStatus: Sendable {
       lastScrapeMs = nil
       lastDurationSeconds = 0
     }
-    if let good = summaries.last(where: { !$0.isFailure }),
-      let frame = try? reader.frame(target: target.id, at: good.timeMs),
-      let families = try? MetricFamily.parse(
-        frame.body, format: ExpositionFormat(contentType: frame.contentType), strict: false)
-    {
-      for family in families where family.help != nil || family.unit != nil || family.type != .unknown {
-        metadata.append(
-          MetricMetadata(
-            metric: family.name, type: family.type.rawValue, help: family.help ?? "", unit: family.unit ?? "")
-        )
-      }
-    }
+    metadata = RecordedMetadata.lastScrape(of: target, in: reader)
     lastError = error
-    self.metadata = metadata
   }
 
   /// A failed scrape's error as Prometheus would word it, roughly.

@@ -13,14 +13,6 @@ extension RecordingStatus {
       down += " (\(shown)\(downTargets.count > 3 ? ", +\(downTargets.count - 3) more" : ""))"
     }
     return
-      "\(time) | targets \(targetsUp) up, \(down) | \(frames) frames (\(failedFrames) failed) | \(Self.bytes(rawBytes)) raw, \(Self.bytes(storedBytes)) stored, \(String(format: "%.0f", ratio))x"
-  }
-
-  /// `1.5 MiB`, `512 B`.
-  static func bytes(_ n: Int) -> String {
-    if n >= 1 << 30 { return String(format: "%.1f GiB", Double(n) / Double(1 << 30)) }
-    if n >= 1 << 20 { return String(format: "%.1f MiB", Double(n) / Double(1 << 20)) }
-    if n >= 1 << 10 { return String(format: "%.1f KiB", Double(n) / Double(1 << 10)) }
-    return "\(n) B"
+      "\(time) | targets \(targetsUp) up, \(down) | \(frames) frames (\(failedFrames) failed) | \(ByteSize.format(rawBytes)) raw, \(ByteSize.format(storedBytes)) stored, \(String(format: "%.0f", ratio))x"
   }
 }

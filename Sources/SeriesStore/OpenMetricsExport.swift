@@ -10,12 +10,21 @@ public import Exposition
 /// What backfill cannot carry: staleness markers (a series that vanishes, or a failed scrape,
 /// simply stops; queries keep seeing its last value for the 5m lookback), and exemplars.
 public struct OpenMetricsExport {
+  /// Labels added to every target (`--label`), over the recorded ones.
   public var extraLabels: [Label] = []
+  /// Only frames at or after this time (unix ms) are written.
+  public var fromMs = Int64.min
+  /// Only frames before this time (unix ms) are written.
+  public var toMs = Int64.max
 
+  /// An export of every frame with `extraLabels` on every target.
   public init(extraLabels: [Label] = []) { self.extraLabels = extraLabels }
 
+  /// What an export wrote.
   public struct Report: Sendable, Hashable {
+    /// Frames written (in the window).
     public var frames = 0
+    /// Scraped samples written (the scrape series not counted).
     public var samples = 0
     /// Frames whose body could not be parsed (recorded as malformed); only `up` is written.
     public var unparsable = 0
@@ -30,7 +39,9 @@ public struct OpenMetricsExport {
     var labelers: [UInt32: TargetLabels] = [:]
     for target in reader.targets { labelers[target.id] = TargetLabels(target, extra: extraLabels) }
     while let frame = try cursor.next() {
-      guard let labeler = labelers[frame.targetID] else { continue }
+      guard let labeler = labelers[frame.targetID], frame.timeMs >= fromMs, frame.timeMs < toMs else {
+        continue
+      }
       report.frames += 1
       var families: [MetricFamily] = []
       var scraped = 0

@@ -8,7 +8,8 @@ struct ScrapeIngester {
   let reader: ArchiveReader
   let options: SeriesStoreOptions
 
-  private var builders: [Builder] = []
+  /// The series so far, by index (internal: ``drain()`` lives in its own file).
+  var builders: [Builder] = []
   private var byLabels: [Labels: Int] = [:]
   private var targets: [UInt32: TargetState] = [:]
   private var first = Int64.max
@@ -24,6 +25,10 @@ struct ScrapeIngester {
     var labels: Labels
     var timestamps: [Int64] = []
     var values: [Double] = []
+    /// The newest sample's time and value, kept when ``drain()`` hands the arrays out (a later
+    /// sample must still be newer, and a stale series is not marked again).
+    var lastTime: Int64?
+    var lastValue: Double?
   }
 
   /// A series as a scrape spelled it, and where it went.
@@ -74,8 +79,23 @@ struct ScrapeIngester {
       damaged = frames.damaged
     } else {
       var cursor = reader.makeCursor()
-      while let (frame, layout) = cursor.nextIntact(skipping: &damaged) { ingest(frame, layout) }
+      ingest(&cursor, before: .max)
     }
+    markStoppedTargets()
+  }
+
+  /// Ingests the frames from the cursor's position on while their scrape started before `time`
+  /// (file order, which is the order frames were recorded in).
+  mutating func ingest(_ cursor: inout FrameCursor, before time: Int64) {
+    while cursor.position < reader.frames.count, reader.frames[cursor.position].timeMs < time,
+      let (frame, layout) = cursor.nextIntact(skipping: &damaged)
+    {
+      ingest(frame, layout)
+    }
+  }
+
+  /// After the last frame: marks the series of targets that stopped early stale.
+  mutating func markStoppedTargets() {
     // A target that stopped being scraped before the end: Prometheus marks its series stale when
     // its scrape loop stops (one interval after the last scrape is as close as we can tell).
     guard options.staleness else { return }
@@ -385,14 +405,16 @@ struct ScrapeIngester {
   /// out-of-order and duplicate samples.
   @discardableResult
   private mutating func append(_ index: Int, _ time: Int64, _ value: Double) -> Bool {
-    if let lastTime = builders[index].timestamps.last, time <= lastTime { return false }
+    if let lastTime = builders[index].lastTime, time <= lastTime { return false }
     builders[index].timestamps.append(time)
     builders[index].values.append(value)
+    builders[index].lastTime = time
+    builders[index].lastValue = value
     return true
   }
 
   private mutating func appendStale(_ index: Int, at time: Int64) {
-    guard let lastValue = builders[index].values.last, !StaleMarker.isStale(lastValue) else { return }
+    guard let lastValue = builders[index].lastValue, !StaleMarker.isStale(lastValue) else { return }
     append(index, time, StaleMarker.value)
   }
 }

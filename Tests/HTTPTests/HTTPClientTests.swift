@@ -58,6 +58,29 @@ import Testing
     #expect(seen.withLock { $0 } == "text/plain;version=0.0.4")
   }
 
+  @Test func postsABodyLargerThanOneSocketWrite() async throws {
+    let seen = Mutex<HTTPRequest?>(nil)
+    var configuration = HTTPServer.Configuration()
+    configuration.maxBodyBytes = 8 << 20
+    let (server, port) = try startServer(configuration: configuration) { request, _ in
+      seen.withLock { $0 = request }
+      return .response(HTTPResponse(status: 204))
+    }
+    var post = request(port)
+    post.method = "POST"
+    post.sendsScrapeHeaders = false
+    post.body = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    let result = await client.scrape(post)
+    await server.stop()
+    await client.shutdown()
+    #expect(try result.outcome.get().status == 204)
+    let sent = try #require(seen.withLock { $0 })
+    #expect(sent.method == "POST")
+    #expect(sent.body == post.body)
+    #expect(sent.headers["Accept"] == nil)
+    #expect(sent.headers["X-Prometheus-Scrape-Timeout-Seconds"] == nil)
+  }
+
   @Test func decodesAChunkedBody() async throws {
     let raw = try RawServer([
       .text("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n"),

@@ -36,6 +36,27 @@ import Testing
     #expect(samples.filter { $0.name == "ray_tasks_total" }.count == 22)
   }
 
+  @Test func fromAndToKeepTheFramesOfTheWindow() throws {
+    let (dir, _) = try ArchiveCommandsTests.makeDump()
+    let archive = ArchiveCommandsTests.temp("w.rayrec")
+    let out = ArchiveCommandsTests.temp("w.om")
+    defer { for p in [dir, archive, out] { try? FileManager.default.removeItem(atPath: p) } }
+    _ = RayRecTests.run(["import", dir, "-o", archive, "--job", "ray"])
+    // Scrapes every 5 s from the start: +10s up to (not including) +30s holds 4 of each target's.
+    let (code, printed, err) = RayRecTests.run([
+      "export", archive, "--from", "+10s", "--to", "+30s", "-o", out,
+    ])
+    #expect(code == 0, "\(err)")
+    #expect(printed.hasPrefix("\(out): 8 frames, "), "\(printed)")
+    let families = try MetricFamily.parse(
+      Array(try Data(contentsOf: URL(fileURLWithPath: out))), format: .openMetrics, strict: false)
+    let times = Set(families.flatMap(\.samples).compactMap(\.timestamp))
+    #expect(times.count == 8)
+    let (backwards, _, message) = RayRecTests.run(["export", archive, "--from", "+30s", "--to", "+10s"])
+    #expect(backwards == 64)
+    #expect(message.hasPrefix("Error: --to must be after --from"))
+  }
+
   /// The real backfill tool accepts what we export (skipped where Prometheus is not installed).
   @Test(.enabled(if: promtool != nil)) func promtoolBackfillAcceptsTheExport() throws {
     let (out, cleanup) = try Self.exported()

@@ -14,6 +14,13 @@ import Testing
     options: SeriesStoreOptions = SeriesStoreOptions(),
     contentType: String = "text/plain; version=0.0.4"
   ) throws -> SeriesStore {
+    try SeriesStore(reader: reader(frames, contentType: contentType), options: options)
+  }
+
+  /// The frames (a nil body: a refused scrape) of targets 1 and 2, at `t0` plus their offsets.
+  static func reader(
+    _ frames: [(target: UInt32, at: Int64, body: String?)], contentType: String = "text/plain; version=0.0.4"
+  ) throws -> ArchiveReader {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(
       "rayrec-store-\(UUID().uuidString)"
     ).path
@@ -36,7 +43,7 @@ import Testing
       }
     }
     try writer.close()
-    return try SeriesStore(reader: ArchiveReader(path: path), options: options)
+    return try ArchiveReader(path: path)
   }
 
   static func points(_ store: SeriesStore, _ name: String, _ extra: [LabelMatcher] = []) -> [PromQL.Series] {

@@ -29,9 +29,9 @@ enum QueryCommand {
       .option(
         "label", value: "NAME=VALUE", repeatable: true,
         help: "An extra label on every target (e.g. ray_io_cluster=prod)."),
-      .option("compat", value: "2|3", help: "Prometheus version semantics (default 3)."),
+      StoreOptionArguments.compat,
       .flag("json", help: "Print the Prometheus HTTP API response."),
-      .flag("no-staleness", help: "Write no staleness markers, as data backfilled with promtool behaves."),
+      StoreOptionArguments.noStaleness,
       RulesCommand.rulesOption,
     ] + QueryLimitOptions.options,
     positionals: [
@@ -41,15 +41,10 @@ enum QueryCommand {
     action: { args, console in try run(args, &console) })
 
   static func run(_ args: ParsedArguments, _ console: inout Console) throws -> Int32 {
-    let compat = args.value("compat") ?? "3"
-    guard compat == "2" || compat == "3" else {
-      throw UsageError(message: "--compat is 2 or 3", path: args.path)
-    }
-    var storeOptions = compat == "2" ? SeriesStoreOptions.prometheus2 : SeriesStoreOptions()
-    storeOptions.staleness = !args.flag("no-staleness")
-    storeOptions.extraLabels = try ArchiveCommands.labels(args).map { Exposition.Label($0.0, $0.1) }
+    let prometheus2 = try StoreOptionArguments.prometheus2(args)
+    let storeOptions = try StoreOptionArguments.options(args)
     var parserOptions = ParserOptions()
-    parserOptions.prometheus2Functions = compat == "2"
+    parserOptions.prometheus2Functions = prometheus2
     let exprText = args.positionals[1]
     let expr: Expr
     do {
@@ -66,8 +61,8 @@ enum QueryCommand {
     let limits = try QueryLimitOptions(args)
     let reader = try ArchiveCommands.read(args.positionals[0], &console)
     let store = try ArchiveCommands.store(reader, storeOptions, &console)
-    var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: compat == "2"))
-    engine.prometheus2Semantics = compat == "2"
+    var engine = Engine(storage: try RulesCommand.storage(args, store, prometheus2: prometheus2))
+    engine.prometheus2Semantics = prometheus2
     limits.apply(to: &engine)
     func time(_ name: String, _ fallback: String) throws -> Int64 {
       try QueryCommand.time(args, name, fallback).resolve(start: store.startMs, end: store.endMs)
