@@ -61,8 +61,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let (code, out, _) = RayRecTests.run(["info", path, "--json"])
     #expect(code == 0)
-    #expect(out.contains("\"damaged_frames\" : "), "\(out)")
-    #expect(!out.contains("\"damaged_frames\" : 0"), "\(out)")
+    #expect(out.contains("\"damaged_frames\": "), "\(out)")
+    #expect(!out.contains("\"damaged_frames\": 0,"), "\(out)")
   }
 
   @Test func verifyStillFailsOnTheDamage() throws {

@@ -162,9 +162,14 @@ extension Evaluation {
       }
     }
     let keepName = name == "last_over_time" || name == "first_over_time"
-    // Windows that are views into the query's cached selections can be folded step to step.
-    let running = call.args[matrixIndex].isMatrixSelector ? windows : nil
-    let offset = try windowOffset(call.args[matrixIndex])
+    // Over a range query, windows that are views into a node's selection are folded on from
+    // step to step.
+    let running = memo != nil
+    func fold(_ operation: AggregationOp, _ entry: SeriesWindow) -> Double? {
+      guard running, let origin = entry.origin else { return nil }
+      return selections.fold(
+        operation, entry.values, slot: origin.slot, series: origin.series, range: end &- start)
+    }
     var result: [VectorSample] = []
     for entry in series {
       let times = entry.timestamps
@@ -199,15 +204,15 @@ extension Evaluation {
       case "avg_over_time": value = Evaluation.average(values)
       case "sum_over_time":
         value =
-          running?.fold(.sum, values, range: end &- start, offset: offset) ?? Evaluation.kahanSum(values)
+          fold(.sum, entry) ?? Evaluation.kahanSum(values)
       case "count_over_time": value = Double(values.count)
       case "min_over_time":
         value =
-          running?.fold(.min, values, range: end &- start, offset: offset)
+          fold(.min, entry)
           ?? values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
       case "max_over_time":
         value =
-          running?.fold(.max, values, range: end &- start, offset: offset)
+          fold(.max, entry)
           ?? values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
       case "last_over_time": value = values.last
       case "first_over_time": value = values.first
