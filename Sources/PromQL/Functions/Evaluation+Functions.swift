@@ -1,117 +1,39 @@
 import Foundation
 
 extension Evaluation {
+  /// A call, through its entry in the function table.
   func evaluateCall(_ call: Call, at time: Int64) throws(EvaluationError) -> Value {
-    let name = call.function.name
-    let args = call.args
-    if let math = Evaluation.mathFunctions[name] {
-      return .vector(try vector(args[0], at: time).map { mapped($0, math) })
+    guard let definition = FunctionDefinition.byName[call.function.name] else {
+      throw EvaluationError("function \(call.function.name)() is not supported by this evaluator")
     }
-    if Evaluation.rangeFunctions.contains(name) || name.hasSuffix("_over_time")
-      || name == "double_exponential_smoothing" || name == "holt_winters"
-    {
-      return .vector(try evaluateRangeFunction(call, at: time))
-    }
-    switch name {
-    case "time": return .scalar(Double(time) / 1000)
-    case "start": return .scalar(Double(queryStart) / 1000)
-    case "end": return .scalar(Double(queryEnd) / 1000)
-    case "step": return .scalar(Double(step) / 1000)
-    case "range": return .scalar((Double(queryEnd) - Double(queryStart)) / 1000)
-    case "min_of":
-      return .scalar(Evaluation.goMin(try scalar(args[0], at: time), try scalar(args[1], at: time)))
-    case "max_of":
-      return .scalar(Evaluation.goMax(try scalar(args[0], at: time), try scalar(args[1], at: time)))
-    case "sort_by_label", "sort_by_label_desc":
-      var names: [String] = []
-      for arg in args.dropFirst() { names.append(try stringArgument(arg, at: time)) }
-      let descending = name == "sort_by_label_desc"
-      return .vector(
-        try vector(args[0], at: time).sorted { a, b in
-          for label in names {
-            let (left, right) = (a.labels[label] ?? "", b.labels[label] ?? "")
-            if left == right { continue }
-            return Evaluation.naturalPrecedes(left, right) != descending
-          }
-          return Labels.precedes(a.labels, b.labels) != descending
-        })
-    case "pi": return .scalar(Double.pi)
-    case "vector":
-      return .vector([VectorSample(labels: .empty, value: try scalar(args[0], at: time), timestamp: time)])
-    case "scalar":
-      let samples = try vector(args[0], at: time)
-      return .scalar(samples.count == 1 ? samples[0].value : .nan)
-    case "round":
-      let nearest = args.count > 1 ? try scalar(args[1], at: time) : 1
-      let inverse = 1 / nearest
-      return .vector(try vector(args[0], at: time).map { mapped($0) { floor($0 * inverse + 0.5) / inverse } })
-    case "clamp", "clamp_min", "clamp_max":
-      let first = try scalar(args[1], at: time)
-      let second = args.count > 2 ? try scalar(args[2], at: time) : 0
-      if name == "clamp", second < first { return .vector([]) }
-      return .vector(
-        try vector(args[0], at: time).map { sample in
-          mapped(sample) {
-            switch name {
-            case "clamp_min": return Evaluation.goMax(first, $0)
-            case "clamp_max": return Evaluation.goMin(first, $0)
-            default: return Evaluation.goMax(first, Evaluation.goMin(second, $0))
-            }
-          }
-        })
-    case "timestamp":
-      var argument = args[0]
-      while case .paren(let paren) = argument { argument = paren.expr }
-      let fromSelector = { if case .vectorSelector = argument { return true } else { return false } }()
-      return .vector(
-        try vector(argument, at: time).map {
-          droppingName($0.labels, value: Double(fromSelector ? $0.timestamp : time) / 1000, timestamp: time)
-        })
-    case "sort", "sort_desc":
-      let descending = name == "sort_desc"
-      return .vector(
-        try vector(args[0], at: time).sorted {
-          if $0.value.isNaN { return false }
-          if $1.value.isNaN { return true }
-          return descending ? $0.value > $1.value : $0.value < $1.value
-        })
-    case "absent":
-      if !(try vector(args[0], at: time)).isEmpty { return .vector([]) }
-      return .vector([VectorSample(labels: Evaluation.absentLabels(args[0]), value: 1, timestamp: time)])
-    case "label_replace": return .vector(try labelReplace(args, at: time))
-    case "label_join": return .vector(try labelJoin(args, at: time))
-    case "info": return .vector(try evaluateInfo(call, at: time))
-    case "histogram_quantiles": return .vector(try histogramQuantiles(args, at: time))
-    case "histogram_fraction":
-      return .vector(
-        histogramFraction(
-          try scalar(args[0], at: time), try scalar(args[1], at: time), try vector(args[2], at: time), time))
-    case "histogram_quantile":
-      return .vector(
-        try histogramQuantile(try scalar(args[0], at: time), try vector(args[1], at: time), time))
-    case "minute", "hour", "day_of_week", "day_of_month", "day_of_year", "days_in_month", "month", "year":
-      let samples =
-        args.isEmpty
-        ? [VectorSample(labels: .empty, value: Double(time) / 1000, timestamp: time)]
-        : try vector(args[0], at: time)
-      return .vector(samples.map { mapped($0) { Evaluation.dateComponent(name, seconds: $0) } })
-    default:
-      throw EvaluationError("function \(name)() is not supported by this evaluator")
+    return try definition.implementation(self, call, time)
+  }
+
+  /// `sort` and `sort_desc`: by value, NaN last either way.
+  static func sortedByValue(_ samples: [VectorSample], descending: Bool) -> [VectorSample] {
+    samples.sorted {
+      if $0.value.isNaN { return false }
+      if $1.value.isNaN { return true }
+      return descending ? $0.value > $1.value : $0.value < $1.value
     }
   }
 
-  static let mathFunctions: [String: @Sendable (Double) -> Double] = [
-    "abs": { abs($0) }, "ceil": { ceil($0) }, "floor": { floor($0) }, "exp": { exp($0) }, "ln": { log($0) },
-    "log2": { log2($0) }, "log10": { log10($0) }, "sqrt": { $0.squareRoot() },
-    "sgn": { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, "acos": { acos($0) }, "acosh": { acosh($0) },
-    "asin": { asin($0) }, "asinh": { asinh($0) }, "atan": { atan($0) }, "atanh": { atanh($0) },
-    "cos": { cos($0) }, "cosh": { cosh($0) }, "sin": { sin($0) }, "sinh": { sinh($0) }, "tan": { tan($0) },
-    "tanh": { tanh($0) }, "deg": { $0 * 180 / Double.pi }, "rad": { $0 * Double.pi / 180 },
-  ]
-
-  static let rangeFunctions: Set<String> = [
-    "rate", "increase", "delta", "irate", "idelta", "deriv", "predict_linear", "changes", "resets",
-  ]
+  /// `sort_by_label` and `sort_by_label_desc`: by the named labels in natural order, then by all
+  /// labels.
+  func sortedByLabels(_ call: Call, at time: Int64, descending: Bool) throws(EvaluationError)
+    -> [VectorSample]
+  {
+    var names: [String] = []
+    for arg in call.args.dropFirst() { names.append(try stringArgument(arg, at: time)) }
+    return try vector(call.args[0], at: time).sorted { a, b in
+      for label in names {
+        let (left, right) = (a.labels[label] ?? "", b.labels[label] ?? "")
+        if left == right { continue }
+        return Evaluation.naturalPrecedes(left, right) != descending
+      }
+      return Labels.precedes(a.labels, b.labels) != descending
+    }
+  }
 
   /// Labels for `absent()`: the selector's equality matchers (a name matched twice is dropped).
   static func absentLabels(_ expr: Expr) -> Labels {
