@@ -56,7 +56,11 @@ extension Evaluation {
 
   // MARK: - Functions over range vectors
 
-  func evaluateRangeFunction(_ call: Call, at time: Int64) throws(EvaluationError) -> [VectorSample] {
+  /// A range function of `call` at `time`: its window argument read (anchored and smoothed
+  /// selectors take their own path), then `function` applied to each series' window.
+  func evaluateRangeFunction(_ call: Call, at time: Int64, _ function: RangeFunction) throws(EvaluationError)
+    -> [VectorSample]
+  {
     let name = call.function.name
     let matrixIndex = call.function.argumentTypes.firstIndex(of: .matrix) ?? 0
     if let matrix = Evaluation.extendedSelector(call.args[matrixIndex]) {
@@ -64,110 +68,24 @@ extension Evaluation {
       return try evaluateExtendedRange(name, matrix, at: time)
     }
     let (series, start, end, seconds) = try window(call.args[matrixIndex], at: time)
-    if name == "absent_over_time" {
+    guard let operation = function.operation else {
+      // absent_over_time
       if !series.isEmpty { return [] }
       return [VectorSample(labels: Evaluation.absentLabels(call.args[0]), value: 1, timestamp: time)]
     }
-    var parameter = 0.0
-    if name == "quantile_over_time" { parameter = try scalar(call.args[0], at: time) }
-    if name == "predict_linear" { parameter = try scalar(call.args[1], at: time) }
-    var trend = 0.0
-    if name == "double_exponential_smoothing" || name == "holt_winters" {
-      parameter = try scalar(call.args[1], at: time)
-      trend = try scalar(call.args[2], at: time)
-      guard parameter > 0, parameter < 1 else {
-        throw EvaluationError(
-          "invalid smoothing factor. Expected: 0 < sf < 1, got: \(goFormatFixed6(parameter))")
-      }
-      guard trend > 0, trend < 1 else {
-        throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(goFormatFixed6(trend))")
-      }
-    }
-    let keepName = name == "last_over_time" || name == "first_over_time"
+    let parameters = try function.parameters?(self, call, time) ?? (0, 0)
     // Over a range query, windows that are views into a node's selection are folded on from
     // step to step.
-    let running = memo != nil
-    func fold(_ operation: AggregationOp, _ entry: SeriesWindow) -> Double? {
-      guard running, let origin = entry.origin else { return nil }
-      return selections.fold(
-        operation, entry.values, slot: origin.slot, series: origin.series, range: end &- start)
-    }
+    let running = memo != nil ? selections : nil
     var result: [VectorSample] = []
     for entry in series {
-      let times = entry.timestamps
-      let values = entry.values
-      let value: Double?
-      switch name {
-      case "rate", "increase", "delta":
-        value = Evaluation.extrapolatedRate(
-          times, values, start: start, end: end, isCounter: name != "delta",
-          rangeSeconds: name == "rate" ? seconds : nil, prometheus2: engine.prometheus2Semantics)
-      case "irate", "idelta":
-        value = Evaluation.instantRate(times, values, isRate: name == "irate")
-      case "deriv", "predict_linear":
-        guard times.count >= 2 else { continue }
-        // deriv anchors x at the first sample, keeping x small (prometheus/prometheus#2674);
-        // predict_linear needs the line's value at the evaluation time.
-        let anchor = name == "deriv" ? times[times.startIndex] : time
-        let (slope, intercept) = Evaluation.linearRegression(times, values, interceptTime: anchor)
-        value = name == "deriv" ? slope : slope * parameter + intercept
-      case "changes", "resets":
-        var count = 0.0
-        for index in values.indices.dropFirst() {
-          let previous = values[index - 1]
-          let current = values[index]
-          if name == "resets"
-            ? current < previous : (current != previous && !(current.isNaN && previous.isNaN))
-          {
-            count += 1
-          }
-        }
-        value = count
-      case "avg_over_time": value = Evaluation.average(values)
-      case "sum_over_time":
-        value =
-          fold(.sum, entry) ?? Evaluation.kahanSum(values)
-      case "count_over_time": value = Double(values.count)
-      case "min_over_time":
-        value =
-          fold(.min, entry)
-          ?? values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 }
-      case "max_over_time":
-        value =
-          fold(.max, entry)
-          ?? values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 }
-      case "last_over_time": value = values.last
-      case "first_over_time": value = values.first
-      case "present_over_time": value = 1
-      case "stddev_over_time": value = Evaluation.varianceOverTime(values).squareRoot()
-      case "stdvar_over_time": value = Evaluation.varianceOverTime(values)
-      case "quantile_over_time": value = Evaluation.quantile(parameter, values)
-      case "mad_over_time":
-        // A NaN sample makes the median, and so the deviation, undefined.
-        if values.contains(where: \.isNaN) {
-          value = .nan
-        } else {
-          let median = Evaluation.quantile(0.5, values)
-          value = Evaluation.quantile(0.5, values.map { abs($0 - median) })
-        }
-      case "double_exponential_smoothing", "holt_winters":
-        value = Evaluation.doubleExponentialSmoothing(values, smoothing: parameter, trend: trend)
-      case "ts_of_first_over_time": value = times.first.map { Double($0) / 1000 }
-      case "ts_of_last_over_time": value = times.last.map { Double($0) / 1000 }
-      case "ts_of_max_over_time", "ts_of_min_over_time":
-        var best = values[values.startIndex]
-        var bestTime = times[times.startIndex]
-        for (sampleTime, sample) in zip(times, values)
-        where best.isNaN || (name == "ts_of_max_over_time" ? sample >= best : sample <= best) {
-          best = sample
-          bestTime = sampleTime
-        }
-        value = Double(bestTime) / 1000
-      default: throw EvaluationError("function \(name)() is not supported by this evaluator")
-      }
-      guard let value else { continue }
+      let window = RangeFunction.Window(
+        times: entry.timestamps, values: entry.values, start: start, end: end, seconds: seconds, time: time,
+        parameters: parameters, prometheus2: engine.prometheus2Semantics, selections: running,
+        origin: entry.origin)
+      guard let value = operation(window) else { continue }
       result.append(
-        keepName
+        function.keepsName
           ? VectorSample(labels: entry.labels, value: value, timestamp: time)
           : droppingName(entry.labels, value: value, timestamp: time))
     }

@@ -1,13 +1,15 @@
 import Foundation
 
 /// The function table: every function of Prometheus 3 (current main) with its implementation.
-/// Range functions share ``FunctionDefinition/overTime``, whose per-window arithmetic
-/// (`Evaluation+Functions.swift`) is chosen by name once per call.
+/// A range function's entry holds its window arithmetic (``RangeFunction``); the longer ones
+/// are in `FunctionDefinition+RangeFunctions.swift`.
 extension FunctionDefinition {
   typealias F = FunctionDefinition
 
   /// `holt_winters`, the Prometheus 2 name of `double_exponential_smoothing` (removed in 3.0).
-  static let holtWinters = F("holt_winters", [.matrix, .scalar, .scalar], .vector, overTime)
+  static let holtWinters = F(
+    "holt_winters", [.matrix, .scalar, .scalar], .vector,
+    overTime(parameters: smoothingFactors, doubleExponentialSmoothing))
 
   static let prometheus3: [FunctionDefinition] = [
     F("abs", [.vector], .vector, math { abs($0) }),
@@ -15,16 +17,16 @@ extension FunctionDefinition {
       if !(try e.vector(call.args[0], at: time)).isEmpty { return .vector([]) }
       return .vector([VectorSample(labels: Evaluation.absentLabels(call.args[0]), value: 1, timestamp: time)])
     },
-    F("absent_over_time", [.matrix], .vector, overTime),
+    F("absent_over_time", [.matrix], .vector, overTime(nil)),
     F("acos", [.vector], .vector, math { acos($0) }),
     F("acosh", [.vector], .vector, math { acosh($0) }),
     F("asin", [.vector], .vector, math { asin($0) }),
     F("asinh", [.vector], .vector, math { asinh($0) }),
     F("atan", [.vector], .vector, math { atan($0) }),
     F("atanh", [.vector], .vector, math { atanh($0) }),
-    F("avg_over_time", [.matrix], .vector, overTime),
+    F("avg_over_time", [.matrix], .vector, overTime { Evaluation.average($0.values) }),
     F("ceil", [.vector], .vector, math { ceil($0) }),
-    F("changes", [.matrix], .vector, overTime),
+    F("changes", [.matrix], .vector, overTime(changes(resets: false))),
     F("clamp", [.vector, .scalar, .scalar], .vector) { e, call, time throws(EvaluationError) in
       let (low, high) = (try e.scalar(call.args[1], at: time), try e.scalar(call.args[2], at: time))
       if high < low { return .vector([]) }
@@ -43,18 +45,20 @@ extension FunctionDefinition {
     },
     F("cos", [.vector], .vector, math { cos($0) }),
     F("cosh", [.vector], .vector, math { cosh($0) }),
-    F("count_over_time", [.matrix], .vector, overTime),
+    F("count_over_time", [.matrix], .vector, overTime { Double($0.values.count) }),
     F("days_in_month", [.vector], .vector, variadic: 1, date("days_in_month")),
     F("day_of_month", [.vector], .vector, variadic: 1, date("day_of_month")),
     F("day_of_week", [.vector], .vector, variadic: 1, date("day_of_week")),
     F("day_of_year", [.vector], .vector, variadic: 1, date("day_of_year")),
     F("deg", [.vector], .vector, math { $0 * 180 / Double.pi }),
-    F("delta", [.matrix], .vector, overTime),
-    F("deriv", [.matrix], .vector, overTime),
-    F("double_exponential_smoothing", [.matrix, .scalar, .scalar], .vector, experimental: true, overTime),
+    F("delta", [.matrix], .vector, overTime(extrapolated(isCounter: false, isRate: false))),
+    F("deriv", [.matrix], .vector, overTime(deriv)),
+    F(
+      "double_exponential_smoothing", [.matrix, .scalar, .scalar], .vector, experimental: true,
+      overTime(parameters: smoothingFactors, doubleExponentialSmoothing)),
     F("end", [], .scalar, experimental: true) { e, _, _ in .scalar(Double(e.queryEnd) / 1000) },
     F("exp", [.vector], .vector, math { exp($0) }),
-    F("first_over_time", [.matrix], .vector, overTime),
+    F("first_over_time", [.matrix], .vector, overTime(keepsName: true) { $0.values.first }),
     F("floor", [.vector], .vector, math { floor($0) }),
     F("histogram_avg", [.vector], .vector, nativeHistogramsOnly: true, unsupported),
     F("histogram_count", [.vector], .vector, nativeHistogramsOnly: true, unsupported),
@@ -77,44 +81,50 @@ extension FunctionDefinition {
     F("histogram_stdvar", [.vector], .vector, nativeHistogramsOnly: true, unsupported),
     F("histogram_sum", [.vector], .vector, nativeHistogramsOnly: true, unsupported),
     F("hour", [.vector], .vector, variadic: 1, date("hour")),
-    F("idelta", [.matrix], .vector, overTime),
-    F("increase", [.matrix], .vector, overTime),
+    F("idelta", [.matrix], .vector, overTime { Evaluation.instantRate($0.times, $0.values, isRate: false) }),
+    F("increase", [.matrix], .vector, overTime(extrapolated(isCounter: true, isRate: false))),
     F("info", [.vector, .vector], .vector, variadic: 1, experimental: true) {
       e, call, time throws(EvaluationError) in
       .vector(try e.evaluateInfo(call, at: time))
     },
-    F("irate", [.matrix], .vector, overTime),
+    F("irate", [.matrix], .vector, overTime { Evaluation.instantRate($0.times, $0.values, isRate: true) }),
     F("label_join", [.vector, .string, .string, .string], .vector, variadic: -1) {
       e, call, time throws(EvaluationError) in .vector(try e.labelJoin(call.args, at: time))
     },
     F("label_replace", [.vector, .string, .string, .string, .string], .vector) {
       e, call, time throws(EvaluationError) in .vector(try e.labelReplace(call.args, at: time))
     },
-    F("last_over_time", [.matrix], .vector, overTime),
+    F("last_over_time", [.matrix], .vector, overTime(keepsName: true) { $0.values.last }),
     F("ln", [.vector], .vector, math { log($0) }),
     F("log10", [.vector], .vector, math { log10($0) }),
     F("log2", [.vector], .vector, math { log2($0) }),
-    F("mad_over_time", [.matrix], .vector, experimental: true, overTime),
+    F("mad_over_time", [.matrix], .vector, experimental: true, overTime(medianAbsoluteDeviation)),
     F("max_of", [.scalar, .scalar], .scalar, experimental: true) { e, call, time throws(EvaluationError) in
       .scalar(Evaluation.goMax(try e.scalar(call.args[0], at: time), try e.scalar(call.args[1], at: time)))
     },
-    F("max_over_time", [.matrix], .vector, overTime),
+    F(
+      "max_over_time", [.matrix], .vector,
+      overTime { $0.runningFold(.max) ?? $0.values.reduce(Double.nan) { $0.isNaN || $1 > $0 ? $1 : $0 } }),
     F("min_of", [.scalar, .scalar], .scalar, experimental: true) { e, call, time throws(EvaluationError) in
       .scalar(Evaluation.goMin(try e.scalar(call.args[0], at: time), try e.scalar(call.args[1], at: time)))
     },
-    F("min_over_time", [.matrix], .vector, overTime),
+    F(
+      "min_over_time", [.matrix], .vector,
+      overTime { $0.runningFold(.min) ?? $0.values.reduce(Double.nan) { $0.isNaN || $1 < $0 ? $1 : $0 } }),
     F("minute", [.vector], .vector, variadic: 1, date("minute")),
     F("month", [.vector], .vector, variadic: 1, date("month")),
     F("pi", [], .scalar) { _, _, _ in .scalar(Double.pi) },
-    F("predict_linear", [.matrix, .scalar], .vector, overTime),
-    F("present_over_time", [.matrix], .vector, overTime),
-    F("quantile_over_time", [.scalar, .matrix], .vector, overTime),
+    F("predict_linear", [.matrix, .scalar], .vector, overTime(parameters: scalarArgument(1), predictLinear)),
+    F("present_over_time", [.matrix], .vector, overTime { _ in 1 }),
+    F(
+      "quantile_over_time", [.scalar, .matrix], .vector,
+      overTime(parameters: scalarArgument(0)) { Evaluation.quantile($0.parameters.0, $0.values) }),
     F("rad", [.vector], .vector, math { $0 * Double.pi / 180 }),
     F("range", [], .scalar, experimental: true) { e, _, _ in
       .scalar((Double(e.queryEnd) - Double(e.queryStart)) / 1000)
     },
-    F("rate", [.matrix], .vector, overTime),
-    F("resets", [.matrix], .vector, overTime),
+    F("rate", [.matrix], .vector, overTime(extrapolated(isCounter: true, isRate: true))),
+    F("resets", [.matrix], .vector, overTime(changes(resets: true))),
     F("round", [.vector, .scalar], .vector, variadic: 1) { e, call, time throws(EvaluationError) in
       let nearest = call.args.count > 1 ? try e.scalar(call.args[1], at: time) : 1
       let inverse = 1 / nearest
@@ -144,10 +154,14 @@ extension FunctionDefinition {
     F("sqrt", [.vector], .vector, math { $0.squareRoot() }),
     F("start", [], .scalar, experimental: true) { e, _, _ in .scalar(Double(e.queryStart) / 1000) },
     F("start_timestamp", [.vector], .vector, experimental: true, unsupported),
-    F("stddev_over_time", [.matrix], .vector, overTime),
-    F("stdvar_over_time", [.matrix], .vector, overTime),
+    F(
+      "stddev_over_time", [.matrix], .vector, overTime { Evaluation.varianceOverTime($0.values).squareRoot() }
+    ),
+    F("stdvar_over_time", [.matrix], .vector, overTime { Evaluation.varianceOverTime($0.values) }),
     F("step", [], .scalar, experimental: true) { e, _, _ in .scalar(Double(e.step) / 1000) },
-    F("sum_over_time", [.matrix], .vector, overTime),
+    F(
+      "sum_over_time", [.matrix], .vector, overTime { $0.runningFold(.sum) ?? Evaluation.kahanSum($0.values) }
+    ),
     F("tan", [.vector], .vector, math { tan($0) }),
     F("tanh", [.vector], .vector, math { tanh($0) }),
     F("time", [], .scalar) { _, _, time in .scalar(Double(time) / 1000) },
@@ -161,10 +175,14 @@ extension FunctionDefinition {
           e.droppingName($0.labels, value: Double(fromSelector ? $0.timestamp : time) / 1000, timestamp: time)
         })
     },
-    F("ts_of_first_over_time", [.matrix], .vector, experimental: true, overTime),
-    F("ts_of_last_over_time", [.matrix], .vector, experimental: true, overTime),
-    F("ts_of_max_over_time", [.matrix], .vector, experimental: true, overTime),
-    F("ts_of_min_over_time", [.matrix], .vector, experimental: true, overTime),
+    F(
+      "ts_of_first_over_time", [.matrix], .vector, experimental: true,
+      overTime { $0.times.first.map { Double($0) / 1000 } }),
+    F(
+      "ts_of_last_over_time", [.matrix], .vector, experimental: true,
+      overTime { $0.times.last.map { Double($0) / 1000 } }),
+    F("ts_of_max_over_time", [.matrix], .vector, experimental: true, overTime(timeOfExtreme(max: true))),
+    F("ts_of_min_over_time", [.matrix], .vector, experimental: true, overTime(timeOfExtreme(max: false))),
     F("vector", [.scalar], .vector) { e, call, time throws(EvaluationError) in
       .vector([VectorSample(labels: .empty, value: try e.scalar(call.args[0], at: time), timestamp: time)])
     },

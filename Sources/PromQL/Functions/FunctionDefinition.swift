@@ -34,9 +34,15 @@ struct FunctionDefinition: Sendable {
     }
   }
 
-  /// A function of range windows (``Evaluation/evaluateRangeFunction(_:at:)``).
-  static let overTime: Implementation = { evaluation, call, time throws(EvaluationError) in
-    .vector(try evaluation.evaluateRangeFunction(call, at: time))
+  /// A function of range windows: `operation` computes one series' value from its window.
+  static func overTime(
+    keepsName: Bool = false, parameters: RangeFunction.Parameters? = nil,
+    _ operation: RangeFunction.Operation?
+  ) -> Implementation {
+    let function = RangeFunction(keepsName: keepsName, parameters: parameters, operation: operation)
+    return { evaluation, call, time throws(EvaluationError) in
+      .vector(try evaluation.evaluateRangeFunction(call, at: time, function))
+    }
   }
 
   /// A date component of each sample's value (seconds), or of the evaluation time without an
