@@ -12,12 +12,12 @@ struct EngineRangeWindowsTests {
 
   static func matrix(_ text: String) throws -> Expr { try Parser.parse(text) }
 
-  @Test func windowsLeaveOutStaleMarkersWithOrWithoutACache() throws {
+  @Test func windowsLeaveOutStaleMarkersWithOrWithoutAPlan() throws {
     let engine = Engine(storage: Self.storage)
-    var cached = Evaluation(engine: engine, queryStart: 0, queryEnd: 60_000, step: 15_000)
-    cached.cache = SelectionCache(storage: Self.storage, span: 60_000)
+    let planned = Evaluation(engine: engine, queryStart: 0, queryEnd: 60_000, step: 15_000)
+      .planned(try Self.matrix("(x[1m])"))
     let plain = Evaluation(engine: engine, queryStart: 60_000, queryEnd: 60_000, step: 0)
-    for evaluation in [cached, plain] {
+    for evaluation in [planned, plain] {
       let (series, start, end, seconds) = try evaluation.window(Self.matrix("(x[1m])"), at: 60_000)
       #expect(series.count == 1)
       // (0, 60s]: the sample at 0 is outside, the stale marker at 30s is left out.
@@ -35,11 +35,14 @@ struct EngineRangeWindowsTests {
     #expect(Array(series.first?.values ?? []) == [2, 4, 5])
   }
 
-  @Test func offsetsTellWindowsApart() throws {
+  @Test func plannedWindowsKnowTheirNodeAndSeries() throws {
+    let expr = try Self.matrix("x[1m]")
     let evaluation = Evaluation(
-      engine: Engine(storage: Self.storage), queryStart: 60_000, queryEnd: 60_000, step: 0)
-    #expect(try evaluation.windowOffset(Self.matrix("x[1m]")) == 0)
-    #expect(try evaluation.windowOffset(Self.matrix("(x[1m] offset 2m)")) == 120_000)
-    #expect(try evaluation.windowOffset(Self.matrix("x[1m] @ 100")) == .min)
+      engine: Engine(storage: Self.storage), queryStart: 0, queryEnd: 60_000, step: 15_000)
+    let (plain, _, _, _) = try evaluation.window(expr, at: 60_000)
+    #expect(plain.first.map { $0.origin == nil } == true)
+    let (planned, _, _, _) = try evaluation.planned(expr).window(expr, at: 60_000)
+    #expect(planned.first?.origin?.slot == 0)
+    #expect(planned.first?.origin?.series == 0)
   }
 }

@@ -16,11 +16,10 @@ struct EngineSelectorAggregationTests {
       values: [1, 0]),
   ])
 
-  /// An evaluation as a range query sets it up: with a selection cache and a label memo.
-  static func rangeEvaluation() -> Evaluation {
+  /// An evaluation as a range query sets it up: planned for `expr`, with a label memo.
+  static func rangeEvaluation(_ expr: Expr) -> Evaluation {
     let engine = Engine(storage: storage)
-    var evaluation = Evaluation(engine: engine, queryStart: 0, queryEnd: 30_000, step: 15_000)
-    evaluation.cache = SelectionCache(storage: storage, span: 30_000)
+    var evaluation = Evaluation(engine: engine, queryStart: 0, queryEnd: 30_000, step: 15_000).planned(expr)
     evaluation.memo = LabelMemo()
     return evaluation
   }
@@ -32,41 +31,55 @@ struct EngineSelectorAggregationTests {
     return aggregate
   }
 
+  /// The aggregation evaluated at `time` as a range query over `0...30s` evaluates it.
+  static func fold(_ text: String, at time: Int64) throws -> [VectorSample]? {
+    let aggregate = try aggregate(text)
+    return try rangeEvaluation(.aggregate(aggregate)).selectorAggregate(aggregate, at: time)
+  }
+
   @Test func foldsTheNewestSampleOfEachSeriesIntoItsGroup() throws {
-    let evaluation = Self.rangeEvaluation()
-    let sums = try #require(try evaluation.selectorAggregate(Self.aggregate("sum by (job) (up)"), at: 30_000))
+    let sums = try #require(try Self.fold("sum by (job) (up)", at: 30_000))
     // Instance 1 went stale at 30s, so only instance 2 counts for job a.
     #expect(sums.map(\.labels) == [Labels(["job": "a"]), Labels(["job": "b"])])
     #expect(sums.map(\.value) == [1, 0])
-    let counts = try #require(
-      try evaluation.selectorAggregate(Self.aggregate("count without (instance) (up)"), at: 15_000))
+    let counts = try #require(try Self.fold("count without (instance) (up)", at: 15_000))
     #expect(counts.map(\.value) == [2, 1])
-    let lowest = try #require(try evaluation.selectorAggregate(Self.aggregate("min(up)"), at: 0))
+    let lowest = try #require(try Self.fold("min(up)", at: 0))
     #expect(lowest.map(\.value) == [0])
   }
 
-  @Test func groupsAreFoundOncePerSelection() throws {
-    let evaluation = Self.rangeEvaluation()
+  @Test func groupsAreFoundOncePerNodeAndTransform() throws {
+    let expr = try Parser.parse("sum by (job) (up)")
+    guard case .aggregate(let aggregate) = expr else { throw EvaluationError("not an aggregation") }
+    let evaluation = Self.rangeEvaluation(expr)
     let memo = try #require(evaluation.memo)
-    let series = try #require(evaluation.cache).covering(
-      matchers: [LabelMatcher(equal: "__name__", "up")], start: 0, end: 30_000)
-    let first = memo.grouping(of: series, by: .keeping(["job"]))
-    let again = memo.grouping(of: series, by: .keeping(["job"]))
+    let selector = try #require(aggregate.expr.plainSelector)
+    let slot = try #require(evaluation.selections.slot(of: selector, covering: 0, 30_000))
+    let first = evaluation.selections.grouping(slot, by: .keeping(["job"]), memo: memo)
     #expect(first.groups == [0, 0, 1])
-    #expect(
-      again.keys.withUnsafeBufferPointer { $0.baseAddress }
-        == first.keys.withUnsafeBufferPointer { $0.baseAddress })
+    #expect(evaluation.selections.grouping(slot, by: .keeping(["job"]), memo: memo) === first)
+    let byInstance = evaluation.selections.grouping(slot, by: .keeping(["instance"]), memo: memo)
+    #expect(byInstance !== first)
+    // Groupings of one node share its samples laid end to end.
+    #expect(byInstance.samples === first.samples)
+  }
+
+  @Test func aStepOutsideThePlanTakesTheGeneralPath() throws {
+    // The plan covers the query's steps; a time past its end is not in the node's selection.
+    #expect(try Self.fold("sum(up)", at: 600_000) == nil)
   }
 
   @Test(arguments: ["avg(up)", "topk(1, up)", "sum(up * 2)", "sum(rate(up[1m]))"])
   func otherAggregationsTakeTheGeneralPath(_ text: String) throws {
-    #expect(try Self.rangeEvaluation().selectorAggregate(Self.aggregate(text), at: 30_000) == nil)
+    #expect(try Self.fold(text, at: 30_000) == nil)
   }
 
   @Test func instantQueriesTakeTheGeneralPath() throws {
     let engine = Engine(storage: Self.storage)
+    let aggregate = try Self.aggregate("sum(up)")
     let evaluation = Evaluation(engine: engine, queryStart: 30_000, queryEnd: 30_000, step: 0)
-    #expect(try evaluation.selectorAggregate(Self.aggregate("sum(up)"), at: 30_000) == nil)
+      .planned(.aggregate(aggregate))
+    #expect(try evaluation.selectorAggregate(aggregate, at: 30_000) == nil)
   }
 
   @Test func theUpperBoundIsFoundFromAnyGuess() {

@@ -2,8 +2,10 @@ import Testing
 
 @testable import PromQL
 
-/// A range query reads windows as views into cached selections and memoizes label changes; an
-/// instant query reads the storage afresh. Both must give the same answers at every step.
+/// A range query reads windows as views into the selections its plan fetched once, folds windows
+/// on from step to step and memoizes label changes; an instant query plans a single step. Both
+/// must give the same answers at every step, and so must an evaluation without any plan, which
+/// reads the storage afresh for every selector at every step.
 extension EngineTests {
   static let rangeStorage: InMemoryStorage = {
     var series: [Series] = []
@@ -61,7 +63,56 @@ extension EngineTests {
     "sum_over_time(temperature[14d]) - sum_over_time(temperature[14d] offset 2m)",
     "min_over_time(temperature[14d] @ 600)",
     "max_over_time(max_over_time(temperature[5m])[40m:1m])", "sum by (instance) (-requests_total)",
+    // The plan's extents: offsets, `@`, nested subqueries, extended selectors, duration expressions.
+    "max_over_time(rate(requests_total[2m])[10m:1m] offset 3m)",
+    "min_over_time(sum by (job) (temperature)[20m:2m] @ 1500)",
+    "sum_over_time(max_over_time(temperature[1m:15s])[5m:30s])", "rate(requests_total[1m] @ 120)",
+    "temperature offset 1m - temperature", "sum(temperature offset 10m) - sum(temperature)",
+    "rate(requests_total[2m] anchored)", "increase(requests_total[2m] smoothed)", "temperature smoothed",
+    "timestamp(requests_total)", "info(temperature)",
+    "absent(nonexistent)", "count(requests_total > 5) - count(requests_total offset 20m)",
+    "sum_over_time(temperature[30m] offset -5m)", "last_over_time(requests_total[10m:45s] @ 900)",
   ]
+
+  /// Expressions whose value depends on the query's start, end or step: an instant query at one of
+  /// a range query's steps is a different query, but an evaluation without a plan is the same one.
+  static let queryTimeExpressions = [
+    "min_over_time(sum by (job) (temperature)[20m:2m] @ end())", "rate(requests_total[1m] @ start())",
+    "max_over_time(temperature[step() * 4])", "temperature @ end() offset 10m",
+    "max_over_time(rate(requests_total[1m] @ start())[5m:step()])",
+  ]
+
+  @Test(arguments: rangeExpressions + queryTimeExpressions)
+  func rangeQueriesAgreeWithEvaluationsWithoutAPlan(_ text: String) throws {
+    for compat2 in [false, true] {
+      var engine = Engine(storage: Self.rangeStorage)
+      engine.prometheus2Semantics = compat2
+      let expr = try Parser.parse(text, options: .all)
+      let (start, end, step): (Int64, Int64, Int64) = (60_000, 1_800_000, 45_000)
+      let unplanned = Evaluation(engine: engine, queryStart: start, queryEnd: end, step: step)
+      var expected: [Labels: [(Int64, Double)]] = [:]
+      var time = start
+      while time <= end {
+        switch try unplanned.evaluate(expr, at: time) {
+        case .vector(let samples):
+          for sample in try Evaluation.removingFlaggedNames(samples) {
+            expected[sample.labels, default: []].append((time, sample.value))
+          }
+        case .scalar(let value): expected[.empty, default: []].append((time, value))
+        default: Issue.record("unexpected result type")
+        }
+        time += step
+      }
+      let result = try engine.rangeQuery(expr, start: start, end: end, step: step)
+      #expect(result.count == expected.count, "\(text) compat2=\(compat2)")
+      for series in result {
+        let points = expected[series.labels] ?? []
+        #expect(series.timestamps == points.map(\.0), "\(text) \(series.labels)")
+        #expect(
+          series.values.map(\.bitPattern) == points.map(\.1.bitPattern), "\(text) \(series.labels)")
+      }
+    }
+  }
 
   @Test(arguments: rangeExpressions)
   func rangeQueriesAgreeWithInstantQueriesAtEveryStep(_ text: String) throws {
@@ -72,6 +123,8 @@ extension EngineTests {
       engine.delayedNameRemoval = delayed
       var options = ParserOptions()
       options.experimentalFunctions = true
+      options.extendedRangeSelectors = true
+      options.durationExpressions = true
       let expr = try Parser.parse(text, options: options)
       let (start, end, step): (Int64, Int64, Int64) = (60_000, 1_800_000, 45_000)
       var expected: [Labels: [(Int64, Double)]] = [:]

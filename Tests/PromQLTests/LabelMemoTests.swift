@@ -31,31 +31,6 @@ struct LabelMemoTests {
     #expect(memo.labels(remove, labels) { $0.applying(.removing(["job"])) } == Labels(["__name__": "up"]))
   }
 
-  @Test func groupingsAreKeptPerSelectionAndTransform() {
-    let memo = LabelMemo()
-    let series = [
-      Series(labels: Labels(["job": "a", "i": "1"]), timestamps: [0], values: [1]),
-      Series(labels: Labels(["job": "b", "i": "2"]), timestamps: [0], values: [1]),
-      Series(labels: Labels(["job": "a", "i": "3"]), timestamps: [0], values: [1]),
-    ]
-    let byJob = memo.grouping(of: series, by: .keeping(["job"]))
-    #expect(byJob.groups == [0, 1, 0])
-    #expect(byJob.keys == [Labels(["job": "a"]), Labels(["job": "b"])])
-    #expect(memo.grouping(of: series, by: .keeping(["job"])) === byJob)
-    #expect(memo.grouping(of: series, by: .removing(["job"])).groups == [0, 1, 2])
-  }
-
-  @Test func onlyTheNewestGroupingsAreKept() {
-    let memo = LabelMemo()
-    let selections = (0...LabelMemo.maxGroupings).map {
-      [Series(labels: Labels(["job": "\($0)"]), timestamps: [0], values: [1])]
-    }
-    let first = memo.grouping(of: selections[0], by: .keeping(["job"]))
-    #expect(memo.grouping(of: selections[0], by: .keeping(["job"])) === first)
-    for selection in selections.dropFirst() { _ = memo.grouping(of: selection, by: .keeping(["job"])) }
-    #expect(memo.grouping(of: selections[0], by: .keeping(["job"])) !== first)
-  }
-
   @Test func aFullTableStillAnswersButRemembersNoMore() {
     let memo = LabelMemo()
     let table = memo.table(for: .keeping(["i"]))
@@ -73,16 +48,5 @@ struct LabelMemoTests {
     }
     #expect(computed == 2)
     #expect(memo.labels(table, Labels(["i": "7", "x": "y"])) { _ in .empty } == Labels(["i": "7"]))
-  }
-
-  @Test func groupingsOfOneSelectionShareItsSamples() {
-    let memo = LabelMemo()
-    let series = [
-      Series(labels: Labels(["job": "a", "i": "1"]), timestamps: [0, 5], values: [1, 2]),
-      Series(labels: Labels(["job": "b", "i": "2"]), timestamps: [0], values: [3]),
-    ]
-    let byJob = memo.grouping(of: series, by: .keeping(["job"]))
-    let byInstance = memo.grouping(of: series, by: .keeping(["i"]))
-    #expect(byJob.samples === byInstance.samples)
   }
 }

@@ -64,16 +64,12 @@ extension Evaluation {
   /// with the same name and identifying labels, the one with the newest sample.
   func infoSeries(_ matchers: [LabelMatcher], at time: Int64) -> [Labels] {
     var newest: [[String]: (time: Int64, labels: Labels)] = [:]
-    for series in select(matchers, start: time &- engine.lookbackDelta &+ engine.leftEdgeExclusion, end: time)
-    {
-      guard let value = series.values.last, let sampleTime = series.timestamps.last,
-        !StaleMarker.isStale(value)
-      else { continue }
+    for sample in latestSamples(matching: matchers, at: time) {
       let key =
-        [series.labels.metricName ?? ""]
-        + Evaluation.identifyingLabels.sorted().map { series.labels[$0] ?? "" }
-      if let known = newest[key], known.time >= sampleTime { continue }
-      newest[key] = (sampleTime, series.labels)
+        [sample.labels.metricName ?? ""]
+        + Evaluation.identifyingLabels.sorted().map { sample.labels[$0] ?? "" }
+      if let known = newest[key], known.time >= sample.timestamp { continue }
+      newest[key] = (sample.timestamp, sample.labels)
     }
     return newest.values.map(\.labels)
   }

@@ -1,6 +1,7 @@
 /// `sum by (job) (x)`, the shape of most dashboard queries, without the general path's per-step
-/// work: over a range query the selector's cached series keep their order, so each series' group
-/// is found once per query and every step just folds the newest samples into their groups.
+/// work: over a range query the selector node's planned selection keeps its order, so each
+/// series' group is found once per query and every step just folds the newest samples into their
+/// groups.
 extension Evaluation {
   /// The aggregation, or nil when it is not a folding aggregation (`sum`, `count`, `group`, `min`,
   /// `max`) of a plain selector evaluated over a range query.
@@ -8,17 +9,17 @@ extension Evaluation {
     -> [VectorSample]?
   {
     let op = aggregate.op
-    guard let cache, let memo, aggregate.param == nil,
+    guard let memo, aggregate.param == nil,
       op == .sum || op == .count || op == .group || op == .min || op == .max,
       let selector = aggregate.expr.plainSelector, !selector.smoothed, !selector.anchored
     else { return nil }
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
-    let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
-    let series = cache.covering(matchers: selector.matchers, start: start, end: end)
+    let start = lookbackStart(end)
+    guard let slot = selections.slot(of: selector, covering: start, end) else { return nil }
     let transform: LabelTransform =
       aggregate.without
       ? .removing(aggregate.grouping + [LabelMatcher.metricNameLabel]) : .keeping(aggregate.grouping)
-    let grouping = memo.grouping(of: series, by: transform)
+    let grouping = selections.grouping(slot, by: transform, memo: memo)
 
     // Out of the object while in use: no exclusivity check per access, no copy on write; the
     // scratch arrays are reused from step to step instead of allocated.
@@ -39,9 +40,9 @@ extension Evaluation {
       let first = bounds[position]
       let upper = Evaluation.upperBound(times, first..<bounds[position + 1], end, from: cursors[position])
       cursors[position] = upper
-      guard upper > first, times[upper - 1] >= start else { continue }
-      let value = values[upper - 1]
-      guard !StaleMarker.isStale(value) else { continue }
+      guard let newest = Evaluation.newestSample(times, values, lower: first, upper: upper, notBefore: start)
+      else { continue }
+      let value = values[newest]
       let group = groups[position]
       if !scratch.seen[group] {
         scratch.seen[group] = true

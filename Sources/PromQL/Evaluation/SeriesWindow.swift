@@ -6,6 +6,9 @@ struct SeriesWindow {
   var timestamps: ArraySlice<Int64>
   /// Sample values, never a staleness marker.
   var values: ArraySlice<Double>
+  /// The planned node (its slot in the query's ``Selections``) and the series' position in it,
+  /// when the window is a view into one; nil for windows made for one step (subqueries).
+  var origin: (slot: Int, series: Int)? = nil
 }
 
 extension SeriesWindow {

@@ -36,7 +36,7 @@ extension Evaluation {
     let isCounter = name != "delta"
     var result: [VectorSample] = []
     let reach = engine.lookbackDelta
-    for series in select(matrix.selector.matchers, start: start &- reach &+ 1, end: end &+ reach) {
+    for series in self.series(matrix.selector, from: start &- reach &+ 1, through: end &+ reach) {
       let points = zip(series.timestamps, series.values).filter { !StaleMarker.isStale($0.1) }
       let value: Double?
       if matrix.selector.anchored {
@@ -119,9 +119,8 @@ extension Evaluation {
     -> [VectorSample]
   {
     let end = try selectorTime(at: selector.at, offset: selector.offset, time: time)
-    let start = end &- engine.lookbackDelta &+ engine.leftEdgeExclusion
     var samples: [VectorSample] = []
-    for series in select(selector.matchers, start: start, end: end &+ engine.lookbackDelta) {
+    for series in self.series(selector, from: lookbackStart(end), through: end &+ engine.lookbackDelta) {
       let points = zip(series.timestamps, series.values).map { ($0, $1) }
       guard let previous = points.last(where: { $0.0 <= end }), !StaleMarker.isStale(previous.1) else {
         continue
