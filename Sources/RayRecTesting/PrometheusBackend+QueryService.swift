@@ -30,6 +30,6 @@ extension PrometheusBackend: QueryService {
     var parameters = [("match[]", "{" + selector.map(\.description).joined(separator: ",") + "}")]
     if start > Int64.min / 4 { parameters.append(("start", PrometheusBackend.seconds(start))) }
     if end < Int64.max / 4 { parameters.append(("end", PrometheusBackend.seconds(end))) }
-    return try PrometheusBackend.decodeSeries(get("/api/v1/series", parameters))
+    return try PrometheusBackend.decodeSeries(post("/api/v1/series", parameters))
   }
 }

@@ -47,7 +47,7 @@ public struct PrometheusBackend: QueryBackend {
   public var service: any QueryService { self }
 
   public func instantQuery(_ query: String, at time: Int64) throws -> Value {
-    let data = try get(
+    let data = try post(
       "/api/v1/query",
       [
         ("query", query), ("time", PrometheusBackend.seconds(time)),
@@ -57,7 +57,7 @@ public struct PrometheusBackend: QueryBackend {
   }
 
   public func rangeQuery(_ query: String, start: Int64, end: Int64, step: Int64) throws -> [Series] {
-    let data = try get(
+    let data = try post(
       "/api/v1/query_range",
       [
         ("query", query), ("start", PrometheusBackend.seconds(start)),
@@ -82,17 +82,26 @@ public struct PrometheusBackend: QueryBackend {
   /// One process-wide client: its event loop is one thread, shared by every backend and suite.
   static let client = Result { () throws(HTTPError) in try HTTPClient() }
 
-  /// A blocking GET of the API: assertions are synchronous. It waits on the client's own
+  /// A blocking request of the API: assertions are synchronous. It waits on the client's own
   /// event-loop thread, never on the cooperative pool, so it cannot deadlock a test run however
   /// many tests block at once (see ``HTTP/HTTPClient/sendAndWait(_:)``).
-  func get(_ path: String, _ parameters: [(String, String)]) throws -> [UInt8] {
-    let query = parameters.map { Self.formEncoded($0.0) + "=" + Self.formEncoded($0.1) }.joined(
+  ///
+  /// The parameters go as a POST form, as Grafana's data source sends them (Prometheus takes
+  /// both): a long query (a dashboard's, with every variable value) never meets a server's limit
+  /// on the request line.
+  func post(_ path: String, _ parameters: [(String, String)]) throws -> [UInt8] {
+    let form = parameters.map { Self.formEncoded($0.0) + "=" + Self.formEncoded($0.1) }.joined(
       separator: "&")
     let prefix = base.target.hasSuffix("/") ? String(base.target.dropLast()) : base.target
     var url = base
-    url.target = prefix + path + "?" + query
+    url.target = prefix + path
     var request = HTTPClientRequest(url: url, timeout: timeout)
-    request.accept = "application/json"
+    request.method = "POST"
+    request.sendsScrapeHeaders = false
+    request.extraHeaders = [
+      "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded",
+    ]
+    request.body = Array(form.utf8)
     let response: HTTPClientResponse
     do {
       response = try Self.client.get().sendAndWait(request)
