@@ -28,19 +28,23 @@ public enum FileIO {
     let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileError(path: path, operation: "open", errno: errno) }
     defer { if fd != 0 { close(fd) } }
-    var out: [UInt8] = []
+    // Read straight into a buffer of the file's size (one copy, not one per chunk); a file that
+    // grows meanwhile, or a pipe, gets more room as it goes.
     var info = stat()
-    if fstat(fd, &info) == 0, info.st_size > 0 { out.reserveCapacity(Int(info.st_size)) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    let size = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
+    var out = [UInt8](repeating: 0, count: max(size, 1 << 16))
+    var filled = 0
     while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if filled == out.count { out += [UInt8](repeating: 0, count: max(1 << 16, out.count / 2)) }
+      let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
       if n < 0 {
         if errno == EINTR { continue }
         throw FileError(path: path, operation: "read", errno: errno)
       }
       if n == 0 { break }
-      out += chunk[0..<n]
+      filled += n
     }
+    out.removeSubrange(filled...)
     return out
   }
 }

@@ -48,11 +48,12 @@ public struct ChartData: Sendable {
   /// and to about `pointBudget` points over all lines.
   public init(result: PanelResult, style: PanelStyle, columns: Int, pointBudget: Int = 20_000) {
     var hidden = 0
+    let tests = style.overrides.map { ($0, $0.test()) }
     for target in result.targets where target.skipped == nil {
       totalSeries += target.series.count
       for raw in target.series where series.count < Self.maxSeries {
         let name = Self.legend(target.legendFormat(for: result.panel), labels: raw.labels)
-        let rules = style.overrides.filter { $0.applies(name: name, refID: target.refId) }
+        let rules = tests.filter { $0.1(name, target.refId) }.map(\.0)
         if rules.contains(where: \.hiddenFromChart) {
           hidden += 1
           continue

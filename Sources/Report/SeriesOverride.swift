@@ -34,14 +34,25 @@ public struct SeriesOverride: Hashable, Sendable {
   public var hiddenFromLegend = false
 
   /// Whether the override applies to a series named `name` from query `refID`.
-  public func applies(name: String, refID: String) -> Bool {
+  public func applies(name: String, refID: String) -> Bool { test()(name, refID) }
+
+  /// The matcher as a test of (series name, refId), its pattern compiled once, for a panel's many
+  /// series. A pattern that does not compile matches nothing (``read(panel:legacy:)`` says so).
+  public func test() -> @Sendable (String, String) -> Bool {
     switch matcher {
-    case .name(let wanted): return wanted == name
-    case .refID(let wanted): return wanted == refID
+    case .name(let wanted): return { name, _ in name == wanted }
+    case .refID(let wanted): return { _, refID in refID == wanted }
     case .pattern(let pattern):
-      guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$") else { return false }
-      return regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+      guard let regex = Self.regex(pattern) else { return { _, _ in false } }
+      return { name, _ in
+        regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+      }
     }
+  }
+
+  /// `pattern` anchored as Grafana anchors a field matcher's; nil when it does not compile.
+  static func regex(_ pattern: String) -> NSRegularExpression? {
+    try? NSRegularExpression(pattern: "^(?:\(pattern))$")
   }
 
   /// The overrides of a panel's JSON, with notes on what could not be used.
@@ -56,6 +67,9 @@ public struct SeriesOverride: Hashable, Sendable {
         switch field(item) {
         case .success(let (override, unread)):
           overrides.append(override)
+          if case .pattern(let pattern) = override.matcher, regex(pattern) == nil {
+            notes.append("override \(index + 1): pattern \(pattern) does not compile; it matches nothing")
+          }
           notes += unread.map { "override \(index + 1): \($0) is not drawn" }
         case .failure(let problem): notes.append("override \(index + 1): \(problem.message); ignored")
         }

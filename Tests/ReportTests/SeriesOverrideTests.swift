@@ -66,6 +66,18 @@ struct SeriesOverrideTests {
     #expect(style.notes == ["override 1: custom.axisPlacement is not drawn"])
   }
 
+  @Test func aPatternThatDoesNotCompileIsSaidAndMatchesNothing() throws {
+    let (data, style) = try Self.chart(
+      """
+      {"id": 1, "type": "timeseries", "title": "T", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+       "fieldConfig": {"overrides": [{"matcher": {"id": "byRegexp", "options": "n(["},
+         "properties": [{"id": "displayName", "value": "x"}]}]},
+       "targets": [{"refId": "A", "expr": "up", "legendFormat": "{{node}}"}]}
+      """)
+    #expect(style.notes == ["override 1: pattern n([ does not compile; it matches nothing"])
+    #expect(data.series.map(\.name) == ["n1", "n2", "n3"])
+  }
+
   @Test func legacySeriesOverridesMatchTheirAliasPlainOrAsARegex() throws {
     let (data, _) = try Self.chart(
       """

@@ -3,16 +3,8 @@ extension Evaluation {
   func histogramFraction(_ lower: Double, _ upper: Double, _ samples: [VectorSample], _ time: Int64)
     -> [VectorSample]
   {
-    var groups: [Labels: [(upper: Double, count: Double)]] = [:]
-    var order: [Labels] = []
-    for sample in samples {
-      guard let le = sample.labels["le"], let bound = Evaluation.parseBound(le) else { continue }
-      let key = sample.labels.removing(["le"])
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append((bound, sample.value))
-    }
-    return order.map { key in
-      droppingName(key, value: Evaluation.bucketFraction(lower, upper, groups[key] ?? []), timestamp: time)
+    Evaluation.bucketGroups(samples).map { key, buckets in
+      droppingName(key, value: Evaluation.bucketFraction(lower, upper, buckets), timestamp: time)
     }
   }
 

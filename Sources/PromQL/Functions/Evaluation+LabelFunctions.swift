@@ -143,17 +143,24 @@ extension Evaluation {
   func histogramQuantile(_ q: Double, _ samples: [VectorSample], _ time: Int64) throws(EvaluationError)
     -> [VectorSample]
   {
+    Evaluation.bucketGroups(samples).map { key, buckets in
+      droppingName(key, value: Evaluation.bucketQuantile(q, buckets), timestamp: time)
+    }
+  }
+
+  /// Classic histogram buckets grouped by their series without `le`, in first-seen order: each
+  /// group's buckets as (upper bound, cumulative count), as they came. Samples without a valid
+  /// `le` are left out.
+  static func bucketGroups(_ samples: [VectorSample]) -> [(Labels, [(upper: Double, count: Double)])] {
     var groups: [Labels: [(upper: Double, count: Double)]] = [:]
     var order: [Labels] = []
     for sample in samples {
-      guard let le = sample.labels["le"], let upper = Evaluation.parseBound(le) else { continue }
+      guard let le = sample.labels["le"], let upper = parseBound(le) else { continue }
       let key = sample.labels.removing(["le"])
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append((upper, sample.value))
     }
-    return order.map { key in
-      droppingName(key, value: Evaluation.bucketQuantile(q, groups[key] ?? []), timestamp: time)
-    }
+    return order.map { ($0, groups[$0] ?? []) }
   }
 
   static func parseBound(_ text: String) -> Double? {
