@@ -32,10 +32,7 @@ extension ScrapeIngester {
     var number = 1
     var nextSlot = 0
     while start < count {
-      var end = start
-      body.withUnsafeBufferPointer { p in
-        while end < count && p[end] != 0x0A { end += 1 }
-      }
+      let end = body.withUnsafeBufferPointer { ScrapeLines.lineEnd($0, from: start) }
       var slot = -1
       if nextSlot < layout.slotCount, layout.keyStart(nextSlot) == start {
         slot = nextSlot
